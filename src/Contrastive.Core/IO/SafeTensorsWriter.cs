@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Contrastive.Tensors;
+
+namespace Contrastive.IO;
+
+public static partial class SafeTensors
+{
+    /// <summary>
+    /// Writes <paramref name="entries"/> (in order) as a safetensors file: F32, or I64 for integer entries.
+    /// The file is written to a temporary file in the same folder and renamed over <paramref name="path"/>
+    /// only when complete, so a failure midway leaves any previous file untouched.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is empty, reserved or repeated, or an integer entry holds a non-integer value.</exception>
+    public static void Write(string path, IEnumerable<(string Name, Tensor Tensor, bool IsInteger)> entries, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors I/O needs a little-endian machine");
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                var list = entries.ToList();
+                var header = Header(list, metadata);
+                Span<byte> length = stackalloc byte[8];
+                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+                stream.Write(length);
+                stream.Write(header);
+                foreach (var (name, tensor, isInteger) in list)
+                {
+                    if (isInteger) WriteInt64(stream, name, tensor.Span);
+                    else stream.Write(MemoryMarshal.AsBytes(tensor.Span));
+                }
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>The JSON header, padded with spaces to a multiple of 8 bytes (as the reference writer does).</summary>
+    private static byte[] Header(List<(string Name, Tensor Tensor, bool IsInteger)> entries, IReadOnlyDictionary<string, string>? metadata)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            if (metadata is not null)
+            {
+                json.WriteStartObject(MetadataKey);
+                foreach (var (key, value) in metadata) json.WriteString(key, value);
+                json.WriteEndObject();
+            }
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            long offset = 0;
+            foreach (var (name, tensor, isInteger) in entries)
+            {
+                if (string.IsNullOrEmpty(name) || name == MetadataKey || !names.Add(name))
+                    throw new ArgumentException($"safetensors entry name '{name}' is empty, reserved or repeated", nameof(entries));
+                var end = offset + (long)tensor.Length * (isInteger ? 8 : 4);
+                json.WriteStartObject(name);
+                json.WriteString("dtype", isInteger ? "I64" : "F32");
+                json.WriteStartArray("shape");
+                foreach (var d in tensor.Shape) json.WriteNumberValue(d);
+                json.WriteEndArray();
+                json.WriteStartArray("data_offsets");
+                json.WriteNumberValue(offset);
+                json.WriteNumberValue(end);
+                json.WriteEndArray();
+                json.WriteEndObject();
+                offset = end;
+            }
+            json.WriteEndObject();
+        }
+        var padded = new byte[(buffer.WrittenCount + 7) / 8 * 8];
+        buffer.WrittenSpan.CopyTo(padded);
+        padded.AsSpan(buffer.WrittenCount).Fill((byte)' ');
+        return padded;
+    }
+
+    private static void WriteInt64(Stream stream, string name, ReadOnlySpan<float> values)
+    {
+        Span<long> chunk = stackalloc long[512];
+        for (var start = 0; start < values.Length; start += chunk.Length)
+        {
+            var part = values.Slice(start, Math.Min(chunk.Length, values.Length - start));
+            for (var i = 0; i < part.Length; i++)
+            {
+                var v = part[i];
+                if (!float.IsInteger(v) || Math.Abs(v) > 9.2e18f)
+                    throw new ArgumentException($"integer entry '{name}' holds {v} at element {start + i}, which is not an integer");
+                chunk[i] = (long)v;
+            }
+            stream.Write(MemoryMarshal.AsBytes(chunk[..part.Length]));
+        }
+    }
+}
