@@ -1,0 +1,93 @@
+using Contrastive.Tensors;
+
+namespace Contrastive.Nn;
+
+/// <summary>
+/// Batch normalisation over the channel dimension (PyTorch <c>nn.BatchNorm*</c>, affine, tracking running
+/// statistics): parameters <c>weight</c> (ones) and <c>bias</c> (zeros); buffers <c>running_mean</c> (zeros),
+/// <c>running_var</c> (ones) and the integer <c>num_batches_tracked</c>, incremented by every training forward.
+/// </summary>
+public abstract class BatchNormBase : Module
+{
+    /// <summary>Creates the state for <paramref name="features"/> channels.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The channel count is not positive.</exception>
+    protected BatchNormBase(int features, float momentum, float eps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
+        Features = features;
+        Momentum = momentum;
+        Eps = eps;
+        Weight = RegisterParameter("weight", Tensor.Ones(features));
+        Bias = RegisterParameter("bias", Tensor.Zeros(features));
+        RunningMean = RegisterBuffer("running_mean", Tensor.Zeros(features));
+        RunningVar = RegisterBuffer("running_var", Tensor.Ones(features));
+        NumBatchesTracked = RegisterBuffer("num_batches_tracked", Tensor.Scalar(0), isInteger: true);
+    }
+
+    /// <summary>The number of channels.</summary>
+    public int Features { get; }
+
+    /// <summary>The running-statistics momentum.</summary>
+    public float Momentum { get; }
+
+    /// <summary>The variance epsilon.</summary>
+    public float Eps { get; }
+
+    /// <summary>The scale gamma, shape (C).</summary>
+    public Tensor Weight { get; }
+
+    /// <summary>The shift beta, shape (C).</summary>
+    public Tensor Bias { get; }
+
+    /// <summary>The running mean, shape (C).</summary>
+    public Tensor RunningMean { get; }
+
+    /// <summary>The running (unbiased) variance, shape (C).</summary>
+    public Tensor RunningVar { get; }
+
+    /// <summary>The number of training batches seen (a rank-0 counter).</summary>
+    public Tensor NumBatchesTracked { get; }
+
+    /// <summary>True when <paramref name="rank"/> is an input rank this layer accepts.</summary>
+    protected abstract bool AcceptsRank(int rank);
+
+    /// <summary>The input shapes this layer accepts, for error messages.</summary>
+    protected abstract string ExpectedShape { get; }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The input rank is wrong for this layer.</exception>
+    public override Tensor Forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!AcceptsRank(input.Rank))
+            throw new ArgumentException($"{GetType().Name} expects input {ExpectedShape}, got {Shapes.Format(input.Shape)}");
+        if (Training) NumBatchesTracked.Span[0] += 1;
+        return Ops.BatchNorm(input, Weight, Bias, RunningMean, RunningVar, Training, Momentum, Eps);
+    }
+}
+
+/// <summary>Batch normalisation of (N, C) or (N, C, L) inputs (PyTorch <c>nn.BatchNorm1d</c>).</summary>
+/// <param name="features">The number of channels C.</param>
+/// <param name="momentum">The running-statistics momentum.</param>
+/// <param name="eps">The variance epsilon.</param>
+public sealed class BatchNorm1d(int features, float momentum = 0.1f, float eps = 1e-5f) : BatchNormBase(features, momentum, eps)
+{
+    /// <inheritdoc />
+    protected override bool AcceptsRank(int rank) => rank is 2 or 3;
+
+    /// <inheritdoc />
+    protected override string ExpectedShape => "(N, C) or (N, C, L)";
+}
+
+/// <summary>Batch normalisation of (N, C, H, W) inputs (PyTorch <c>nn.BatchNorm2d</c>).</summary>
+/// <param name="features">The number of channels C.</param>
+/// <param name="momentum">The running-statistics momentum.</param>
+/// <param name="eps">The variance epsilon.</param>
+public sealed class BatchNorm2d(int features, float momentum = 0.1f, float eps = 1e-5f) : BatchNormBase(features, momentum, eps)
+{
+    /// <inheritdoc />
+    protected override bool AcceptsRank(int rank) => rank == 4;
+
+    /// <inheritdoc />
+    protected override string ExpectedShape => "(N, C, H, W)";
+}

@@ -1,0 +1,96 @@
+using Contrastive.Tensors;
+using Contrastive.Testing;
+
+namespace Contrastive.Core.Tests.Tensors;
+
+/// <summary>Conv2d against PyTorch (shared/reference/conv2d.json) and finite differences.</summary>
+public class ConvTests
+{
+    public static TheoryDataNames Cases => ReferenceData.Names("conv2d.json");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Conv2d_matches_pytorch(string name)
+    {
+        var c = ReferenceData.Case("conv2d.json", name);
+        var x = c.Get("x", requiresGrad: true);
+        var w = c.Get("w", requiresGrad: true);
+        var b = c.Has("b") ? c.Get("b", requiresGrad: true) : null;
+        var y = Ops.Conv2d(x, w, b, (int)c.Param("stride"), (int)c.Param("padding"));
+        TensorAssert.Close(c.Get("out"), y, "out");
+        y.Backward(c.Get("upstream"));
+        TensorAssert.Close(c.Get("grad_x"), x.Grad, "grad_x");
+        TensorAssert.Close(c.Get("grad_w"), w.Grad, "grad_w");
+        if (b is not null) TensorAssert.Close(c.Get("grad_b"), b.Grad, "grad_b");
+    }
+
+    [Theory]
+    [InlineData(new[] { 2, 3, 7, 5 }, new[] { 4, 3, 3, 3 }, 2, 1, true)]
+    [InlineData(new[] { 1, 2, 6, 7 }, new[] { 3, 2, 2, 3 }, 3, 0, false)]
+    [InlineData(new[] { 2, 3, 4, 5 }, new[] { 4, 3, 1, 1 }, 1, 0, true)]
+    [InlineData(new[] { 1, 1, 5, 5 }, new[] { 2, 1, 5, 5 }, 1, 2, false)]
+    [InlineData(new[] { 2, 2, 5, 6 }, new[] { 2, 2, 3, 3 }, 1, 1, true)]
+    public void Conv2d_matches_finite_differences(int[] xShape, int[] wShape, int stride, int padding, bool withBias)
+    {
+        var x = GradCheck.RandomInput(11, -1, 1, xShape);
+        var w = GradCheck.RandomInput(12, -1, 1, wShape);
+        var b = GradCheck.RandomInput(13, -1, 1, wShape[0]);
+        if (withBias) GradCheck.Check(t => Ops.Conv2d(t[0], t[1], t[2], stride, padding), [x, w, b]);
+        else GradCheck.Check(t => Ops.Conv2d(t[0], t[1], null, stride, padding), [x, w]);
+    }
+
+    [Fact]
+    public void Conv2d_agrees_with_a_direct_loop()
+    {
+        var rng = new Rng(21);
+        var x = Tensor.Randn(rng, 3, 2, 6, 5);
+        var w = Tensor.Randn(rng, 4, 2, 3, 2);
+        var b = Tensor.Randn(rng, 4);
+        const int s = 2, p = 1;
+        var y = Ops.Conv2d(x, w, b, s, p);
+        Assert.Equal([3, 4, 3, 3], y.Shape.ToArray());
+        for (var n = 0; n < 3; n++)
+            for (var o = 0; o < 4; o++)
+                for (var oh = 0; oh < 3; oh++)
+                    for (var ow = 0; ow < 3; ow++)
+                    {
+                        double sum = b[o];
+                        for (var c = 0; c < 2; c++)
+                            for (var ki = 0; ki < 3; ki++)
+                                for (var kj = 0; kj < 2; kj++)
+                                {
+                                    int ih = oh * s - p + ki, iw = ow * s - p + kj;
+                                    if (ih >= 0 && ih < 6 && iw >= 0 && iw < 5) sum += x[n, c, ih, iw] * w[o, c, ki, kj];
+                                }
+                        TensorAssert.Close(sum, y[n, o, oh, ow], $"y[{n},{o},{oh},{ow}]");
+                    }
+    }
+
+    [Fact]
+    public void Conv2d_gradients_accumulate_over_two_backward_passes()
+    {
+        var x = GradCheck.RandomInput(1, -1, 1, 2, 2, 4, 4);
+        var w = GradCheck.RandomInput(2, -1, 1, 3, 2, 3, 3);
+        Ops.Sum(Ops.Conv2d(x, w, null, 1, 1)).Backward();
+        var once = w.Grad!.ToArray();
+        Ops.Sum(Ops.Conv2d(x, w, null, 1, 1)).Backward();
+        TensorAssert.Close(once.Select(v => 2 * v).ToArray(), w.Grad!.Span, "grad_w after two passes");
+    }
+
+    [Fact]
+    public void Conv2d_wrong_channel_count_names_both_shapes()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Ops.Conv2d(Tensor.Zeros(2, 3, 8, 8), Tensor.Zeros(4, 5, 3, 3)));
+        Assert.Contains("(2, 3, 8, 8)", ex.Message);
+        Assert.Contains("(4, 5, 3, 3)", ex.Message);
+    }
+
+    [Fact]
+    public void Conv2d_rejects_bad_rank_bias_and_kernel()
+    {
+        Assert.Contains("(2, 3, 8)", Assert.Throws<ArgumentException>(() => Ops.Conv2d(Tensor.Zeros(2, 3, 8), Tensor.Zeros(4, 3, 3, 3))).Message);
+        Assert.Contains("(5)", Assert.Throws<ArgumentException>(() => Ops.Conv2d(Tensor.Zeros(1, 3, 8, 8), Tensor.Zeros(4, 3, 3, 3), Tensor.Zeros(5))).Message);
+        Assert.Contains("does not fit", Assert.Throws<ArgumentException>(() => Ops.Conv2d(Tensor.Zeros(1, 3, 2, 2), Tensor.Zeros(4, 3, 3, 3))).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Ops.Conv2d(Tensor.Zeros(1, 3, 8, 8), Tensor.Zeros(4, 3, 3, 3), null, 0));
+    }
+}
