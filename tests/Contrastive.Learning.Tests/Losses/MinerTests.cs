@@ -22,8 +22,8 @@ public class MinerTests
     [Fact]
     public void Batch_all_keeps_only_margin_violations()
     {
-        var triplets = new BatchAllMiner().Mine(Distances.Matrix(s_points), s_labels, 0.5f);
-        // Anchor 0: d(0,1)=1, negatives at 2 and 10: only (0,1,2) violates 1 - 2 + 0.5 > 0.
+        var triplets = new BatchAllMiner().Mine(Distances.Matrix(s_points), s_labels, 1.5f);
+        // Anchor 0: d(0,1)=1, negatives at 2 and 10: only (0,1,2) violates d(a,p) - d(a,n) + 1.5 > 0.
         Assert.Contains(new Triplet(0, 1, 2), triplets);
         Assert.DoesNotContain(new Triplet(0, 1, 3), triplets);
         Assert.All(triplets, t => Assert.NotEqual(s_labels[t.Anchor], s_labels[t.Negative]));

@@ -1,3 +1,0 @@
-using Contrastive.Cli;
-
-return await CliApp.RunAsync(args);
