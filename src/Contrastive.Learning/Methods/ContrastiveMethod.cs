@@ -1,0 +1,61 @@
+using Contrastive.Models;
+using Contrastive.Tensors;
+
+namespace Contrastive.Methods;
+
+/// <summary>A training batch: one tensor per view (each (B, ...)), labels when the data has them, sample indices and
+/// the global step it is trained at (methods derive per-step randomness from it, so resumed runs repeat it).</summary>
+public sealed record TrainingBatch(IReadOnlyList<Tensor> Views, int[]? Labels, int[] Indices, long Step);
+
+/// <summary>Where training stands, for per-step hooks (momentum schedules, curricula).</summary>
+public readonly record struct TrainingProgress(long Step, long TotalSteps)
+{
+    /// <summary>Fraction of training done after this step, in [0, 1].</summary>
+    public double Fraction => TotalSteps <= 0 ? 1 : Math.Clamp((double)(Step + 1) / TotalSteps, 0, 1);
+}
+
+/// <summary>
+/// A contrastive or self-supervised method: an online <see cref="EmbeddingModel"/> (encoder + heads), a loss over a
+/// batch of views, and optional per-step hooks (EMA target update, queue enqueue). Adding a method is one small class.
+/// </summary>
+public abstract class ContrastiveMethod
+{
+    /// <summary>Creates the method around its online model.</summary>
+    protected ContrastiveMethod(EmbeddingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+    }
+
+    /// <summary>The online model; its state is what <c>model.safetensors</c> holds.</summary>
+    public EmbeddingModel Model { get; }
+
+    /// <summary>The method's CLI name (simclr, moco, ...).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>True when the method needs class labels (supervised metric learning).</summary>
+    public virtual bool RequiresLabels => false;
+
+    /// <summary>The parameters the optimiser updates.</summary>
+    public virtual IEnumerable<Tensor> TrainableParameters() => Model.Parameters();
+
+    /// <summary>The loss of one batch (builds the autograd graph).</summary>
+    public abstract Tensor ComputeLoss(TrainingBatch batch);
+
+    /// <summary>Runs after each optimiser step (EMA updates, queue updates). Default: nothing.</summary>
+    public virtual void AfterStep(TrainingProgress progress) { }
+
+    /// <summary>State beyond the online model that a resumed run needs (target network, queue), by name.</summary>
+    public virtual IEnumerable<(string Name, Tensor Tensor)> ExtraState() => [];
+
+    /// <summary>Switches the online model (and any target network) between training and eval mode.</summary>
+    public virtual void Train(bool training) => Model.Train(training);
+
+    /// <summary>Throws when a batch lacks what this method needs.</summary>
+    protected void RequireViews(TrainingBatch batch, int count)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Views.Count < count) throw new ArgumentException($"{Name} needs {count} views per batch, got {batch.Views.Count}");
+        if (RequiresLabels && batch.Labels is null) throw new ArgumentException($"{Name} is supervised: the data must have labels");
+    }
+}

@@ -1,0 +1,31 @@
+using Contrastive.Nn;
+
+namespace Contrastive.Models;
+
+/// <summary>A module mapping inputs to a flat representation of <see cref="OutputDim"/> features.</summary>
+public interface IEncoder
+{
+    /// <summary>The size of the representation.</summary>
+    int OutputDim { get; }
+}
+
+/// <summary>Heads that sit on top of an encoder.</summary>
+public static class Heads
+{
+    /// <summary>
+    /// The SimCLR projection head: Linear(in, hidden, no bias), BatchNorm1d, ReLU, Linear(hidden, out)
+    /// (keys <c>0.weight, 1.*, 3.weight, 3.bias</c>, as in BENCH_SPEC.md).
+    /// </summary>
+    public static Sequential Projection(Tensors.Rng rng, int inputDim, int hiddenDim, int outputDim) => new(
+        new Linear(inputDim, hiddenDim, bias: false, rng: rng),
+        new BatchNorm1d(hiddenDim),
+        new ReLU(),
+        new Linear(hiddenDim, outputDim, bias: true, rng: rng));
+
+    /// <summary>The BYOL / SimSiam predictor: Linear, BatchNorm1d, ReLU, Linear, from and to <paramref name="dim"/>.</summary>
+    public static Sequential Predictor(Tensors.Rng rng, int dim, int hiddenDim) => new(
+        new Linear(dim, hiddenDim, bias: false, rng: rng),
+        new BatchNorm1d(hiddenDim),
+        new ReLU(),
+        new Linear(hiddenDim, dim, bias: true, rng: rng));
+}

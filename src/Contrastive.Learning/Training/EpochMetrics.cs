@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Contrastive.Training;
+
+/// <summary>One line of <c>metrics.jsonl</c>: the figures of one finished epoch.</summary>
+public sealed record EpochMetrics
+{
+    /// <summary>1-based epoch number.</summary>
+    public int Epoch { get; init; }
+
+    /// <summary>Mean training loss over the epoch's steps.</summary>
+    public double Loss { get; init; }
+
+    /// <summary>Learning rate at the epoch's last step.</summary>
+    public double Lr { get; init; }
+
+    /// <summary>Training throughput in augmented views per second (loading included).</summary>
+    public double ViewsPerS { get; init; }
+
+    /// <summary>Fraction of the epoch the training thread waited for the loader.</summary>
+    public double LoaderWait { get; init; }
+
+    /// <summary>Wall-clock seconds of the epoch.</summary>
+    public double Seconds { get; init; }
+
+    /// <summary>kNN test accuracy of the encoder, when the data has labels.</summary>
+    public double? KnnAccuracy { get; init; }
+
+    /// <summary>Mean per-dimension std of L2-normalised embeddings of the probe batch (collapse toward 0).</summary>
+    public double? EmbeddingStd { get; init; }
+
+    /// <summary>Effective rank of the probe embeddings.</summary>
+    public double? EffectiveRank { get; init; }
+
+    /// <summary>Alignment of positive pairs (lower is better).</summary>
+    public double? Alignment { get; init; }
+
+    /// <summary>Uniformity of the embeddings (lower is better).</summary>
+    public double? Uniformity { get; init; }
+
+    /// <summary>Collapse monitor status: ok, warning or collapsed.</summary>
+    public string? Health { get; init; }
+
+    /// <summary>The per-step losses of the epoch, for the report's loss curve.</summary>
+    public IReadOnlyList<double>? StepLosses { get; init; }
+
+    /// <summary>The per-step learning rates of the epoch.</summary>
+    public IReadOnlyList<double>? StepLrs { get; init; }
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>The JSON line.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, s_json);
+
+    /// <summary>Parses a JSON line.</summary>
+    public static EpochMetrics FromJson(string line) =>
+        JsonSerializer.Deserialize<EpochMetrics>(line, s_json) ?? throw new InvalidDataException("empty metrics line");
+
+    /// <summary>Reads a metrics.jsonl file.</summary>
+    public static IReadOnlyList<EpochMetrics> ReadAll(string path) =>
+        File.ReadAllLines(path).Where(l => l.Length > 0).Select(FromJson).ToList();
+
+    /// <summary>Rewrites <paramref name="path"/> keeping only epochs up to <paramref name="lastEpoch"/> (used on resume,
+    /// so lines of an interrupted epoch never appear twice).</summary>
+    public static void Truncate(string path, int lastEpoch)
+    {
+        if (!File.Exists(path)) return;
+        var kept = File.ReadAllLines(path).Where(l => l.Length > 0 && FromJson(l).Epoch <= lastEpoch).ToList();
+        File.WriteAllLines(path, kept);
+    }
+}

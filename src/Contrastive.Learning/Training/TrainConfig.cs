@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Contrastive.Training;
+
+/// <summary>
+/// Everything that defines a training run; written to <c>config.json</c> in the run directory and accepted back
+/// with <c>--config</c>. Values left null take the method's paper default (see <see cref="MethodDefaults"/>).
+/// </summary>
+public sealed record TrainConfig
+{
+    /// <summary>simclr, moco, byol, simsiam, barlow, supcon, siamese, triplet or classifier.</summary>
+    public string Method { get; init; } = "simclr";
+
+    /// <summary>bench, resnet18 or mlp.</summary>
+    public string Arch { get; init; } = "bench";
+
+    /// <summary>demo, fashion-mnist or a path (image folder, IDX folder, CSV).</summary>
+    public string Data { get; init; } = "demo";
+
+    /// <summary>Training epochs.</summary>
+    public int Epochs { get; init; } = 5;
+
+    /// <summary>Images per batch (each gives two views).</summary>
+    public int Batch { get; init; } = 256;
+
+    /// <summary>Base learning rate; null: 0.06 * Batch / 256 for SGD/LARS (SimCLR's linear scaling), 1e-3 for AdamW.</summary>
+    public float? Lr { get; init; }
+
+    /// <summary>sgd, adamw or lars.</summary>
+    public string Optimizer { get; init; } = "sgd";
+
+    /// <summary>Weight decay; null: 5e-4 (SGD), 0.05 (AdamW), 1e-6 (LARS).</summary>
+    public float? WeightDecay { get; init; }
+
+    /// <summary>Linear warmup length in epochs before the cosine decay.</summary>
+    public int WarmupEpochs { get; init; }
+
+    /// <summary>Loss temperature; null: the method's default (0.5 SimCLR, 0.2 MoCo, 0.1 SupCon).</summary>
+    public float? Temperature { get; init; }
+
+    /// <summary>EMA momentum for MoCo's key encoder / BYOL's target; null: 0.99.</summary>
+    public float? Momentum { get; init; }
+
+    /// <summary>MoCo queue length.</summary>
+    public int QueueSize { get; init; } = 4096;
+
+    /// <summary>Margin of the triplet / contrastive margin losses; null: 0.2 triplet, 0.5 Siamese.</summary>
+    public float? Margin { get; init; }
+
+    /// <summary>Triplet miner: batch-hard, batch-all, semi-hard or distance-weighted.</summary>
+    public string Miner { get; init; } = "batch-hard";
+
+    /// <summary>Barlow Twins off-diagonal weight; null: 1/projection-dim.</summary>
+    public float? Lambda { get; init; }
+
+    /// <summary>Projection head output size; null: 64 (bench spec), 128 for BYOL/SimSiam/Barlow.</summary>
+    public int? ProjectionDim { get; init; }
+
+    /// <summary>Projection head hidden size.</summary>
+    public int HiddenDim { get; init; } = 128;
+
+    /// <summary>SimSiam without its stop-gradient (collapses: for demonstrating the collapse alarm).</summary>
+    public bool NoStopGradient { get; init; }
+
+    /// <summary>Seed of every random choice.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Threads; null: all cores.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>kNN neighbours for the per-epoch evaluation.</summary>
+    public int KnnK { get; init; } = 200;
+
+    /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
+    public string? Init { get; init; }
+
+    /// <summary>With <see cref="Init"/> and the classifier method: train only the classifier head.</summary>
+    public bool FreezeEncoder { get; init; }
+
+    /// <summary>Stop when the collapse monitor reports a collapse (otherwise it only warns).</summary>
+    public bool StopOnCollapse { get; init; }
+
+    /// <summary>Serialisation options shared by config.json and metrics.jsonl.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Reads a config file, naming the file and the problem on failure.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid config.</exception>
+    public static TrainConfig Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainConfig>(File.ReadAllText(path), Json)
+                ?? throw new InvalidDataException($"{path}: empty config");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: invalid config: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Checks ranges and names, so a bad value fails before any work is done.</summary>
+    /// <exception cref="ArgumentException">A value is out of range or unknown; the message names it.</exception>
+    public void Validate()
+    {
+        Require(Epochs >= 1, $"epochs must be at least 1, got {Epochs}");
+        Require(Batch >= 2, $"batch must be at least 2, got {Batch}");
+        Require(Lr is null || Lr > 0, $"lr must be positive, got {Lr}");
+        Require(Temperature is null || Temperature > 0, $"temperature must be positive, got {Temperature}");
+        Require(Threads is null || Threads >= 1, $"threads must be at least 1, got {Threads}");
+        Require(WarmupEpochs >= 0 && WarmupEpochs < Epochs || WarmupEpochs == 0, $"warmup epochs must be in [0, epochs), got {WarmupEpochs}");
+        Require(QueueSize >= 1, $"queue size must be positive, got {QueueSize}");
+        Require(KnnK >= 1, $"knn-k must be positive, got {KnnK}");
+        Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
+        Require(MethodDefaults.Methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", MethodDefaults.Methods)})");
+        Require(MethodDefaults.Architectures.Contains(Arch), $"unknown arch '{Arch}' (expected {string.Join(", ", MethodDefaults.Architectures)})");
+        Require(MethodDefaults.Optimizers.Contains(Optimizer), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
+        Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
+        Require(!FreezeEncoder || Method == "classifier", "--freeze-encoder applies to the classifier method");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition) throw new ArgumentException(message);
+    }
+}

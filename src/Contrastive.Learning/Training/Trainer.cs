@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Contrastive.IO;
+using Contrastive.Methods;
+using Contrastive.Optim;
+
+namespace Contrastive.Training;
+
+/// <summary>
+/// Runs a method over epochs: per step the learning rate from warmup + cosine, forward, loss, NaN guard, backward,
+/// optimiser step and the method's hook; per epoch evaluation, a checkpoint (written only when every parameter is
+/// finite), <c>model.safetensors</c> and a line of <c>metrics.jsonl</c>. A resumed run continues from the last
+/// checkpoint and ends with the same figures as an uninterrupted one.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly TrainConfig _config;
+    private readonly ContrastiveMethod _method;
+    private readonly IBatchSource _data;
+    private readonly string _runDirectory;
+    private readonly IEpochEvaluator? _evaluator;
+    private readonly ITrainingObserver? _observer;
+
+    /// <summary>Creates a trainer writing into <paramref name="runDirectory"/>.</summary>
+    public Trainer(TrainConfig config, ContrastiveMethod method, IBatchSource data, string runDirectory,
+        IEpochEvaluator? evaluator = null, ITrainingObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(data);
+        _config = config;
+        _method = method;
+        _data = data;
+        _runDirectory = runDirectory;
+        _evaluator = evaluator;
+        _observer = observer;
+        Optimizer = OptimizerFactory.Create(config, method.TrainableParameters());
+        var total = config.Epochs * data.BatchesPerEpoch;
+        Schedule = new WarmupCosineSchedule(OptimizerFactory.BaseLearningRate(config), config.WarmupEpochs * data.BatchesPerEpoch, total);
+    }
+
+    /// <summary>The optimiser.</summary>
+    public Optimizer Optimizer { get; }
+
+    /// <summary>The learning-rate schedule over all steps.</summary>
+    public WarmupCosineSchedule Schedule { get; }
+
+    /// <summary>The path of the model checkpoint (PyTorch state_dict keys).</summary>
+    public string ModelPath => Path.Combine(_runDirectory, "model.safetensors");
+
+    /// <summary>The path of the metrics log.</summary>
+    public string MetricsPath => Path.Combine(_runDirectory, "metrics.jsonl");
+
+    /// <summary>Trains to the configured epoch count; with <paramref name="resume"/>, continues from the run's checkpoint.</summary>
+    /// <returns>The metrics of every epoch of the run (including those before a resume).</returns>
+    /// <exception cref="TrainingDivergedException">The loss or the parameters became NaN/infinite.</exception>
+    public IReadOnlyList<EpochMetrics> Run(bool resume = false, CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(_runDirectory);
+        var (startEpoch, step) = (0, 0L);
+        if (resume)
+        {
+            (startEpoch, step) = TrainingCheckpoint.Load(_runDirectory, _method, Optimizer);
+            EpochMetrics.Truncate(MetricsPath, startEpoch);
+        }
+        else if (File.Exists(MetricsPath)) File.Delete(MetricsPath);
+
+        var totalSteps = (long)_config.Epochs * _data.BatchesPerEpoch;
+        for (var epoch = startEpoch; epoch < _config.Epochs; epoch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var metrics = RunEpoch(epoch, ref step, totalSteps, cancellation);
+            RequireFiniteParameters(epoch);
+            TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
+            Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _config.Arch });
+            File.AppendAllLines(MetricsPath, [metrics.ToJson()]);
+            _observer?.OnEpoch(metrics);
+            if (metrics.Health == "collapsed" && _config.StopOnCollapse)
+                throw new TrainingDivergedException($"representation collapsed after epoch {epoch + 1}; stopping (--stop-on-collapse)");
+        }
+        return EpochMetrics.ReadAll(MetricsPath);
+    }
+
+    private EpochMetrics RunEpoch(int epoch, ref long step, long totalSteps, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var waitBefore = _data.WaitTime;
+        var losses = new List<double>(_data.BatchesPerEpoch);
+        var lrs = new List<double>(_data.BatchesPerEpoch);
+        _method.Train(true);
+        var inEpoch = 0;
+        foreach (var batch in _data.Epoch(epoch, step, cancellation))
+        {
+            Schedule.Apply(Optimizer, step);
+            var loss = _method.ComputeLoss(batch);
+            var value = loss.Item();
+            if (!double.IsFinite(value))
+                throw new TrainingDivergedException($"loss is {value} at epoch {epoch + 1}, step {inEpoch + 1}; the last good checkpoint is kept. Try a lower --lr.");
+            Optimizer.ZeroGrad();
+            loss.Backward();
+            Optimizer.Step();
+            _method.AfterStep(new TrainingProgress(step, totalSteps));
+            losses.Add(value);
+            lrs.Add(Schedule.LearningRate(step));
+            step++;
+            inEpoch++;
+            _observer?.OnStep(new StepReport(epoch + 1, inEpoch, _data.BatchesPerEpoch, step, totalSteps, value, lrs[^1],
+                inEpoch * _data.ViewsPerBatch / Math.Max(1e-9, clock.Elapsed.TotalSeconds)));
+        }
+        var trainSeconds = clock.Elapsed.TotalSeconds;
+        var evaluation = _evaluator?.Evaluate(_method) ?? new EpochEvaluation();
+        _method.Train(true);
+        if (evaluation.HealthMessage is { } warning && evaluation.Health != "ok") _observer?.OnWarning($"epoch {epoch + 1}: {warning}");
+        return new EpochMetrics
+        {
+            Epoch = epoch + 1,
+            Loss = losses.Count == 0 ? double.NaN : losses.Average(),
+            Lr = lrs.Count == 0 ? 0 : lrs[^1],
+            ViewsPerS = inEpoch * _data.ViewsPerBatch / Math.Max(1e-9, trainSeconds),
+            LoaderWait = (_data.WaitTime - waitBefore).TotalSeconds / Math.Max(1e-9, trainSeconds),
+            Seconds = clock.Elapsed.TotalSeconds,
+            KnnAccuracy = evaluation.KnnAccuracy,
+            EmbeddingStd = evaluation.EmbeddingStd,
+            EffectiveRank = evaluation.EffectiveRank,
+            Alignment = evaluation.Alignment,
+            Uniformity = evaluation.Uniformity,
+            Health = evaluation.Health,
+            StepLosses = losses,
+            StepLrs = lrs,
+        };
+    }
+
+    private void RequireFiniteParameters(int epoch)
+    {
+        foreach (var (name, tensor, _) in _method.Model.StateEntries())
+            foreach (var v in tensor.Span)
+                if (!float.IsFinite(v))
+                    throw new TrainingDivergedException($"parameter '{name}' became {v} during epoch {epoch + 1}; the last good checkpoint is kept");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Contrastive.IO;
+using Contrastive.Methods;
+using Contrastive.Optim;
+using Contrastive.Tensors;
+
+namespace Contrastive.Training;
+
+/// <summary>
+/// The resumable state of a run in one safetensors file, <c>checkpoint.safetensors</c>: the online model
+/// (<c>model.*</c>), the optimiser state (<c>optim.*</c>), the method's extra state such as an EMA target or a MoCo
+/// queue (<c>method.*</c>), and in the metadata the epochs completed, the global step and a format version.
+/// Data order and augmentation randomness derive from (seed, epoch, sample), so this is all a resume needs to
+/// repeat an uninterrupted run exactly. Written atomically (temp file, then rename).
+/// </summary>
+public static class TrainingCheckpoint
+{
+    /// <summary>The file name inside a run directory.</summary>
+    public const string FileName = "checkpoint.safetensors";
+
+    private const string FormatVersion = "1";
+
+    /// <summary>Writes the checkpoint after <paramref name="epochsDone"/> epochs and <paramref name="step"/> steps.</summary>
+    public static void Save(string runDirectory, ContrastiveMethod method, Optimizer optimizer, int epochsDone, long step)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        var entries = method.Model.StateEntries().Select(e => ("model." + e.Name, e.Tensor, e.IsInteger))
+            .Concat(optimizer.GetState().Select(kv => ("optim." + kv.Key, kv.Value, false)))
+            .Concat(method.ExtraState().Select(e => ("method." + e.Name, e.Tensor, false)));
+        SafeTensors.Write(Path.Combine(runDirectory, FileName), entries, new Dictionary<string, string>
+        {
+            ["format"] = "contrastive-checkpoint",
+            ["version"] = FormatVersion,
+            ["method"] = method.Name,
+            ["epochs_done"] = epochsDone.ToString(CultureInfo.InvariantCulture),
+            ["step"] = step.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>Restores a checkpoint into a freshly built method and optimiser; returns (epochs done, step).</summary>
+    /// <exception cref="InvalidDataException">The file is missing, malformed or from another method/architecture.</exception>
+    public static (int EpochsDone, long Step) Load(string runDirectory, ContrastiveMethod method, Optimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        var path = Path.Combine(runDirectory, FileName);
+        if (!File.Exists(path)) throw new InvalidDataException($"{path}: no checkpoint to resume from");
+        var content = SafeTensors.Read(path);
+        var meta = content.Metadata;
+        if (!meta.TryGetValue("format", out var format) || format != "contrastive-checkpoint" || meta.GetValueOrDefault("version") != FormatVersion)
+            throw new InvalidDataException($"{path}: not a Contrastive.NET checkpoint of format version {FormatVersion}");
+        if (meta.GetValueOrDefault("method") != method.Name)
+            throw new InvalidDataException($"{path}: checkpoint is for method '{meta.GetValueOrDefault("method")}', not '{method.Name}'");
+        var tensors = content.Tensors;
+        method.Model.LoadState(Section(tensors, "model."), strict: true);
+        optimizer.LoadState(Section(tensors, "optim."));
+        var extra = Section(tensors, "method.");
+        foreach (var (name, target) in method.ExtraState())
+        {
+            if (!extra.TryGetValue(name, out var saved) || !saved.Shape.SequenceEqual(target.Shape))
+                throw new InvalidDataException($"{path}: method state '{name}' is missing or has the wrong shape");
+            target.CopyFrom(saved.Span);
+        }
+        return (int.Parse(meta["epochs_done"], CultureInfo.InvariantCulture), long.Parse(meta["step"], CultureInfo.InvariantCulture));
+    }
+
+    private static Dictionary<string, Tensor> Section(IReadOnlyDictionary<string, Tensor> tensors, string prefix) =>
+        tensors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value, StringComparer.Ordinal);
+}
