@@ -87,7 +87,7 @@ public static class PngEncoder
         {
             PngFilters.Filter(type, row, prior, bpp, trial);
             long cost = 0;
-            foreach (var b in trial) cost += Math.Abs((sbyte)b);
+            foreach (var b in trial) cost += Math.Abs((int)(sbyte)b);
             if (cost < bestCost) (best, bestCost) = (type, cost);
         }
         return best;

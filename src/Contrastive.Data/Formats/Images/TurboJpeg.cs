@@ -51,6 +51,7 @@ internal sealed unsafe class TurboJpeg
                 int width, height, subsampling, colorspace;
                 if (_decompressHeader3(handle, input, new CULong((nuint)jpeg.Length), &width, &height, &subsampling, &colorspace) != 0)
                     throw new DatasetException(source, $"not a valid JPEG: {Error(handle)}");
+                if (width == 0 || height == 0) throw new DatasetException(source, "not a valid JPEG: no image frame (damaged header or tables only)");
                 DecodedImage.CheckSize(source, width, height);
                 var channels = colorspace == ColorspaceGray ? 1 : 3;
                 var pixels = new byte[(long)width * height * channels];
