@@ -86,8 +86,8 @@ public static class AugmentationPresets
         return views;
     }
 
-    /// <summary>The crop-scale lower bound at <paramref name="strength"/>: 1 - strength (1 - low), never above <paramref name="high"/>.</summary>
-    private static float ScaleLow(float low, float strength, float high = 1f) => Math.Min(high, 1f - strength * (1f - low));
+    /// <summary>The crop-scale lower bound at <paramref name="strength"/>: low + (1 - strength)(1 - low), never above <paramref name="high"/>.</summary>
+    private static float ScaleLow(float low, float strength, float high = 1f) => Math.Min(high, low + (1f - strength) * (1f - low));
 
     private static RandomResizedCrop Crop(int size, float low, float strength) => new(size, size, ScaleLow(low, strength));
 
