@@ -4,21 +4,21 @@ using System.Runtime.CompilerServices;
 namespace Contrastive.Gemm;
 
 /// <summary>
-/// The Goto/BLIS loop nest on one thread: for each NC-wide column block and KC-deep slice, op(B) is packed into
+/// The Goto/BLIS loop nest on one thread: for each NC-wide column block and kc-deep slice, op(B) is packed into
 /// NR-column panels (kept in L2); for each MC-row block op(A) is packed into MR-row panels; every MR x NR tile
 /// of C is then one micro-kernel call with the A panel in L1 and B panels streaming from L2.
-/// Only the first KC slice applies beta, later slices accumulate (beta = 1).
+/// Only the first K slice applies beta, later slices accumulate (beta = 1).
 /// </summary>
 internal static unsafe class BlockedGemm
 {
-    /// <summary>Depth of a packed slice (shared dimension).</summary>
-    public const int KC = 256;
+    /// <summary>Largest depth of a packed slice along the shared dimension K (a 14 x KC A panel stays in L1).</summary>
+    public const int KC = 384;
 
     /// <summary>Rows of op(A) packed at once, rounded down to a multiple of MR.</summary>
     public const int MC = 128;
 
-    /// <summary>Columns of op(B) packed at once, rounded down to a multiple of NR.</summary>
-    public const int NC = 1024;
+    /// <summary>Floats of packed op(B) per block (1 MB, half of L2): NC = BlockFloats / kc columns.</summary>
+    public const int BlockFloats = 1 << 18;
 
     /// <summary>
     /// C[r0..r1, c0..c1] = alpha * op(A)[r0..r1, 0..k] * op(B)[0..k, c0..c1] + beta * C[r0..r1, c0..c1].
@@ -26,9 +26,11 @@ internal static unsafe class BlockedGemm
     public static void Run(in GemmOperands g, GemmKernel kernel, int k, int r0, int r1, int c0, int c1)
     {
         int mr = kernel.MR, nr = kernel.NR;
-        int mc = Math.Max(mr, MC / mr * mr), nc = Math.Max(nr, NC / nr * nr), kc = Math.Min(KC, k);
-        var aSize = mc * kc + 16;
-        var bSize = Math.Min(nc, RoundUp(c1 - c0, nr)) * kc + 16;
+        // Equal K slices of at most KC (multiples of 16 suit the transposing packer); a kc x nc packed B block stays in L2.
+        var kc = Math.Min(k, RoundUp(Ceil(k, Ceil(k, KC)), 16));
+        int mc = Math.Max(mr, MC / mr * mr), nc = Math.Max(nr, BlockFloats / kc / nr * nr);
+        var aSize = mc * kc + 32;
+        var bSize = Math.Min(nc, RoundUp(c1 - c0, nr)) * kc + 32;
         var pool = ArrayPool<float>.Shared;
         float[] aBuffer = pool.Rent(aSize), bBuffer = pool.Rent(bSize);
         var tile = stackalloc float[mr * nr];
@@ -94,6 +96,8 @@ internal static unsafe class BlockedGemm
             for (var j = 0; j < cols; j++)
                 c[j] = beta == 0f ? alpha * tile[j] : MathF.FusedMultiplyAdd(beta, c[j], alpha * tile[j]);
     }
+
+    private static int Ceil(int x, int d) => (x + d - 1) / d;
 
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
 

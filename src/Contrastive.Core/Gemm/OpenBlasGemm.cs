@@ -28,6 +28,9 @@ public sealed unsafe class OpenBlasGemm : IGemmProvider
     /// <inheritdoc />
     public string Name => "openblas";
 
+    /// <summary>The kernel family OpenBLAS runs (e.g. SkylakeX, Haswell), for benchmark reports.</summary>
+    public string CoreName => _library.CoreName;
+
     /// <inheritdoc />
     /// <remarks>OpenBLAS keeps one thread count per process, so this affects every OpenBLAS provider.</remarks>
     public void SetThreads(int threads)

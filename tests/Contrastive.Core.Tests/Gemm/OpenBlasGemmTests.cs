@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using Contrastive.Gemm;
 
 namespace Contrastive.Core.Tests.Gemm;
@@ -27,6 +28,16 @@ public class OpenBlasGemmTests
         }
         new GemmCase(m, n, k, transA, transB, 1f, 0f, nanC: true).Check(gemm);
         new GemmCase(m, n, 0, transA, transB, 1f, 0.5f).Check(gemm);
+    }
+
+    [Fact]
+    public void Avx512_machines_get_the_avx512_kernels_unless_the_user_chose()
+    {
+        if (!OpenBlasGemm.IsAvailable || Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") is not null) return;
+        var avx512 = Avx512F.IsSupported && Avx512BW.IsSupported && Avx512DQ.IsSupported && Avx512CD.IsSupported && Avx512F.VL.IsSupported;
+        var core = ((OpenBlasGemm)GemmProviders.Create("openblas")).CoreName;
+        if (avx512) Assert.Equal("SkylakeX", core);
+        else Assert.NotEqual("unknown", core);
     }
 
     [Fact]
