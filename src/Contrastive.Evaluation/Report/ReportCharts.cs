@@ -5,8 +5,9 @@ using Contrastive.Evaluation.Verification;
 namespace Contrastive.Evaluation.Report;
 
 /// <summary>The chart sections of the standard report.</summary>
-internal static class ReportCharts
+public static class ReportCharts
 {
+    /// <summary>Adds the training charts (loss and learning rate per step, kNN accuracy and health per epoch) when curves are given.</summary>
     public static void AddTraining(HtmlReport report, TrainingCurves? t)
     {
         if (t is null) return;
@@ -34,6 +35,7 @@ internal static class ReportCharts
         }
     }
 
+    /// <summary>Adds the evaluation charts: ROC, similarity histograms, PCA and t-SNE maps and the nearest-neighbour grid.</summary>
     public static void AddEvaluationCharts(HtmlReport report, EvaluationResult result, ReportInputs i)
     {
         if (result.Verification is { } v) report.AddChart("ROC curve", RocChart.ToSvg(v.Roc, "ROC of test pairs"), $"EER {v.EqualErrorRate:0.0000}; points with collinear neighbours dropped (sklearn drop_intermediate).");
