@@ -27,6 +27,7 @@ public static class DatasetResolver
             "demo" => DemoDataset.Load(),
             "fashion-mnist" => new ImageDatasetSplit(FashionMnist.Load(DatasetPart.Train), FashionMnist.Load(DatasetPart.Test)),
             _ when Directory.Exists(spec) => LoadDirectory(spec, options),
+            _ when File.Exists(spec) => throw new DatasetException(spec, $"is a file, not a dataset; expected {Accepted}"),
             _ => throw new DatasetException(spec, $"unknown data: not a dataset name or an existing directory; expected {Accepted}"),
         };
         return new ImageDatasetSplit(Fit(split.Train, options), Fit(split.Test, options));

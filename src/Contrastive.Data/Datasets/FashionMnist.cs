@@ -34,12 +34,12 @@ public static class FashionMnist
 
     /// <summary>Loads one part as (N, 1, 28, 28) images in [0, 1] with labels 0-9 and <see cref="ClassNames"/>.</summary>
     /// <exception cref="DatasetException">The files are absent (the message says how to install them) or malformed.</exception>
-    public static ImageDataset Load(DatasetPart part, string? directory = null)
+    public static ImageDataset Load(DatasetPart split, string? directory = null)
     {
         var dir = directory ?? DefaultDirectory;
-        var files = IdxDirectory.Find(dir, part)
+        var files = IdxDirectory.Find(dir, split)
             ?? throw new DatasetException(dir,
-                $"Fashion-MNIST {part.ToString().ToLowerInvariant()} files not found (looked for {IdxDirectory.Describe(part)}); " +
+                $"Fashion-MNIST {split.ToString().ToLowerInvariant()} files not found (looked for {IdxDirectory.Describe(split)}); " +
                 "install them with `sudo apt-get install dataset-fashion-mnist`" +
                 (directory is null ? "" : $" or pass the directory that holds them (default {DefaultDirectory})") +
                 ", or use the embedded demo subset (--data demo)");

@@ -14,6 +14,8 @@ public static class ImageFolder
     public static ImageDataset Load(string directory, ImageLoadOptions? options = null)
     {
         options ??= new ImageLoadOptions();
+        if (options.Channels is { } c && c is not (1 or 3) || options.Height <= 0 || options.Width <= 0)
+            throw new ArgumentException($"{directory}: cannot load images as {options.Channels}x{options.Height}x{options.Width} (channels 1 or 3, positive size)", nameof(options));
         var (files, labels, classNames) = Scan(directory);
         var first = ImageDecoder.Decode(files[0]);
         var channels = options.Channels ?? (first.IsColor ? 3 : 1);

@@ -53,7 +53,8 @@ internal static class DataFile
         if (gz[2] != 8) throw new DatasetException(source, $"gzip compression method {gz[2]} is not deflate (8)");
         var storedCrc = BinaryPrimitives.ReadUInt32LittleEndian(gz.AsSpan(gz.Length - 8));
         var storedSize = BinaryPrimitives.ReadUInt32LittleEndian(gz.AsSpan(gz.Length - 4));
-        using var output = new MemoryStream((int)Math.Min(storedSize, 1u << 30));
+        // The trailer is not trusted yet: bound the capacity hint by deflate's maximum ratio (about 1032:1).
+        using var output = new MemoryStream((int)Math.Min(Math.Min(storedSize, gz.Length * 1032L), 1 << 30));
         try
         {
             using var inflater = new GZipStream(new MemoryStream(gz, writable: false), CompressionMode.Decompress);

@@ -75,14 +75,13 @@ public static class IdxFile
         var headerBytes = 4 + 4 * rank;
         if (data.Length < headerBytes) throw new DatasetException(source, $"truncated IDX header: {data.Length} bytes, expected {headerBytes}");
         var dims = new int[rank];
-        long body = 1;
         for (var d = 0; d < rank; d++)
         {
             var size = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(4 + 4 * d));
             if (size > int.MaxValue) throw new DatasetException(source, $"dimension {d} of {size} is too large");
             dims[d] = (int)size;
-            body *= size;
         }
+        var body = Volume.Of(dims);
         var actual = data.Length - headerBytes;
         if (actual != body)
             throw new DatasetException(source,

@@ -39,10 +39,10 @@ public static partial class NpyFile
             "|u1" or "<u1" or "u1" => (NpyDType.UInt8, 1),
             _ => throw new DatasetException(path, $"dtype '{descr}' is not supported (supported: '<f4', '|u1')"),
         };
-        var count = shape.Aggregate(1L, (p, d) => p * d);
+        var count = Volume.Of(shape);
         var body = data.AsSpan((int)(headerStart + headerLength));
-        if (body.Length != count * itemSize)
-            throw new DatasetException(path, $"shape ({string.Join(", ", shape)}) of '{descr}' needs {count * itemSize} bytes of data, the file holds {body.Length}");
+        if (count > body.Length || body.Length != count * itemSize)
+            throw new DatasetException(path, $"shape ({string.Join(", ", shape)}) of '{descr}' needs {(count > body.Length ? "more than " + body.Length : count * itemSize)} bytes of data, the file holds {body.Length}");
         return dtype == NpyDType.Float32
             ? new NpyArray(shape, MemoryMarshal.Cast<byte, float>(body).ToArray(), null, path)
             : new NpyArray(shape, null, body.ToArray(), path);
@@ -59,7 +59,7 @@ public static partial class NpyFile
     private static void Write(string path, string descr, ReadOnlySpan<byte> bytes, int count, IReadOnlyList<int> shape)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        if (shape.Any(d => d < 0) || shape.Aggregate(1L, (p, d) => p * d) != count)
+        if (shape.Any(d => d < 0) || Volume.Of(shape) != count)
             throw new ArgumentException($"{path}: shape ({string.Join(", ", shape)}) does not hold {count} elements");
         var dims = string.Join("", shape.Select(d => d.ToString(CultureInfo.InvariantCulture) + ", ")).TrimEnd(' ');
         if (shape.Count > 1) dims = dims.TrimEnd(',');
