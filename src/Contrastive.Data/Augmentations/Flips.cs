@@ -14,9 +14,9 @@ public sealed class HorizontalFlip : IImageAugmentation
         var w = geometry.Width;
         for (var r = 0; r < geometry.Channels * geometry.Height; r++)
         {
-            var row = src.Slice(r * w, w);
             var outRow = dst.Slice(r * w, w);
-            for (var x = 0; x < w; x++) outRow[x] = row[w - 1 - x];
+            src.Slice(r * w, w).CopyTo(outRow);
+            outRow.Reverse();
         }
     }
 }
