@@ -36,7 +36,8 @@ public sealed record HistogramChart(string Title, string XLabel, IReadOnlyList<(
             return counts.Select(c => g.Values.Count == 0 ? 0 : c / g.Values.Count).ToArray();
         }).ToArray();
         var svg = new SvgWriter(Width, Height, Title);
-        var frame = new PlotFrame(svg, Width, Height, Axis.Covering([lo, hi]), Axis.Covering(fractions.SelectMany(f => f), 0));
+        var frame = new PlotFrame(svg, Width, Height, Axis.Covering([lo, hi]), Axis.Covering(fractions.SelectMany(f => f), 0),
+            [.. Groups.Select((g, i) => new LegendEntry($"{g.Name} (n = {g.Values.Count})", Palette.Color(i)))]);
         frame.DrawAxes(Title, XLabel, "fraction of the group");
         for (var g = 0; g < Groups.Count; g++)
             for (var b = 0; b < Bins; b++)
@@ -46,7 +47,6 @@ public sealed record HistogramChart(string Title, string XLabel, IReadOnlyList<(
                 var y = frame.Py(fractions[g][b]);
                 svg.Rect(x0, y, x1 - x0, frame.Y1 - y, Palette.Color(g), "fill-opacity=\"0.45\" stroke=\"" + Palette.Color(g) + "\" stroke-width=\"0.6\"");
             }
-        frame.DrawLegend([.. Groups.Select((g, i) => ($"{g.Name} (n = {g.Values.Count})", Palette.Color(i), false))]);
         return svg.Finish();
     }
 }

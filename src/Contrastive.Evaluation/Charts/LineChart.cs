@@ -51,7 +51,8 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
         var svg = new SvgWriter(Width, Height, Title);
         var frame = new PlotFrame(svg, Width, Height,
             Axis.Covering(Series.SelectMany(s => s.X), XRange?.Min, XRange?.Max),
-            Axis.Covering(Series.SelectMany(s => s.Y), YRange?.Min, YRange?.Max));
+            Axis.Covering(Series.SelectMany(s => s.Y), YRange?.Min, YRange?.Max),
+            [.. Series.Select((s, i) => new LegendEntry(s.Name, s.Color ?? Palette.Color(i), s.Dashed))]);
         frame.DrawAxes(Title, XLabel, YLabel);
         for (var i = 0; i < Series.Count; i++)
         {
@@ -65,7 +66,6 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
             }
             Flush(svg, run, color, s.Dashed);
         }
-        frame.DrawLegend([.. Series.Select((s, i) => (s.Name, s.Color ?? Palette.Color(i), s.Dashed))]);
         return svg.Finish();
     }
 

@@ -1,19 +1,26 @@
 namespace Contrastive.Evaluation.Charts;
 
+/// <summary>A legend entry: a line swatch (solid or dashed) or, for markers, a dot.</summary>
+internal readonly record struct LegendEntry(string Name, string Color, bool Dashed = false, bool Marker = false);
+
 /// <summary>
-/// The common frame of a 2-D chart: title, plot rectangle, grid, ticks, axis labels and a legend,
-/// and the mapping from data to pixel coordinates.
+/// The common frame of a 2-D chart: title, legend, plot rectangle, grid, ticks and axis labels, and the mapping
+/// from data to pixel coordinates. The legend sits in rows between the title and the plot (so it never covers
+/// data) or, with <c>legendRight</c>, in a column right of the plot.
 /// </summary>
 internal sealed class PlotFrame
 {
-    private const double Left = 72, Top = 44, Bottom = 56, Right = 20;
-    private readonly double _legendWidth;
+    private const double Left = 72, Bottom = 56, Right = 20, TitleBand = 40, Row = 18;
+    private readonly IReadOnlyList<LegendEntry> _legend;
+    private readonly bool _legendRight;
 
-    public PlotFrame(SvgWriter svg, int width, int height, Axis x, Axis y, double legendWidth = 0)
+    public PlotFrame(SvgWriter svg, int width, int height, Axis x, Axis y, IReadOnlyList<LegendEntry> legend, bool legendRight = false)
     {
-        (Svg, X, Y, _legendWidth) = (svg, x, y, legendWidth);
-        (X0, Y0) = (Left, Top);
-        (X1, Y1) = (width - Right - legendWidth, height - Bottom);
+        (Svg, X, Y, _legend, _legendRight) = (svg, x, y, legend, legendRight);
+        var legendWidth = legendRight && legend.Count > 0 ? legend.Max(e => EntryWidth(e)) + 16 : 0;
+        (X0, X1) = (Left, width - Right - legendWidth);
+        var legendRows = legendRight || legend.Count == 0 ? 0 : LayoutRows(X1 - X0).Max(p => p.Row + 1);
+        (Y0, Y1) = (TitleBand + legendRows * Row + 8, height - Bottom);
     }
 
     public SvgWriter Svg { get; }
@@ -34,7 +41,7 @@ internal sealed class PlotFrame
 
     public double Py(double y) => Y.Map(y, Y1, Y0);
 
-    /// <summary>Draws the title, grid, ticks, tick labels and axis labels.</summary>
+    /// <summary>Draws the title, legend, grid, ticks, tick labels and axis labels.</summary>
     public void DrawAxes(string title, string xLabel, string yLabel)
     {
         Svg.Text((X0 + X1) / 2, 24, title, 16, "middle", weight: "bold");
@@ -57,28 +64,38 @@ internal sealed class PlotFrame
         Svg.Line(X0, Y0, X0, Y1, "#555555");
         Svg.Text((X0 + X1) / 2, Y1 + 42, xLabel, 13, "middle");
         Svg.Text(18, (Y0 + Y1) / 2, yLabel, 13, "middle", rotate: -90);
+        DrawLegend();
     }
 
-    /// <summary>
-    /// A legend: inside the plot's top-right corner, or, when the frame reserved legend width, to the right of
-    /// the plot. Each entry is drawn as a line swatch or, for <paramref name="markers"/>, a dot.
-    /// </summary>
-    public void DrawLegend(IReadOnlyList<(string Name, string Color, bool Dashed)> entries, bool markers = false)
+    private void DrawLegend()
     {
-        if (entries.Count == 0) return;
-        const double row = 18;
-        var textWidth = entries.Max(e => e.Name.Length) * 6.8 + 34;
-        var outside = _legendWidth > 0;
-        var x = outside ? X1 + 14 : X1 - textWidth - 10;
-        var y = Y0 + 10;
-        if (!outside) Svg.Rect(x - 6, y - 4, textWidth + 6, entries.Count * row + 6, "#ffffff", "fill-opacity=\"0.85\" stroke=\"#cccccc\"");
-        for (var i = 0; i < entries.Count; i++)
+        var positions = _legendRight
+            ? _legend.Select((_, i) => (X: X1 + 16, Y: Y0 + 4 + i * Row)).ToArray()
+            : [.. LayoutRows(X1 - X0).Select(p => (X: X0 + p.Offset, Y: TitleBand - 2 + p.Row * Row))];
+        for (var i = 0; i < _legend.Count; i++)
         {
-            var (name, color, dashed) = entries[i];
-            var cy = y + i * row + row / 2;
-            if (markers) Svg.Circle(x + 10, cy, 5, color);
-            else Svg.Line(x, cy, x + 22, cy, color, 2.5, dashed ? "stroke-dasharray=\"6 4\"" : "");
-            Svg.Text(x + 28, cy + 4, name, 12);
+            var (e, (x, y)) = (_legend[i], positions[i]);
+            var cy = y + Row / 2;
+            if (e.Marker) Svg.Circle(x + 8, cy, 5, e.Color);
+            else Svg.Line(x, cy, x + 22, cy, e.Color, 2.5, e.Dashed ? "stroke-dasharray=\"6 4\"" : "");
+            Svg.Text(x + (e.Marker ? 18 : 28), cy + 4, e.Name, 12);
         }
     }
+
+    // Legend entries flowed left to right, wrapping to a new row when the plot width is used up.
+    private List<(int Row, double Offset)> LayoutRows(double available)
+    {
+        var result = new List<(int Row, double Offset)>();
+        var (row, offset) = (0, 0.0);
+        foreach (var e in _legend)
+        {
+            var w = EntryWidth(e) + 14;
+            if (offset > 0 && offset + w > available) (row, offset) = (row + 1, 0);
+            result.Add((row, offset));
+            offset += w;
+        }
+        return result;
+    }
+
+    private static double EntryWidth(LegendEntry e) => e.Name.Length * 7 + (e.Marker ? 22 : 34);
 }

@@ -29,12 +29,12 @@ public sealed record ScatterChart(string Title, IReadOnlyList<float> Points, IRe
         var classes = Labels.Distinct().Order().ToArray();
         var names = classes.Select(c => ClassNames is { } n && c < n.Count ? n[c] : $"class {c}").ToArray();
         var svg = new SvgWriter(Width, Height, Title);
-        var frame = new PlotFrame(svg, Width, Height, Axis.Covering(xs), Axis.Covering(ys), legendWidth: Math.Max(90, names.Max(n => n.Length) * 7 + 50));
+        var frame = new PlotFrame(svg, Width, Height, Axis.Covering(xs), Axis.Covering(ys),
+            [.. classes.Select((c, i) => new LegendEntry(names[i], Palette.Color(c), Marker: true))], legendRight: true);
         frame.DrawAxes(Title, AxisLabels.X, AxisLabels.Y);
         for (var i = 0; i < Labels.Count; i++)
             if (double.IsFinite(xs[i]) && double.IsFinite(ys[i]))
                 svg.Circle(frame.Px(xs[i]), frame.Py(ys[i]), 2.6, Palette.Color(Labels[i]), "fill-opacity=\"0.75\"");
-        frame.DrawLegend([.. classes.Select((c, i) => (names[i], Palette.Color(c), false))], markers: true);
         return svg.Finish();
     }
 }

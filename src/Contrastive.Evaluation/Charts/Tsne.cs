@@ -46,43 +46,37 @@ public static class Tsne
         var rng = new Rng(o.Seed);
         var y = new double[n * 2];
         for (var i = 0; i < y.Length; i++) y[i] = 1e-4 * rng.NextGaussian();
-        var (update, gains, grad, num, rowZ) = (new double[n * 2], Enumerable.Repeat(1.0, n * 2).ToArray(), new double[n * 2], new double[n * n], new double[n]);
+        var (update, gains, grad, rowZ) = (new double[n * 2], Enumerable.Repeat(1.0, n * 2).ToArray(), new double[n * 2], new double[n]);
+        var (attraction, repulsion) = (new double[n * 2], new double[n * 2]);
         var learningRate = Math.Max(n / 12.0, 50);
         for (var it = 0; it < o.Iterations; it++)
         {
             var early = it < o.ExaggerationIterations;
             var exaggeration = early ? o.Exaggeration : 1;
+            // one pass: with w_ij = 1 / (1 + ||yᵢ - yⱼ||²) and Z = Σ w, grad_i = 4 (exag Σⱼ p_ij w_ij (yᵢ - yⱼ) - Σⱼ w_ij² (yᵢ - yⱼ) / Z)
             Parallelism.ForChunks(n, 32, (lo, hi) =>
             {
                 for (var i = lo; i < hi; i++)
                 {
-                    double z = 0;
+                    double ax = 0, ay = 0, rx = 0, ry = 0, z = 0;
+                    var (yx, yy) = (y[2 * i], y[2 * i + 1]);
+                    var pRow = p.AsSpan(i * n, n);
                     for (var j = 0; j < n; j++)
                     {
-                        var (dx, dy) = (y[2 * i] - y[2 * j], y[2 * i + 1] - y[2 * j + 1]);
-                        var q = i == j ? 0 : 1 / (1 + dx * dx + dy * dy);
-                        num[i * n + j] = q;
-                        z += q;
+                        if (j == i) continue;
+                        var (dx, dy) = (yx - y[2 * j], yy - y[2 * j + 1]);
+                        var w = 1 / (1 + dx * dx + dy * dy);
+                        z += w;
+                        var attract = pRow[j] * w;
+                        (ax, ay) = (ax + attract * dx, ay + attract * dy);
+                        var repel = w * w;
+                        (rx, ry) = (rx + repel * dx, ry + repel * dy);
                     }
-                    rowZ[i] = z;
+                    (attraction[2 * i], attraction[2 * i + 1], repulsion[2 * i], repulsion[2 * i + 1], rowZ[i]) = (ax, ay, rx, ry, z);
                 }
             });
             var invZ = 1 / rowZ.Sum();
-            Parallelism.ForChunks(n, 32, (lo, hi) =>
-            {
-                for (var i = lo; i < hi; i++)
-                {
-                    double gx = 0, gy = 0;
-                    for (var j = 0; j < n; j++)
-                    {
-                        var q = num[i * n + j];
-                        var w = (exaggeration * p[i * n + j] - q * invZ) * q;
-                        gx += w * (y[2 * i] - y[2 * j]);
-                        gy += w * (y[2 * i + 1] - y[2 * j + 1]);
-                    }
-                    (grad[2 * i], grad[2 * i + 1]) = (4 * gx, 4 * gy);
-                }
-            });
+            for (var k = 0; k < grad.Length; k++) grad[k] = 4 * (exaggeration * attraction[k] - repulsion[k] * invZ);
             var momentum = early ? 0.5 : 0.8;
             for (var k = 0; k < y.Length; k++)
             {

@@ -10,7 +10,7 @@ internal static class ReportStyle
         nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
         nav a { color: #cfe3f7; text-decoration: none; font-size: 14px; }
         main { padding: 12px 32px 24px; display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
-        section { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 8px 18px 14px; max-width: 100%; box-sizing: border-box; }
+        section { flex: 1 1 560px; background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 8px 18px 14px; max-width: 100%; box-sizing: border-box; }
         h2 { font-size: 18px; color: #1f3b57; border-bottom: 1px solid #e4e7eb; padding-bottom: 6px; }
         table { border-collapse: collapse; font-size: 14px; }
         th, td { border: 1px solid #dde1e6; padding: 4px 10px; text-align: left; }
@@ -18,7 +18,7 @@ internal static class ReportStyle
         tbody tr:nth-child(even) { background: #f8f9fb; }
         td { font-variant-numeric: tabular-nums; }
         figure { margin: 0; }
-        figure svg { max-width: 100%; height: auto; }
+        figure svg { display: block; max-width: 100%; height: auto; }
         figcaption { font-size: 13px; color: #555; margin-top: 4px; max-width: 640px; }
         footer { color: #777; font-size: 12px; padding: 0 32px 24px; }
 
