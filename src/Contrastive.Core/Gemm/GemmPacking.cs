@@ -43,7 +43,7 @@ internal static unsafe class GemmPacking
     /// <summary>
     /// dst[p*width + t] = src[p*stepP + t*stepT] for t &lt; count, zero for count &lt;= t &lt; width, p &lt; kc.
     /// The loop order follows whichever index is contiguous in the source (one of the steps is 1); the transposing
-    /// direction writes up to 2 floats past the block, so buffers keep 16 floats of slack.
+    /// direction may write up to 16 - width zeros past the block, so buffers keep 16 floats of slack.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(float* src, nint stepP, nint stepT, int count, int kc, int width, float* dst)
