@@ -20,6 +20,9 @@ internal static unsafe class BlockedGemm
     /// <summary>Floats of packed op(B) per block (1 MB, half of L2): NC = BlockFloats / kc columns.</summary>
     public const int BlockFloats = 1 << 18;
 
+    // Pack buffers hold 16 floats of packer overhang plus up to 15 lost to 64-byte alignment.
+    private const int Slack = 32;
+
     /// <summary>
     /// C[r0..r1, c0..c1] = alpha * op(A)[r0..r1, 0..k] * op(B)[0..k, c0..c1] + beta * C[r0..r1, c0..c1].
     /// </summary>
@@ -29,8 +32,8 @@ internal static unsafe class BlockedGemm
         // Equal K slices of at most KC (multiples of 16 suit the transposing packer); a kc x nc packed B block stays in L2.
         var kc = Math.Min(k, RoundUp(Ceil(k, Ceil(k, KC)), 16));
         int mc = Math.Max(mr, MC / mr * mr), nc = Math.Max(nr, BlockFloats / kc / nr * nr);
-        var aSize = mc * kc + 32;
-        var bSize = Math.Min(nc, RoundUp(c1 - c0, nr)) * kc + 32;
+        var aSize = mc * kc + Slack;
+        var bSize = Math.Min(nc, RoundUp(c1 - c0, nr)) * kc + Slack;
         var pool = ArrayPool<float>.Shared;
         float[] aBuffer = pool.Rent(aSize), bBuffer = pool.Rent(bSize);
         var tile = stackalloc float[mr * nr];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Contrastive.Gemm;
 
 /// <summary>
@@ -41,8 +43,9 @@ internal static unsafe class GemmPacking
     /// <summary>
     /// dst[p*width + t] = src[p*stepP + t*stepT] for t &lt; count, zero for count &lt;= t &lt; width, p &lt; kc.
     /// The loop order follows whichever index is contiguous in the source (one of the steps is 1); the transposing
-    /// direction writes up to 2 floats past the block, so buffers keep 16 floats of slack.
+    /// direction may write up to 16 - width zeros past the block, so buffers keep 16 floats of slack.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(float* src, nint stepP, nint stepT, int count, int kc, int width, float* dst)
     {
         if (stepT == 1)
@@ -51,26 +54,33 @@ internal static unsafe class GemmPacking
             for (var p = 0; p < kc; p++)
             {
                 var d = dst + (nint)p * width;
-                System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(d, src + p * stepP, bytes);
+                Unsafe.CopyBlockUnaligned(d, src + p * stepP, bytes);
                 for (var t = count; t < width; t++) d[t] = 0f;
             }
             return;
         }
-        var p0 = 0;
         if (Transpose16.IsSupported && (width <= 16 || width % 16 == 0))
         {
             // Blocks of 16 p by 16 t through registers; a 14-wide panel takes 16-wide stores whose tails the next
-            // store (or the scalar remainder, or the next panel) overwrites.
-            p0 = kc / 16 * 16;
+            // store (or the next panel) overwrites.
+            var p0 = kc / 16 * 16;
             for (var t0 = 0; t0 < Math.Min(width, count); t0 += 16)
+            {
+                var rows = Math.Min(16, count - t0);
                 for (var p = 0; p < p0; p += 16)
-                    Transpose16.Block(src + t0 * stepT + p, stepT, Math.Min(16, count - t0), dst + (nint)p * width + t0, width);
+                    Transpose16.Block(src + t0 * stepT + p, stepT, rows, dst + (nint)p * width + t0, width);
+                if (p0 < kc)
+                    Transpose16.Block(src + t0 * stepT + p0, stepT, rows, dst + (nint)p0 * width + t0, width, kc - p0);
+            }
         }
-        for (var t = 0; t < count; t++)
+        else
         {
-            var s = src + t * stepT;
-            var d = dst + t;
-            for (var p = p0; p < kc; p++) d[(nint)p * width] = s[p];
+            for (var t = 0; t < count; t++)
+            {
+                var s = src + t * stepT;
+                var d = dst + t;
+                for (var p = 0; p < kc; p++) d[(nint)p * width] = s[p];
+            }
         }
         for (var t = count; t < width; t++)
             for (var p = 0; p < kc; p++) dst[(nint)p * width + t] = 0f;

@@ -17,17 +17,17 @@ internal static unsafe class GemmPartition
         int mPanels = Ceil(m, kernel.MR), nPanels = Ceil(n, kernel.NR);
         var splitRows = mPanels >= nPanels;
         var panels = splitRows ? mPanels : nPanels;
-        if (threads <= 1)
-        {
-            BlockedGemm.Run(g, kernel, k, 0, m, 0, n);
-            return;
-        }
-        if (panels < threads && k >= threads * BlockedGemm.KC)
+        if (threads > 1 && panels < threads && k >= threads * BlockedGemm.KC)
         {
             SplitK(g, kernel, m, n, k, threads);
             return;
         }
         threads = Math.Min(threads, panels);
+        if (threads <= 1)
+        {
+            BlockedGemm.Run(g, kernel, k, 0, m, 0, n);
+            return;
+        }
         var step = splitRows ? kernel.MR : kernel.NR;
         var size = splitRows ? m : n;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>

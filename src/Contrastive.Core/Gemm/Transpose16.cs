@@ -14,29 +14,31 @@ internal static unsafe class Transpose16
     public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>
-    /// Reads rows r &lt; <paramref name="rows"/> of 16 floats at src + r * srcStride (rows past that count as zero) and
-    /// writes column q as 16 floats at dst + q * dstStride in ascending q, so a dstStride below 16 works when later
-    /// writes may overwrite the tail of earlier ones and 16 floats of slack follow the last.
+    /// Reads rows r &lt; <paramref name="rows"/> of <paramref name="cols"/> &lt;= 16 floats at src + r * srcStride (masked,
+    /// so nothing past them is touched; missing rows and columns count as zero) and writes column q &lt; cols as 16
+    /// floats at dst + q * dstStride in ascending q, so a dstStride below 16 works when later writes may overwrite
+    /// the tail of earlier ones and 16 floats of slack follow the last.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block(float* src, nint srcStride, int rows, float* dst, nint dstStride)
+    public static void Block(float* src, nint srcStride, int rows, float* dst, nint dstStride, int cols = 16)
     {
-        var r0 = Vector512.Load(src);
-        var r1 = 1 < rows ? Vector512.Load(src + 1 * srcStride) : Vector512<float>.Zero;
-        var r2 = 2 < rows ? Vector512.Load(src + 2 * srcStride) : Vector512<float>.Zero;
-        var r3 = 3 < rows ? Vector512.Load(src + 3 * srcStride) : Vector512<float>.Zero;
-        var r4 = 4 < rows ? Vector512.Load(src + 4 * srcStride) : Vector512<float>.Zero;
-        var r5 = 5 < rows ? Vector512.Load(src + 5 * srcStride) : Vector512<float>.Zero;
-        var r6 = 6 < rows ? Vector512.Load(src + 6 * srcStride) : Vector512<float>.Zero;
-        var r7 = 7 < rows ? Vector512.Load(src + 7 * srcStride) : Vector512<float>.Zero;
-        var r8 = 8 < rows ? Vector512.Load(src + 8 * srcStride) : Vector512<float>.Zero;
-        var r9 = 9 < rows ? Vector512.Load(src + 9 * srcStride) : Vector512<float>.Zero;
-        var r10 = 10 < rows ? Vector512.Load(src + 10 * srcStride) : Vector512<float>.Zero;
-        var r11 = 11 < rows ? Vector512.Load(src + 11 * srcStride) : Vector512<float>.Zero;
-        var r12 = 12 < rows ? Vector512.Load(src + 12 * srcStride) : Vector512<float>.Zero;
-        var r13 = 13 < rows ? Vector512.Load(src + 13 * srcStride) : Vector512<float>.Zero;
-        var r14 = 14 < rows ? Vector512.Load(src + 14 * srcStride) : Vector512<float>.Zero;
-        var r15 = 15 < rows ? Vector512.Load(src + 15 * srcStride) : Vector512<float>.Zero;
+        var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(cols)).AsSingle();
+        var r0 = Row(src, cols, mask);
+        var r1 = 1 < rows ? Row(src + 1 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r2 = 2 < rows ? Row(src + 2 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r3 = 3 < rows ? Row(src + 3 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r4 = 4 < rows ? Row(src + 4 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r5 = 5 < rows ? Row(src + 5 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r6 = 6 < rows ? Row(src + 6 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r7 = 7 < rows ? Row(src + 7 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r8 = 8 < rows ? Row(src + 8 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r9 = 9 < rows ? Row(src + 9 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r10 = 10 < rows ? Row(src + 10 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r11 = 11 < rows ? Row(src + 11 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r12 = 12 < rows ? Row(src + 12 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r13 = 13 < rows ? Row(src + 13 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r14 = 14 < rows ? Row(src + 14 * srcStride, cols, mask) : Vector512<float>.Zero;
+        var r15 = 15 < rows ? Row(src + 15 * srcStride, cols, mask) : Vector512<float>.Zero;
         // Stage 1 interleaves row pairs (32-bit), stage 2 row quads (64-bit): lane L of u[4q + j] then holds
         // column 4L + j of rows 4q..4q+3.
         var t0 = Avx512F.UnpackLow(r0, r1).AsDouble();
@@ -89,20 +91,24 @@ internal static unsafe class Transpose16
         var v3c = Avx512F.Shuffle4x128(u11, u15, 0x88);
         var v3d = Avx512F.Shuffle4x128(u11, u15, 0xDD);
         Avx512F.Shuffle4x128(v0a, v0c, 0x88).Store(dst);
-        Avx512F.Shuffle4x128(v1a, v1c, 0x88).Store(dst + 1 * dstStride);
-        Avx512F.Shuffle4x128(v2a, v2c, 0x88).Store(dst + 2 * dstStride);
-        Avx512F.Shuffle4x128(v3a, v3c, 0x88).Store(dst + 3 * dstStride);
-        Avx512F.Shuffle4x128(v0b, v0d, 0x88).Store(dst + 4 * dstStride);
-        Avx512F.Shuffle4x128(v1b, v1d, 0x88).Store(dst + 5 * dstStride);
-        Avx512F.Shuffle4x128(v2b, v2d, 0x88).Store(dst + 6 * dstStride);
-        Avx512F.Shuffle4x128(v3b, v3d, 0x88).Store(dst + 7 * dstStride);
-        Avx512F.Shuffle4x128(v0a, v0c, 0xDD).Store(dst + 8 * dstStride);
-        Avx512F.Shuffle4x128(v1a, v1c, 0xDD).Store(dst + 9 * dstStride);
-        Avx512F.Shuffle4x128(v2a, v2c, 0xDD).Store(dst + 10 * dstStride);
-        Avx512F.Shuffle4x128(v3a, v3c, 0xDD).Store(dst + 11 * dstStride);
-        Avx512F.Shuffle4x128(v0b, v0d, 0xDD).Store(dst + 12 * dstStride);
-        Avx512F.Shuffle4x128(v1b, v1d, 0xDD).Store(dst + 13 * dstStride);
-        Avx512F.Shuffle4x128(v2b, v2d, 0xDD).Store(dst + 14 * dstStride);
-        Avx512F.Shuffle4x128(v3b, v3d, 0xDD).Store(dst + 15 * dstStride);
+        if (1 < cols) Avx512F.Shuffle4x128(v1a, v1c, 0x88).Store(dst + 1 * dstStride);
+        if (2 < cols) Avx512F.Shuffle4x128(v2a, v2c, 0x88).Store(dst + 2 * dstStride);
+        if (3 < cols) Avx512F.Shuffle4x128(v3a, v3c, 0x88).Store(dst + 3 * dstStride);
+        if (4 < cols) Avx512F.Shuffle4x128(v0b, v0d, 0x88).Store(dst + 4 * dstStride);
+        if (5 < cols) Avx512F.Shuffle4x128(v1b, v1d, 0x88).Store(dst + 5 * dstStride);
+        if (6 < cols) Avx512F.Shuffle4x128(v2b, v2d, 0x88).Store(dst + 6 * dstStride);
+        if (7 < cols) Avx512F.Shuffle4x128(v3b, v3d, 0x88).Store(dst + 7 * dstStride);
+        if (8 < cols) Avx512F.Shuffle4x128(v0a, v0c, 0xDD).Store(dst + 8 * dstStride);
+        if (9 < cols) Avx512F.Shuffle4x128(v1a, v1c, 0xDD).Store(dst + 9 * dstStride);
+        if (10 < cols) Avx512F.Shuffle4x128(v2a, v2c, 0xDD).Store(dst + 10 * dstStride);
+        if (11 < cols) Avx512F.Shuffle4x128(v3a, v3c, 0xDD).Store(dst + 11 * dstStride);
+        if (12 < cols) Avx512F.Shuffle4x128(v0b, v0d, 0xDD).Store(dst + 12 * dstStride);
+        if (13 < cols) Avx512F.Shuffle4x128(v1b, v1d, 0xDD).Store(dst + 13 * dstStride);
+        if (14 < cols) Avx512F.Shuffle4x128(v2b, v2d, 0xDD).Store(dst + 14 * dstStride);
+        if (15 < cols) Avx512F.Shuffle4x128(v3b, v3d, 0xDD).Store(dst + 15 * dstStride);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Row(float* src, int cols, Vector512<float> mask) =>
+        cols == 16 ? Vector512.Load(src) : Avx512F.MaskLoad(src, mask, Vector512<float>.Zero);
 }
