@@ -11,10 +11,11 @@ namespace Contrastive.Optim;
 public static class Ema
 {
     /// <summary>
-    /// target = m * target + (1 - m) * online for every parameter (paired by name); buffers (batch-norm
-    /// statistics) are copied from the online network. No autograd is recorded.
+    /// target = m * target + (1 - m) * online for every parameter of the target (paired by name); buffers
+    /// (batch-norm statistics) are copied from the online network. The online network may hold more (BYOL's
+    /// predictor has no target counterpart). No autograd is recorded.
     /// </summary>
-    /// <exception cref="ArgumentException">The two networks differ in names or shapes; the message names the first difference.</exception>
+    /// <exception cref="ArgumentException">A target tensor has no online counterpart of the same shape; the message names it.</exception>
     public static void Update(Module target, Module online, float momentum)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -44,15 +45,15 @@ public static class Ema
 
     private static List<(Tensor Target, Tensor Online)> Pair(IEnumerable<(string Name, Tensor Tensor)> target, IEnumerable<(string Name, Tensor Tensor)> online, string what)
     {
-        List<(string Name, Tensor Tensor)> t = target.ToList(), o = online.ToList();
-        if (t.Count != o.Count)
-            throw new ArgumentException($"EMA: target has {t.Count} {what} but online has {o.Count}");
-        var pairs = new List<(Tensor, Tensor)>(t.Count);
-        for (var i = 0; i < t.Count; i++)
+        var byName = online.ToDictionary(o => o.Name, o => o.Tensor, StringComparer.Ordinal);
+        var pairs = new List<(Tensor, Tensor)>();
+        foreach (var (name, t) in target)
         {
-            if (t[i].Name != o[i].Name || !t[i].Tensor.Shape.SequenceEqual(o[i].Tensor.Shape))
-                throw new ArgumentException($"EMA: target {what[..^1]} '{t[i].Name}' {Shapes.Format(t[i].Tensor.Shape)} does not match online '{o[i].Name}' {Shapes.Format(o[i].Tensor.Shape)}");
-            pairs.Add((t[i].Tensor, o[i].Tensor));
+            if (!byName.TryGetValue(name, out var o))
+                throw new ArgumentException($"EMA: target {what[..^1]} '{name}' has no counterpart in the online network");
+            if (!t.Shape.SequenceEqual(o.Shape))
+                throw new ArgumentException($"EMA: target {what[..^1]} '{name}' {Shapes.Format(t.Shape)} does not match online {Shapes.Format(o.Shape)}");
+            pairs.Add((t, o));
         }
         return pairs;
     }

@@ -59,7 +59,19 @@ public class EmaTests
     {
         var ex = Assert.Throws<ArgumentException>(() => Ema.Update(new Linear(2, 3, new Rng(0)), new Linear(2, 2, new Rng(0)), 0.9f));
         Assert.Contains("'weight'", ex.Message);
-        Assert.Throws<ArgumentException>(() => Ema.Update(new Linear(2, 2, new Rng(0)), new Linear(2, 2, new Rng(0), bias: false), 0.9f));
+        Assert.Contains("'bias'", Assert.Throws<ArgumentException>(() => Ema.Update(new Linear(2, 2, new Rng(0)), new Linear(2, 2, new Rng(0), bias: false), 0.9f)).Message);
+    }
+
+    [Fact]
+    public void An_online_network_with_extra_parameters_updates_the_matching_ones()
+    {
+        // BYOL: the online network has a predictor the target lacks.
+        var target = new Linear(2, 2, new Rng(1), bias: false);
+        var online = new Linear(2, 2, new Rng(2));
+        var expected = target.NamedParameters().Single().Tensor.ToArray()
+            .Zip(online.NamedParameters().First().Tensor.ToArray(), (t, o) => 0.5f * t + 0.5f * o).ToArray();
+        Ema.Update(target, online, 0.5f);
+        Assert.Equal(expected, target.NamedParameters().Single().Tensor.ToArray());
     }
 
     [Fact]

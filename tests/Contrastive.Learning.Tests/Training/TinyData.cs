@@ -1,0 +1,36 @@
+using Contrastive.Data;
+using Contrastive.Data.Datasets;
+using Contrastive.Tensors;
+
+namespace Contrastive.Learning.Tests.Training;
+
+/// <summary>A small labeled image set for fast trainer tests: 4 classes of 1x12x12 images, each class a bright square
+/// in its own quadrant plus noise, split 96 train / 32 test.</summary>
+internal static class TinyData
+{
+    public static ImageDatasetSplit Create(int trainCount = 96, int testCount = 32, int seed = 5)
+    {
+        return new ImageDatasetSplit(Make(trainCount, seed, "tiny-train"), Make(testCount, seed + 1, "tiny-test"));
+    }
+
+    private static ImageDataset Make(int count, int seed, string name)
+    {
+        const int size = 12;
+        var rng = new Rng((ulong)seed);
+        var pixels = new float[count * size * size];
+        var labels = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var label = i % 4;
+            labels[i] = label;
+            int top = label / 2 * 6, left = label % 2 * 6;
+            for (var y = 0; y < size; y++)
+                for (var x = 0; x < size; x++)
+                {
+                    var inside = y >= top && y < top + 6 && x >= left && x < left + 6;
+                    pixels[i * size * size + y * size + x] = Math.Clamp((inside ? 0.8f : 0.1f) + 0.1f * rng.NextGaussian(), 0f, 1f);
+                }
+        }
+        return new ImageDataset(pixels, count, 1, size, size, labels, ["a", "b", "c", "d"], name);
+    }
+}

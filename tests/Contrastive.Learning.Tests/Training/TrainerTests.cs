@@ -1,0 +1,175 @@
+using Contrastive.Methods;
+using Contrastive.Models;
+using Contrastive.Tensors;
+using Contrastive.Training;
+
+namespace Contrastive.Learning.Tests.Training;
+
+public sealed class TrainerTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "contrastive-trainer-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    private static TrainConfig Config(string method, int epochs = 2) => new()
+    {
+        Method = method, Epochs = epochs, Batch = 32, KnnK = 10, Seed = 3, QueueSize = 64, HiddenDim = 32,
+    };
+
+    [Theory]
+    [InlineData("simclr")]
+    [InlineData("moco")]
+    [InlineData("byol")]
+    [InlineData("simsiam")]
+    [InlineData("barlow")]
+    [InlineData("supcon")]
+    [InlineData("siamese")]
+    [InlineData("triplet")]
+    [InlineData("classifier")]
+    public void Every_method_trains_and_writes_its_run(string method)
+    {
+        var config = Config(method);
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        var metrics = new Trainer(config, setup.Method, setup.Batches, _dir, setup.Evaluator).Run();
+
+        Assert.Equal(2, metrics.Count);
+        Assert.All(metrics, m => Assert.True(double.IsFinite(m.Loss), $"{method}: loss {m.Loss}"));
+        Assert.All(metrics, m => Assert.NotNull(m.KnnAccuracy));
+        Assert.True(File.Exists(Path.Combine(_dir, "model.safetensors")));
+        Assert.True(File.Exists(Path.Combine(_dir, TrainingCheckpoint.FileName)));
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_dir, "metrics.jsonl")).Length);
+    }
+
+    [Fact]
+    public void Simclr_learns_the_tiny_task()
+    {
+        var config = Config("simclr", epochs: 6) with { Lr = 0.3f };
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        var metrics = new Trainer(config, setup.Method, setup.Batches, _dir, setup.Evaluator).Run();
+        Assert.True(metrics[^1].Loss < metrics[0].Loss, $"loss {metrics[0].Loss} -> {metrics[^1].Loss}");
+        Assert.True(metrics[^1].KnnAccuracy >= 0.9, $"kNN accuracy {metrics[^1].KnnAccuracy}");
+    }
+
+    [Theory]
+    [InlineData("simclr")]
+    [InlineData("moco")]
+    [InlineData("byol")]
+    public void A_resumed_run_ends_exactly_like_an_uninterrupted_one(string method)
+    {
+        var config = Config(method, epochs: 3);
+        var straight = Path.Combine(_dir, "straight");
+        var resumed = Path.Combine(_dir, "resumed");
+        var data = TinyData.Create();
+
+        var a = TrainingSetup.Create(config, data, workers: 2);
+        var full = new Trainer(config, a.Method, a.Batches, straight, a.Evaluator).Run();
+
+        // Interrupt after the first epoch (as a kill between checkpoints would), then resume in a fresh process state.
+        using var cancel = new CancellationTokenSource();
+        var b = TrainingSetup.Create(config, data, workers: 1);
+        Assert.Throws<OperationCanceledException>(() =>
+            new Trainer(config, b.Method, b.Batches, resumed, b.Evaluator, new CancelAfterFirstEpoch(cancel)).Run(cancellation: cancel.Token));
+        var c = TrainingSetup.Create(config, data, workers: 2);
+        var continued = new Trainer(config, c.Method, c.Batches, resumed, c.Evaluator).Run(resume: true);
+
+        Assert.Equal(full.Select(m => m.Loss), continued.Select(m => m.Loss));
+        Assert.Equal(full.Select(m => m.KnnAccuracy), continued.Select(m => m.KnnAccuracy));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "model.safetensors")), File.ReadAllBytes(Path.Combine(resumed, "model.safetensors")));
+    }
+
+    [Fact]
+    public void A_nan_loss_stops_training_and_keeps_the_last_good_checkpoint()
+    {
+        var config = Config("simclr", epochs: 3);
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        var poisoned = new PoisonAfter(setup.Method.Model, stepsBeforeNan: setup.Batches.BatchesPerEpoch + 1);
+        var trainer = new Trainer(config, poisoned, setup.Batches, _dir, setup.Evaluator);
+        var error = Assert.Throws<TrainingDivergedException>(() => trainer.Run());
+        Assert.Contains("NaN", error.Message);
+        Assert.Contains("epoch 2", error.Message);
+        var checkpoint = TrainingCheckpoint.Load(_dir, poisoned, trainer.Optimizer);
+        Assert.Equal(1, checkpoint.EpochsDone);
+        Assert.All(poisoned.Model.Parameters().SelectMany(p => p.ToArray()), v => Assert.True(float.IsFinite(v)));
+    }
+
+    [Fact]
+    public void The_collapse_alarm_fires_on_a_collapsed_representation_and_can_stop_training()
+    {
+        var config = Config("simclr", epochs: 2) with { StopOnCollapse = true };
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        var collapsed = new ConstantOutput(setup.Method.Model);
+        var warnings = new List<string>();
+        var error = Assert.Throws<TrainingDivergedException>(() =>
+            new Trainer(config, collapsed, setup.Batches, _dir, setup.Evaluator, new Recorder(warnings)).Run());
+        Assert.Contains("collapsed", error.Message);
+        Assert.NotEmpty(warnings);
+        Assert.Contains("\"health\":\"collapsed\"", File.ReadAllText(Path.Combine(_dir, "metrics.jsonl")));
+    }
+
+    [Fact]
+    public void Resume_without_a_checkpoint_names_the_missing_file()
+    {
+        var config = Config("simclr");
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        var error = Assert.Throws<InvalidDataException>(() => new Trainer(config, setup.Method, setup.Batches, _dir).Run(resume: true));
+        Assert.Contains(TrainingCheckpoint.FileName, error.Message);
+    }
+
+    [Fact]
+    public void Supervised_methods_reject_unlabeled_data()
+    {
+        var data = TinyData.Create();
+        var unlabeled = new Contrastive.Data.Datasets.ImageDatasetSplit(
+            new Contrastive.Data.ImageDataset(data.Train.Pixels.ToArray(), data.Train.Count, 1, 12, 12, null, null, "unlabeled"), data.Test);
+        Assert.Contains("no labels", Assert.Throws<ArgumentException>(() => TrainingSetup.Create(Config("supcon"), unlabeled)).Message);
+    }
+
+    private sealed class CancelAfterFirstEpoch(CancellationTokenSource cancel) : ITrainingObserver
+    {
+        public void OnStep(StepReport step) { }
+
+        public void OnEpoch(EpochMetrics metrics) => cancel.Cancel();
+
+        public void OnWarning(string message) { }
+    }
+
+    private sealed class Recorder(List<string> warnings) : ITrainingObserver
+    {
+        public void OnStep(StepReport step) { }
+
+        public void OnEpoch(EpochMetrics metrics) { }
+
+        public void OnWarning(string message) => warnings.Add(message);
+    }
+
+    /// <summary>SimCLR whose loss turns NaN after a number of steps.</summary>
+    private sealed class PoisonAfter(EmbeddingModel model, int stepsBeforeNan) : ContrastiveMethod(model)
+    {
+        private readonly SimClr _inner = new(model);
+        private int _steps;
+
+        public override string Name => "simclr";
+
+        public override Tensor ComputeLoss(TrainingBatch batch) =>
+            ++_steps > stepsBeforeNan ? Ops.Scale(_inner.ComputeLoss(batch), float.NaN) : _inner.ComputeLoss(batch);
+    }
+
+    /// <summary>A method whose projection head ends in zero weights: every embedding is the same point.</summary>
+    private sealed class ConstantOutput : ContrastiveMethod
+    {
+        public ConstantOutput(EmbeddingModel model) : base(model)
+        {
+            foreach (var (name, p) in model.NamedParameters())
+                if (name.StartsWith("head.3.", StringComparison.Ordinal)) p.Span.Fill(name.EndsWith("bias", StringComparison.Ordinal) ? 1f : 0f);
+        }
+
+        public override string Name => "simclr";
+
+        public override IEnumerable<Tensor> TrainableParameters() => Model.Encoder.Parameters();
+
+        public override Tensor ComputeLoss(TrainingBatch batch) => Ops.Mean(Model.Forward(batch.Views[0]));
+    }
+}
