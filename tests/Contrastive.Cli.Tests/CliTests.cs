@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Contrastive.Cli;
+using Contrastive.Data.Formats;
+using Contrastive.Data.Formats.Images;
+using Contrastive.Tensors;
+
+namespace Contrastive.Cli.Tests;
+
+/// <summary>The contrastive command end to end on a tiny image folder, and its error policy.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "contrastive-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CliTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Two classes of 12x12 grey PNGs: a bright left half or a bright right half, with noise.</summary>
+    private string MakeImageFolder(int perClass = 24)
+    {
+        var root = Path.Combine(_dir, "images");
+        var rng = new Rng(11);
+        foreach (var (name, left) in new[] { ("left", true), ("right", false) })
+        {
+            Directory.CreateDirectory(Path.Combine(root, name));
+            for (var i = 0; i < perClass; i++)
+            {
+                var pixels = new float[144];
+                for (var p = 0; p < 144; p++)
+                    pixels[p] = Math.Clamp(((p % 12 < 6) == left ? 0.8f : 0.2f) + 0.1f * rng.NextGaussian(), 0f, 1f);
+                File.WriteAllBytes(Path.Combine(root, name, $"{i:D3}.png"), PngEncoder.Encode(pixels, 1, 12, 12));
+            }
+        }
+        return root;
+    }
+
+    [Fact]
+    public async Task Train_embed_and_eval_work_end_to_end()
+    {
+        var images = MakeImageFolder();
+        var run = Path.Combine(_dir, "run");
+        var train = await Run("train", "--data", images, "--epochs", "2", "--batch", "16", "--out", run, "--threads", "2");
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("raw pixels", train.Out);
+        foreach (var file in new[] { "model.safetensors", "config.json", "metrics.jsonl", "checkpoint.safetensors", "report.html", "eval.json" })
+            Assert.True(File.Exists(Path.Combine(run, file)), $"{file} missing");
+        var lines = File.ReadAllLines(Path.Combine(run, "metrics.jsonl"));
+        Assert.Equal(2, lines.Length);
+        using (var epoch = JsonDocument.Parse(lines[1]))
+            foreach (var field in new[] { "epoch", "loss", "lr", "views_per_s", "knn_accuracy", "health" })
+                Assert.True(epoch.RootElement.TryGetProperty(field, out _), $"metrics.jsonl lacks {field}");
+
+        var npy = Path.Combine(_dir, "test.npy");
+        var embed = await Run("embed", "--model", run, "--data", images, "--out", npy);
+        Assert.True(embed.Code == 0, embed.Err);
+        var array = NpyFile.Read(npy);
+        Assert.Equal(new[] { 10, 128 }, array.Shape.ToArray());
+
+        var evalDir = Path.Combine(_dir, "eval");
+        var eval = await Run("eval", "--model", run, "--data", images, "--knn-k", "5", "--out", evalDir);
+        Assert.True(eval.Code == 0, eval.Err);
+        Assert.Contains("kNN top-1", eval.Out);
+        Assert.True(File.Exists(Path.Combine(evalDir, "eval.json")));
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(evalDir, "report.html")));
+    }
+
+    [Fact]
+    public async Task Resume_continues_and_refuses_changed_options()
+    {
+        var images = MakeImageFolder(12);
+        var run = Path.Combine(_dir, "run");
+        Assert.Equal(0, (await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--out", run)).Code);
+        var changed = await Run("train", "--data", images, "--epochs", "1", "--batch", "4", "--out", run, "--resume");
+        Assert.Equal(1, changed.Code);
+        Assert.Contains("options differ", changed.Err);
+        var same = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--out", run, "--resume");
+        Assert.True(same.Code == 0, same.Err);
+    }
+
+    [Theory]
+    [InlineData(2, "train", "--frobnicate")]
+    [InlineData(2, "train", "--epochs", "many")]
+    [InlineData(2, "launch")]
+    [InlineData(1, "train", "--epochs", "0")]
+    [InlineData(1, "train", "--method", "magic")]
+    [InlineData(1, "train", "--arch", "vgg")]
+    [InlineData(1, "train", "--data", "/no/such/folder")]
+    [InlineData(1, "train", "--resume", "--out", "/no/such/run")]
+    [InlineData(1, "embed", "--model", "/no/such/run", "--data", "demo", "--out", "x.npy")]
+    [InlineData(2, "embed", "--data", "demo")]
+    public async Task Bad_input_gives_one_line_and_a_nonzero_exit(int expectedCode, params string[] args)
+    {
+        var (code, _, err) = await Run(args);
+        Assert.Equal(expectedCode, code);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("contrastive: ", lines[0]);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public async Task A_corrupt_image_names_the_file()
+    {
+        var images = MakeImageFolder(6);
+        var broken = Path.Combine(images, "left", "000.png");
+        var bytes = File.ReadAllBytes(broken);
+        bytes[20] ^= 0xFF;
+        File.WriteAllBytes(broken, bytes);
+        var (code, _, err) = await Run("train", "--data", images, "--epochs", "1", "--batch", "4", "--out", Path.Combine(_dir, "r"));
+        Assert.Equal(1, code);
+        Assert.Contains("000.png", err);
+    }
+}
