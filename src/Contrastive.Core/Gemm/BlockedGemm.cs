@@ -15,7 +15,7 @@ internal static unsafe class BlockedGemm
     public const int KC = 384;
 
     /// <summary>Rows of op(A) packed at once, rounded down to a multiple of MR.</summary>
-    public const int MC = 128;
+    public const int MC = 512;
 
     /// <summary>Floats of packed op(B) per block (1 MB, half of L2): NC = BlockFloats / kc columns.</summary>
     public const int BlockFloats = 1 << 18;

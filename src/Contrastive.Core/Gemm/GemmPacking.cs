@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Contrastive.Gemm;
 
@@ -14,14 +16,13 @@ internal static unsafe class GemmPacking
     /// </summary>
     public static void PackA(float* a, nint lda, bool trans, int mc, int kc, int mr, float* dst)
     {
-        for (var ir = 0; ir < mc; ir += mr, dst += (nint)mr * kc)
+        if (trans)
         {
-            var rows = Math.Min(mr, mc - ir);
-            if (trans)
-                Gather(a + ir, lda, 1, rows, kc, mr, dst);
-            else
-                Gather(a + ir * lda, 1, lda, rows, kc, mr, dst);
+            Interleave(a, lda, mc, kc, mr, dst);
+            return;
         }
+        for (var ir = 0; ir < mc; ir += mr, dst += (nint)mr * kc)
+            Transpose(a + ir * lda, lda, Math.Min(mr, mc - ir), kc, mr, dst);
     }
 
     /// <summary>
@@ -30,54 +31,79 @@ internal static unsafe class GemmPacking
     /// </summary>
     public static void PackB(float* b, nint ldb, bool trans, int kc, int nc, int nr, float* dst)
     {
-        for (var jr = 0; jr < nc; jr += nr, dst += (nint)nr * kc)
+        if (!trans)
         {
-            var cols = Math.Min(nr, nc - jr);
-            if (trans)
-                Gather(b + jr * ldb, 1, ldb, cols, kc, nr, dst);
-            else
-                Gather(b + jr, ldb, 1, cols, kc, nr, dst);
+            Interleave(b, ldb, nc, kc, nr, dst);
+            return;
         }
+        for (var jr = 0; jr < nc; jr += nr, dst += (nint)nr * kc)
+            Transpose(b + jr * ldb, ldb, Math.Min(nr, nc - jr), kc, nr, dst);
     }
 
     /// <summary>
-    /// dst[p*width + t] = src[p*stepP + t*stepT] for t &lt; count, zero for count &lt;= t &lt; width, p &lt; kc.
-    /// The loop order follows whichever index is contiguous in the source (one of the steps is 1); the transposing
-    /// direction may write up to 16 - width zeros past the block, so buffers keep 16 floats of slack.
+    /// Source rows p &lt; kc hold <paramref name="total"/> contiguous floats at src + p * ld: each row is read once, in
+    /// order, and dealt out to the panels: dst[(t / width) * width * kc + p * width + t % width] = src[p * ld + t],
+    /// the last panel zero-padded to <paramref name="width"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Gather(float* src, nint stepP, nint stepT, int count, int kc, int width, float* dst)
+    private static void Interleave(float* src, nint ld, int total, int kc, int width, float* dst)
     {
-        if (stepT == 1)
+        var panelStride = (nint)width * kc;
+        for (var p = 0; p < kc; p++, src += ld, dst += width)
         {
-            var bytes = (uint)(count * sizeof(float));
-            for (var p = 0; p < kc; p++)
+            var d = dst;
+            for (var t0 = 0; t0 < total; t0 += width, d += panelStride)
+                CopyPadded(src + t0, Math.Min(width, total - t0), width, d);
+        }
+    }
+
+    /// <summary>d[0..width) = s[0..count) followed by zeros; with AVX-512 in 16-float chunks, ragged ones masked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyPadded(float* s, int count, int width, float* d)
+    {
+        if (Transpose16.IsSupported)
+        {
+            for (var t = 0; t < width; t += 16)
             {
-                var d = dst + (nint)p * width;
-                Unsafe.CopyBlockUnaligned(d, src + p * stepP, bytes);
-                for (var t = count; t < width; t++) d[t] = 0f;
+                var left = count - t;
+                var v = left >= 16 ? Vector512.Load(s + t)
+                    : left > 0 ? Avx512F.MaskLoad(s + t, FirstLanes(left), Vector512<float>.Zero)
+                    : Vector512<float>.Zero;
+                if (width - t >= 16) v.Store(d + t);
+                else Avx512F.MaskStore(d + t, FirstLanes(width - t), v);
             }
             return;
         }
+        Unsafe.CopyBlockUnaligned(d, s, (uint)(count * sizeof(float)));
+        for (var t = count; t < width; t++) d[t] = 0f;
+    }
+
+    /// <summary>
+    /// dst[p*width + t] = src[t*ld + p] for t &lt; count (zero for count &lt;= t &lt; width), p &lt; kc: the panel runs across
+    /// the source's rows, so with AVX-512 it goes through 16 x 16 register transposes, which may write up to
+    /// 16 - width zeros past the panel (buffers keep 16 floats of slack).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Transpose(float* src, nint ld, int count, int kc, int width, float* dst)
+    {
         if (Transpose16.IsSupported && (width <= 16 || width % 16 == 0))
         {
-            // Blocks of 16 p by 16 t through registers; a 14-wide panel takes 16-wide stores whose tails the next
-            // store (or the next panel) overwrites.
+            // Blocks of 16 p by 16 t; a narrower panel takes 16-wide stores whose tails the next store overwrites.
             var p0 = kc / 16 * 16;
             for (var t0 = 0; t0 < Math.Min(width, count); t0 += 16)
             {
                 var rows = Math.Min(16, count - t0);
                 for (var p = 0; p < p0; p += 16)
-                    Transpose16.Block(src + t0 * stepT + p, stepT, rows, dst + (nint)p * width + t0, width);
+                    Transpose16.Block(src + t0 * ld + p, ld, rows, dst + (nint)p * width + t0, width);
                 if (p0 < kc)
-                    Transpose16.Block(src + t0 * stepT + p0, stepT, rows, dst + (nint)p0 * width + t0, width, kc - p0);
+                    Transpose16.Block(src + t0 * ld + p0, ld, rows, dst + (nint)p0 * width + t0, width, kc - p0);
             }
         }
         else
         {
             for (var t = 0; t < count; t++)
             {
-                var s = src + t * stepT;
+                var s = src + t * ld;
                 var d = dst + t;
                 for (var p = 0; p < kc; p++) d[(nint)p * width] = s[p];
             }
@@ -85,4 +111,7 @@ internal static unsafe class GemmPacking
         for (var t = count; t < width; t++)
             for (var p = 0; p < kc; p++) dst[(nint)p * width + t] = 0f;
     }
+
+    private static Vector512<float> FirstLanes(int count) =>
+        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
 }

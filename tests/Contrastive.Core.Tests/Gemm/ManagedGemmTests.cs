@@ -30,7 +30,7 @@ public class ManagedGemmTests
         var tier = bits switch { 512 => KernelTier.Vector512, 256 => KernelTier.Vector256, _ => KernelTier.Vector128 };
         // Runs even where the family is not accelerated (software fallback), so each kernel is tested on one machine.
         var gemm = new ManagedGemm(GemmKernel.For(tier));
-        foreach (var (m, n, k) in new[] { (31, 70, 300), (3, 1100, 5), (130, 33, 17) })
+        foreach (var (m, n, k) in new[] { (31, 70, 300), (3, 1100, 5), (130, 33, 17), (1, 1000, 5), (33, 2, 65) })
             foreach (var (transA, transB) in new[] { (false, false), (true, false), (false, true), (true, true) })
                 new GemmCase(m, n, k, transA, transB, -1.5f, 0.25f).Check(gemm);
     }
