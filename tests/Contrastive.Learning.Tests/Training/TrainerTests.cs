@@ -16,7 +16,13 @@ public sealed class TrainerTests : IDisposable
 
     private static TrainConfig Config(string method, int epochs = 2) => new()
     {
-        Method = method, Epochs = epochs, Batch = 32, KnnK = 10, Seed = 3, QueueSize = 64, HiddenDim = 32,
+        Method = method,
+        Epochs = epochs,
+        Batch = 32,
+        KnnK = 10,
+        Seed = 3,
+        QueueSize = 64,
+        HiddenDim = 32,
     };
 
     [Theory]
