@@ -15,7 +15,7 @@ public class LayerModuleTests
         [
             (new ReLU(), Ops.Relu(x)), (new LeakyReLU(0.2f), Ops.LeakyRelu(x, 0.2f)),
             (new GELU(), Ops.Gelu(x)), (new GELU(GeluApproximation.Tanh), Ops.Gelu(x, GeluApproximation.Tanh)),
-            (new Nn.Tanh(), Ops.Tanh(x)), (new Sigmoid(), Ops.Sigmoid(x)), (new SiLU(), Ops.Silu(x)),
+            (new Contrastive.Nn.Tanh(), Ops.Tanh(x)), (new Sigmoid(), Ops.Sigmoid(x)), (new SiLU(), Ops.Silu(x)),
         ];
         foreach (var (module, expected) in pairs)
         {
@@ -28,17 +28,17 @@ public class LayerModuleTests
     public void Dropout_module_is_active_only_in_training()
     {
         var x = Tensor.Ones(1000);
-        var dropout = new Nn.Dropout(0.5f, new Rng(1));
+        var dropout = new Contrastive.Nn.Dropout(0.5f, new Rng(1));
         Assert.Contains(dropout.Forward(x).ToArray(), v => v == 0f);
         dropout.Eval();
         Assert.Same(x, dropout.Forward(x));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Nn.Dropout(1f, new Rng(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Contrastive.Nn.Dropout(1f, new Rng(1)));
     }
 
     [Fact]
     public void Embedding_module_registers_a_standard_normal_weight_and_looks_up_rows()
     {
-        var embedding = new Nn.Embedding(1000, 16, new Rng(2));
+        var embedding = new Contrastive.Nn.Embedding(1000, 16, new Rng(2));
         var (name, weight, _) = Assert.Single(embedding.StateEntries());
         Assert.Equal("weight", name);
         Assert.True(weight.RequiresGrad);
