@@ -1,7 +1,7 @@
 namespace Contrastive.Gemm;
 
 /// <summary>
-/// Chooses the GEMM provider: <c>CONTRASTIVE_BLAS=managed|openblas</c> forces one; otherwise OpenBLAS
+/// Chooses the GEMM provider: <c>CONTRASTIVE_BLAS=managed|openblas|naive</c> forces one; otherwise OpenBLAS
 /// when <c>libopenblas.so.0</c> loads, else the managed kernel.
 /// </summary>
 public static class GemmProviders
@@ -20,18 +20,35 @@ public static class GemmProviders
         }
     }
 
-    /// <summary>Resolves a provider by name (<c>managed</c>, <c>openblas</c>, <c>naive</c>).</summary>
-    /// <exception cref="ArgumentException">Unknown name, or OpenBLAS requested but not loadable.</exception>
-    public static IGemmProvider Create(string name) => name.ToLowerInvariant() switch
+    /// <summary>Resolves a provider by name (<c>managed</c>, <c>openblas</c>, <c>naive</c>; case-insensitive).</summary>
+    /// <exception cref="ArgumentException">Unknown name, or OpenBLAS requested but libopenblas.so.0 not loadable.</exception>
+    public static IGemmProvider Create(string name)
     {
-        "naive" => new NaiveGemm(),
-        _ => throw new ArgumentException($"unknown BLAS provider '{name}' (expected managed, openblas or naive)", nameof(name)),
-    };
+        ArgumentNullException.ThrowIfNull(name);
+        return name.ToLowerInvariant() switch
+        {
+            "managed" => new ManagedGemm(),
+            "openblas" => CreateOpenBlas(OpenBlasLibrary.DefaultName),
+            "naive" => new NaiveGemm(),
+            _ => throw new ArgumentException($"unknown BLAS provider '{name}' (expected managed, openblas or naive)", nameof(name)),
+        };
+    }
+
+    /// <summary>OpenBLAS bound from <paramref name="libraryName"/>, or the install hint as an <see cref="ArgumentException"/>.</summary>
+    internal static IGemmProvider CreateOpenBlas(string libraryName)
+    {
+        var library = libraryName == OpenBlasLibrary.DefaultName ? OpenBlasLibrary.Default : OpenBlasLibrary.TryLoad(libraryName);
+        return library is null
+            ? throw new ArgumentException(OpenBlasLibrary.NotLoadableMessage(libraryName))
+            : new OpenBlasGemm(library);
+    }
 
     private static IGemmProvider FromEnvironment()
     {
         var env = Environment.GetEnvironmentVariable("CONTRASTIVE_BLAS");
-        var provider = string.IsNullOrEmpty(env) ? new NaiveGemm() : Create(env);
+        IGemmProvider provider = !string.IsNullOrEmpty(env) ? Create(env)
+            : OpenBlasGemm.IsAvailable ? new OpenBlasGemm()
+            : new ManagedGemm();
         provider.SetThreads(Engine.Threads);
         return provider;
     }

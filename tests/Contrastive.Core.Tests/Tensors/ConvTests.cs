@@ -67,6 +67,31 @@ public class ConvTests
     }
 
     [Fact]
+    public void Conv2d_over_several_column_chunks_equals_image_by_image()
+    {
+        // 16 channels x 3x3 taps x 32x32 positions is more than half a column chunk, so each image is its own chunk.
+        var rng = new Rng(22);
+        var x = Tensor.Randn(rng, 3, 16, 32, 32);
+        var w = Tensor.Randn(rng, 2, 16, 3, 3);
+        var up = Tensor.Randn(rng, 3, 2, 32, 32);
+        x.RequiresGrad = w.RequiresGrad = true;
+        var y = Ops.Conv2d(x, w, null, 1, 1);
+        y.Backward(up);
+        var gradW = new float[w.Length];
+        for (var i = 0; i < 3; i++)
+        {
+            var xi = Tensor.Parameter(x.Span.Slice(i * 16 * 1024, 16 * 1024), 1, 16, 32, 32);
+            var wi = Tensor.Parameter(w.Span, 2, 16, 3, 3);
+            var yi = Ops.Conv2d(xi, wi, null, 1, 1);
+            TensorAssert.Close(yi.Span, y.Span.Slice(i * 2 * 1024, 2 * 1024), $"image {i} output");
+            yi.Backward(Tensor.FromArray(up.Span.Slice(i * 2 * 1024, 2 * 1024), 1, 2, 32, 32));
+            TensorAssert.Close(xi.Grad!.Span, x.Grad!.Span.Slice(i * 16 * 1024, 16 * 1024), $"image {i} grad_x");
+            for (var j = 0; j < gradW.Length; j++) gradW[j] += wi.Grad!.Span[j];
+        }
+        TensorAssert.Close(gradW, w.Grad!.Span, "grad_w summed over chunks", 1e-4, 1e-4);
+    }
+
+    [Fact]
     public void Conv2d_gradients_accumulate_over_two_backward_passes()
     {
         var x = GradCheck.RandomInput(1, -1, 1, 2, 2, 4, 4);

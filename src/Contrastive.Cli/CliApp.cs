@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Contrastive.Data;
+using Contrastive.Training;
+
+namespace Contrastive.Cli;
+
+/// <summary>The <c>contrastive</c> command tree and its error policy: bad input gives one line on stderr and a
+/// non-zero exit code (2 for usage errors, 1 for failures), never a stack trace.</summary>
+public static class CliApp
+{
+    /// <summary>Parses and runs a command line; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("Contrastive.NET: learn, evaluate and ship embeddings with contrastive and self-supervised learning.")
+        {
+            TrainCommand.Create(output),
+            EmbedCommand.Create(output),
+            EvalCommand.Create(output),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"contrastive: {parsed.Errors[0].Message} (see 'contrastive --help')");
+            return 2;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            await error.WriteLineAsync($"contrastive: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("contrastive: cancelled; the last completed epoch's checkpoint is intact");
+            return 130;
+        }
+    }
+
+    private static bool IsUserError(Exception e) => e is ArgumentException or InvalidDataException or FileNotFoundException
+        or DirectoryNotFoundException or DatasetException or TrainingDivergedException or UnauthorizedAccessException or IOException;
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using Contrastive.Data.Datasets;
+using Contrastive.Evaluation;
+using Contrastive.Evaluation.Classification;
+using Contrastive.Evaluation.Verification;
+using Contrastive.Training;
+
+namespace Contrastive.Cli;
+
+/// <summary><c>contrastive eval</c>: kNN, linear probe, verification, retrieval and health of a trained encoder; eval.json and report.html.</summary>
+internal static class EvalCommand
+{
+    private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled)", Required = true };
+    private static readonly Option<int> s_knnK = new("--knn-k") { Description = "kNN neighbours (default 200)", DefaultValueFactory = _ => 200 };
+    private static readonly Option<bool> s_linear = new("--linear") { Description = "Also train and report a linear probe" };
+    private static readonly Option<string?> s_pairs = new("--pairs") { Description = "CSV of test-set pairs 'first,second,same' for verification (default: sampled from labels)" };
+    private static readonly Option<string?> s_out = new("--out") { Description = "Where eval.json and report.html go (default: the model directory)" };
+
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("eval", "Evaluate a trained encoder; prints a table and writes eval.json and report.html.") { s_model, s_data, s_knnK, s_linear, s_pairs, s_out };
+        command.SetAction(parsed =>
+        {
+            var modelDir = parsed.GetValue(s_model)!;
+            var data = DatasetResolver.LoadImages(parsed.GetValue(s_data)!);
+            if (data.Train.Labels is null || data.Test.Labels is null)
+                throw new ArgumentException($"{data.Train.Source} has no labels; evaluation needs labeled data");
+            var (config, model) = RunModel.Load(modelDir, InputGeometry.Image(data.Train.Channels, data.Train.Height, data.Train.Width));
+            var k = parsed.GetValue(s_knnK);
+            if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
+            var options = RunEvaluation.Options(k, config.Seed) with { LinearProbe = parsed.GetValue(s_linear) ? new LinearProbeOptions() : null };
+            var outDir = parsed.GetValue(s_out) ?? modelDir;
+            var metricsPath = Path.Combine(modelDir, "metrics.jsonl");
+            var metrics = File.Exists(metricsPath) ? EpochMetrics.ReadAll(metricsPath) : null;
+            var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics)!;
+            if (parsed.GetValue(s_pairs) is { } pairsFile)
+            {
+                var test = Embedder.Embed(model.Encoder, data.Test);
+                result = result with { Verification = PairVerification.Evaluate(PairsFile.Read(pairsFile, test), (ulong)config.Seed) };
+                result.Save(Path.Combine(outDir, "eval.json"));
+            }
+            PrintTable(output, result);
+            output.WriteLine($"wrote {Path.Combine(outDir, "eval.json")} and {Path.Combine(outDir, "report.html")}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintTable(TextWriter output, EvaluationResult r)
+    {
+        var rows = new List<(string, string)>();
+        if (r.Knn is { } knn) rows.Add(($"kNN top-1 (k={knn.K})", P(knn.Result.Top1)));
+        if (r.LinearProbe is { } probe) rows.Add(("linear probe top-1", P(probe.Result.Top1)));
+        if (r.Verification is { } v)
+        {
+            rows.Add(("verification ROC-AUC", F(v.RocAuc)));
+            rows.Add(("verification EER", F(v.EqualErrorRate)));
+        }
+        if (r.Retrieval is { } ret)
+        {
+            rows.Add(("retrieval precision@1", F(ret.PrecisionAt1)));
+            rows.Add(("retrieval MAP@R", F(ret.MapAtR)));
+        }
+        if (r.Health is { } h) rows.Add(("effective rank", F(h.EffectiveRank)));
+        var width = rows.Max(x => x.Item1.Length);
+        foreach (var (name, value) in rows) output.WriteLine($"{name.PadRight(width)}  {value}");
+    }
+
+    private static string P(double v) => v.ToString("P2", CultureInfo.InvariantCulture);
+
+    private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
+}

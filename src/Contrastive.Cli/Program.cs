@@ -1,0 +1,3 @@
+using Contrastive.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Text.Json;
+using Contrastive.Data.Datasets;
+using Contrastive.Evaluation.Classification;
+using Contrastive.Training;
+
+namespace Contrastive.Cli;
+
+/// <summary><c>contrastive train</c>: the main job. With no options: SimCLR on the embedded demo data.</summary>
+internal static class TrainCommand
+{
+    private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr)" };
+    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder or IDX folder) (default demo)" };
+    private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp (default bench)" };
+    private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 5)" };
+    private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each (default 256)" };
+    private static readonly Option<float?> s_lr = new("--lr") { Description = "Base learning rate (default 0.06*batch/256 for sgd/lars, 1e-3 for adamw)" };
+    private static readonly Option<string?> s_optimizer = new("--optimizer") { Description = "sgd | adamw | lars (default sgd)" };
+    private static readonly Option<float?> s_weightDecay = new("--weight-decay") { Description = "Weight decay (default by optimizer)" };
+    private static readonly Option<int?> s_warmup = new("--warmup-epochs") { Description = "Linear warmup epochs before cosine decay (default 0)" };
+    private static readonly Option<float?> s_temperature = new("--temperature") { Description = "Loss temperature (default by method)" };
+    private static readonly Option<float?> s_momentum = new("--momentum") { Description = "EMA momentum of MoCo/BYOL targets (default 0.99)" };
+    private static readonly Option<int?> s_queue = new("--queue-size") { Description = "MoCo queue length (default 4096)" };
+    private static readonly Option<float?> s_margin = new("--margin") { Description = "Triplet / contrastive margin (default by method)" };
+    private static readonly Option<string?> s_miner = new("--miner") { Description = "Triplet miner: batch-hard | batch-all | semi-hard | distance-weighted" };
+    private static readonly Option<int?> s_seed = new("--seed") { Description = "Random seed (default 0)" };
+    private static readonly Option<int?> s_threads = new("--threads") { Description = "Threads (default: all cores)" };
+    private static readonly Option<string?> s_out = new("--out") { Description = "Run directory (default runs/<method>)" };
+    private static readonly Option<bool> s_resume = new("--resume") { Description = "Continue the run in --out from its last checkpoint" };
+    private static readonly Option<string?> s_init = new("--init") { Description = "Initialise the encoder from a previous run directory (transfer learning)" };
+    private static readonly Option<bool> s_freeze = new("--freeze-encoder") { Description = "With --method classifier: train only the classifier head" };
+    private static readonly Option<bool> s_stopOnCollapse = new("--stop-on-collapse") { Description = "Stop when the collapse alarm fires" };
+    private static readonly Option<bool> s_noStopGradient = new("--no-stop-gradient") { Description = "SimSiam without stop-gradient (collapses; for demonstrations)" };
+    private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
+
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("train", "Train an encoder; writes model.safetensors, config.json, metrics.jsonl, a checkpoint and report.html.")
+        {
+            s_method, s_data, s_arch, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
+            s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_config,
+        };
+        command.SetAction((parsed, cancellation) => Task.FromResult(Run(parsed, output, cancellation)));
+        return command;
+    }
+
+    private static int Run(ParseResult parsed, TextWriter output, CancellationToken cancellation)
+    {
+        var config = BuildConfig(parsed);
+        var outDir = parsed.GetValue(s_out) ?? Path.Combine("runs", config.Method);
+        var resume = parsed.GetValue(s_resume);
+        if (resume) config = ResumedConfig(outDir, config);
+        config.Validate();
+        if (config.Threads is { } threads) Engine.Threads = threads;
+
+        var data = DatasetResolver.LoadImages(config.Data);
+        var setup = TrainingSetup.Create(config, data);
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "config.json"), JsonSerializer.Serialize(config, TrainConfig.Json));
+        output.WriteLine($"{config.Method} on {data.Train.Source}: {data.Train.Count} train / {data.Test.Count} test images, " +
+            $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.Batch}, " +
+            $"{Engine.Threads} threads, BLAS {Engine.Blas.Name} -> {outDir}");
+
+        var trainer = new Trainer(config, setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
+        var metrics = trainer.Run(resume, cancellation);
+        var evaluation = RunEvaluation.Write(outDir, setup.Method.Model.Encoder, data, RunEvaluation.Options(config.KnnK, config.Seed),
+            RunEvaluation.Rows(config), metrics, setup.Evaluator.History);
+        if (evaluation?.LinearProbe is { } probe) output.WriteLine($"linear probe test accuracy: {probe.Result.Top1:P2}");
+
+        if (data.Train.Labels is not null && data.Test.Labels is not null)
+        {
+            var raw = KnnClassifier.Evaluate(RawPixels.Of(data.Train), data.Train.Labels, RawPixels.Of(data.Test), data.Test.Labels,
+                new KnnOptions { K = Math.Min(config.KnnK, data.Train.Count), Classes = data.Train.ClassCount }).Top1;
+            output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {metrics[^1].KnnAccuracy:P2}, raw pixels {raw:P2}");
+        }
+        output.WriteLine($"wrote {Path.Combine(outDir, "model.safetensors")} and {Path.Combine(outDir, "report.html")}");
+        return 0;
+    }
+
+    private static TrainConfig BuildConfig(ParseResult p)
+    {
+        var c = p.GetValue(s_config) is { } file ? TrainConfig.Load(file) : new TrainConfig();
+        return c with
+        {
+            Method = p.GetValue(s_method) ?? c.Method,
+            Data = p.GetValue(s_data) ?? c.Data,
+            Arch = p.GetValue(s_arch) ?? c.Arch,
+            Epochs = p.GetValue(s_epochs) ?? c.Epochs,
+            Batch = p.GetValue(s_batch) ?? c.Batch,
+            Lr = p.GetValue(s_lr) ?? c.Lr,
+            Optimizer = p.GetValue(s_optimizer) ?? c.Optimizer,
+            WeightDecay = p.GetValue(s_weightDecay) ?? c.WeightDecay,
+            WarmupEpochs = p.GetValue(s_warmup) ?? c.WarmupEpochs,
+            Temperature = p.GetValue(s_temperature) ?? c.Temperature,
+            Momentum = p.GetValue(s_momentum) ?? c.Momentum,
+            QueueSize = p.GetValue(s_queue) ?? c.QueueSize,
+            Margin = p.GetValue(s_margin) ?? c.Margin,
+            Miner = p.GetValue(s_miner) ?? c.Miner,
+            Seed = p.GetValue(s_seed) ?? c.Seed,
+            Threads = p.GetValue(s_threads) ?? c.Threads,
+            Init = p.GetValue(s_init) ?? c.Init,
+            FreezeEncoder = p.GetValue(s_freeze) || c.FreezeEncoder,
+            StopOnCollapse = p.GetValue(s_stopOnCollapse) || c.StopOnCollapse,
+            NoStopGradient = p.GetValue(s_noStopGradient) || c.NoStopGradient,
+        };
+    }
+
+    /// <summary>A resumed run keeps the configuration it was started with; a conflicting option is an error.</summary>
+    private static TrainConfig ResumedConfig(string outDir, TrainConfig requested)
+    {
+        var path = Path.Combine(outDir, "config.json");
+        if (!File.Exists(path)) throw new FileNotFoundException($"--resume: {path} not found; nothing to resume in {outDir}");
+        var saved = TrainConfig.Load(path);
+        var comparable = requested with { Threads = saved.Threads };
+        if (comparable != saved)
+            throw new ArgumentException($"--resume: the options differ from the run in {outDir} ({path}); rerun with the original options");
+        return saved with { Threads = requested.Threads };
+    }
+}

@@ -1,0 +1,56 @@
+using Contrastive.Data.Formats;
+using Contrastive.Data.Formats.Images;
+
+namespace Contrastive.Data.Datasets;
+
+/// <summary>Turns a <c>--data</c> spec into a train and a test set with one call.</summary>
+public static class DatasetResolver
+{
+    /// <summary>What <see cref="LoadImages"/> accepts, for help texts and error messages.</summary>
+    public const string Accepted =
+        "'demo' (embedded Fashion-MNIST subset), 'fashion-mnist' (Debian package dataset-fashion-mnist), " +
+        "a directory of IDX files (train-images-idx3-ubyte[.gz], ...) or an image folder (one sub-folder per class, or flat)";
+
+    /// <summary>
+    /// Loads <paramref name="spec"/>: <c>demo</c>, <c>fashion-mnist</c>, a directory holding MNIST-style IDX files
+    /// (train part required; without a test part the train part is split) or an image folder (split by
+    /// <see cref="ImageLoadOptions.TestFraction"/> and <see cref="ImageLoadOptions.SplitSeed"/>). The channels
+    /// and size of <paramref name="options"/> apply to every source.
+    /// </summary>
+    /// <exception cref="DatasetException">The spec is unknown (the message lists what is accepted) or the data is missing or malformed.</exception>
+    public static ImageDatasetSplit LoadImages(string spec, ImageLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        options ??= new ImageLoadOptions();
+        var split = spec switch
+        {
+            "demo" => DemoDataset.Load(),
+            "fashion-mnist" => new ImageDatasetSplit(FashionMnist.Load(DatasetPart.Train), FashionMnist.Load(DatasetPart.Test)),
+            _ when Directory.Exists(spec) => LoadDirectory(spec, options),
+            _ when File.Exists(spec) => throw new DatasetException(spec, $"is a file, not a dataset; expected {Accepted}"),
+            _ => throw new DatasetException(spec, $"unknown data: not a dataset name or an existing directory; expected {Accepted}"),
+        };
+        return new ImageDatasetSplit(Fit(split.Train, options), Fit(split.Test, options));
+    }
+
+    private static ImageDatasetSplit LoadDirectory(string directory, ImageLoadOptions options)
+    {
+        if (IdxDirectory.Find(directory, DatasetPart.Train) is { } train)
+        {
+            var trainSet = IdxFile.Load(train.Images, train.Labels);
+            if (IdxDirectory.Find(directory, DatasetPart.Test) is { } test)
+                return new ImageDatasetSplit(trainSet, IdxFile.Load(test.Images, test.Labels, trainSet.ClassNames));
+            return Split(trainSet, options);
+        }
+        return Split(ImageFolder.Load(directory, options), options);
+    }
+
+    private static ImageDatasetSplit Split(ImageDataset all, ImageLoadOptions options)
+    {
+        var (train, test) = Splits.Stratified(all.Count, all.Labels, options.TestFraction, options.SplitSeed);
+        return new ImageDatasetSplit(all.Subset(train, all.Source + " (train part)"), all.Subset(test, all.Source + " (test part)"));
+    }
+
+    private static ImageDataset Fit(ImageDataset data, ImageLoadOptions options) =>
+        ImageResampler.Resize(data, options.Channels ?? data.Channels, options.Height ?? data.Height, options.Width ?? data.Width);
+}

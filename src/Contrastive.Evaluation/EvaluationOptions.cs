@@ -1,0 +1,29 @@
+using Contrastive.Evaluation.Classification;
+using Contrastive.Evaluation.Verification;
+
+namespace Contrastive.Evaluation;
+
+/// <summary>What <see cref="Evaluator"/> runs, and how.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>kNN settings, or null to skip kNN.</summary>
+    public KnnOptions? Knn { get; init; } = new KnnOptions();
+
+    /// <summary>Linear-probe settings, or null to skip the probe.</summary>
+    public LinearProbeOptions? LinearProbe { get; init; } = new LinearProbeOptions();
+
+    /// <summary>Test pairs sampled for verification (half positive), or 0 to skip; half choose the threshold, half are scored.</summary>
+    public int VerificationPairs { get; init; } = 20_000;
+
+    /// <summary>What the verification threshold maximises.</summary>
+    public ThresholdCriterion ThresholdCriterion { get; init; } = ThresholdCriterion.F1;
+
+    /// <summary>Recall@k cut-offs, or an empty list to skip retrieval.</summary>
+    public IReadOnlyList<int> RetrievalKs { get; init; } = [1, 5, 10];
+
+    /// <summary>Test rows (seeded subsample) used for the health figures, or 0 to skip them.</summary>
+    public int HealthSamples { get; init; } = 2_000;
+
+    /// <summary>Seed of pair sampling and subsampling.</summary>
+    public ulong Seed { get; init; }
+}

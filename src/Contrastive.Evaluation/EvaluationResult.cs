@@ -1,0 +1,63 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Contrastive.Evaluation.Classification;
+using Contrastive.Evaluation.Health;
+using Contrastive.Evaluation.Retrieval;
+using Contrastive.Evaluation.Verification;
+
+namespace Contrastive.Evaluation;
+
+/// <summary>Weighted kNN accuracy with its settings.</summary>
+/// <param name="K">Neighbours that voted (after clamping to the memory size).</param>
+/// <param name="Temperature">Vote temperature.</param>
+/// <param name="Result">The figures.</param>
+public sealed record KnnEvaluation(int K, double Temperature, ClassificationReport Result);
+
+/// <summary>Linear-probe accuracy with its settings and training curve.</summary>
+/// <param name="Options">The probe settings.</param>
+/// <param name="EpochLoss">Mean training cross-entropy per epoch.</param>
+/// <param name="Result">Test figures.</param>
+public sealed record LinearProbeEvaluation(LinearProbeOptions Options, IReadOnlyList<double> EpochLoss, ClassificationReport Result);
+
+/// <summary>Every figure of one evaluation run; <see cref="ToJson"/> gives eval.json.</summary>
+/// <param name="TrainCount">Training (memory) embeddings.</param>
+/// <param name="TestCount">Test (query) embeddings.</param>
+/// <param name="Dim">Embedding dimension.</param>
+/// <param name="Knn">kNN classification, when run.</param>
+/// <param name="LinearProbe">Linear probe, when run.</param>
+/// <param name="Verification">Pair verification on test pairs, when run.</param>
+/// <param name="Retrieval">Leave-one-out retrieval on the test set, when run.</param>
+/// <param name="Health">Representation health of (a subsample of) the test set, when run.</param>
+public sealed record EvaluationResult(int TrainCount, int TestCount, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe,
+    VerificationResult? Verification, RetrievalResult? Retrieval, HealthReport? Health)
+{
+    /// <summary>camelCase names, enums as strings, NaN and infinities as "NaN"/"Infinity", indented.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
+
+    /// <summary>The result as JSON (eval.json).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Reads a result written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="JsonException">The text is not an evaluation result.</exception>
+    public static EvaluationResult FromJson(string json) =>
+        JsonSerializer.Deserialize<EvaluationResult>(json, JsonOptions) ?? throw new JsonException("eval.json holds null instead of an evaluation result");
+
+    /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/> through a temporary file.</summary>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(temp, ToJson());
+        File.Move(temp, full, overwrite: true);
+    }
+}

@@ -1,0 +1,47 @@
+using Contrastive.Evaluation.Classification;
+using Contrastive.Evaluation.Health;
+using Contrastive.Evaluation.Retrieval;
+using Contrastive.Evaluation.Verification;
+
+namespace Contrastive.Evaluation;
+
+/// <summary>Runs the standard evaluation of frozen embeddings: kNN, linear probe, verification, retrieval and health.</summary>
+public static class Evaluator
+{
+    /// <summary>Evaluates test embeddings against train embeddings (kNN memory, probe training set).</summary>
+    /// <exception cref="ArgumentException">Empty input, mismatched dimensions or labels.</exception>
+    public static EvaluationResult Run(EmbeddingMatrix train, int[] trainLabels, EmbeddingMatrix test, int[] testLabels, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        train.CheckLabels(trainLabels, nameof(trainLabels));
+        test.CheckLabels(testLabels, nameof(testLabels));
+        if (train.Dim != test.Dim) throw new ArgumentException($"train embeddings have dimension {train.Dim} but test embeddings {test.Dim}", nameof(test));
+        var o = options ?? new EvaluationOptions();
+        var classes = ClassificationReport.InferClasses(trainLabels, testLabels);
+        KnnEvaluation? knn = null;
+        if (o.Knn is { } k)
+        {
+            var settings = k with { Classes = k.Classes > 0 ? k.Classes : classes };
+            knn = new KnnEvaluation(Math.Min(settings.K, train.Count), settings.Temperature, KnnClassifier.Evaluate(train, trainLabels, test, testLabels, settings));
+        }
+        LinearProbeEvaluation? probe = null;
+        if (o.LinearProbe is { } p)
+        {
+            var settings = p with { Classes = p.Classes > 0 ? p.Classes : classes };
+            var model = LinearProbe.Fit(train, trainLabels, settings);
+            probe = new LinearProbeEvaluation(settings, model.EpochLoss, model.Evaluate(test, testLabels));
+        }
+        VerificationResult? verification = null;
+        if (o.VerificationPairs > 0)
+            verification = PairVerification.Evaluate(VerificationPairs.Sample(test, testLabels, o.VerificationPairs, o.Seed), o.Seed + 1, o.ThresholdCriterion);
+        var retrieval = o.RetrievalKs.Count > 0 && test.Count >= 2 ? RetrievalEvaluator.Evaluate(test, testLabels, o.RetrievalKs) : null;
+        HealthReport? health = null;
+        if (o.HealthSamples > 0)
+        {
+            var rows = Subsample.Indices(test.Count, o.HealthSamples, o.Seed + 2);
+            health = HealthReport.Compute(Subsample.Rows(test, rows), labels: [.. rows.Select(r => testLabels[r])]);
+        }
+        return new EvaluationResult(train.Count, test.Count, test.Dim, knn, probe, verification, retrieval, health);
+    }
+}

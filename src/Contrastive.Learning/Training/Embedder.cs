@@ -1,0 +1,56 @@
+using Contrastive.Data;
+using Contrastive.Nn;
+using Contrastive.Tensors;
+
+namespace Contrastive.Training;
+
+/// <summary>Runs an encoder over a whole dataset in eval mode, without gradients, in batches.</summary>
+public static class Embedder
+{
+    /// <summary>The (N, D) encoder outputs of every image, in dataset order.</summary>
+    public static Tensor Embed(Module encoder, ImageDataset data, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Embed(encoder, data.Count, batchSize, (start, count) =>
+            new Tensor(data.Pixels.Slice(start * data.ImageSize, count * data.ImageSize).ToArray(), [count, data.Channels, data.Height, data.Width]));
+    }
+
+    /// <summary>The (N, D) encoder outputs of every table row, in dataset order.</summary>
+    public static Tensor Embed(Module encoder, TabularDataset data, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Embed(encoder, data.Count, batchSize, (start, count) =>
+            new Tensor(data.Features.Slice(start * data.FeatureCount, count * data.FeatureCount).ToArray(), [count, data.FeatureCount]));
+    }
+
+    private static Tensor Embed(Module encoder, int count, int batchSize, Func<int, int, Tensor> slice)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"batch size must be positive, got {batchSize}");
+        if (count == 0) throw new ArgumentException("cannot embed an empty dataset");
+        var wasTraining = encoder.Training;
+        encoder.Eval();
+        try
+        {
+            using var _ = Autograd.NoGrad();
+            float[]? all = null;
+            var dim = 0;
+            for (var start = 0; start < count; start += batchSize)
+            {
+                var n = Math.Min(batchSize, count - start);
+                var z = encoder.Forward(slice(start, n));
+                if (all is null)
+                {
+                    dim = z.Length / n;
+                    all = new float[(long)count * dim];
+                }
+                z.Span.CopyTo(all.AsSpan(start * dim, n * dim));
+            }
+            return new Tensor(all!, [count, dim]);
+        }
+        finally
+        {
+            encoder.Train(wasTraining);
+        }
+    }
+}

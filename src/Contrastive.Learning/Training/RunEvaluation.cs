@@ -1,0 +1,80 @@
+using System.Globalization;
+using Contrastive.Data;
+using Contrastive.Data.Datasets;
+using Contrastive.Evaluation;
+using Contrastive.Evaluation.Charts;
+using Contrastive.Evaluation.Classification;
+using Contrastive.Evaluation.Health;
+using Contrastive.Evaluation.Report;
+using Contrastive.Nn;
+
+namespace Contrastive.Training;
+
+/// <summary>
+/// The full evaluation of a trained encoder on a labeled train/test split — kNN, linear probe, pair verification,
+/// retrieval and representation health — written as <c>eval.json</c> and gathered with the training curves into a
+/// self-contained <c>report.html</c>. Used at the end of <c>train</c> and by <c>eval</c>.
+/// </summary>
+public static class RunEvaluation
+{
+    /// <summary>Evaluates <paramref name="encoder"/> and writes eval.json and report.html into <paramref name="directory"/>.</summary>
+    /// <returns>The figures, or null when the data has no labels (then the report holds the training curves only).</returns>
+    public static EvaluationResult? Write(string directory, Module encoder, ImageDatasetSplit data, EvaluationOptions options,
+        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null, IReadOnlyList<CollapseCheck>? health = null)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(data);
+        Directory.CreateDirectory(directory);
+        var curves = metrics is null ? null : new TrainingCurves
+        {
+            StepLoss = metrics.SelectMany(m => m.StepLosses ?? []).ToList(),
+            StepLearningRate = metrics.SelectMany(m => m.StepLrs ?? []).ToList(),
+            EpochKnnAccuracy = metrics.Where(m => m.KnnAccuracy is not null).Select(m => m.KnnAccuracy!.Value).ToList(),
+            Health = health ?? [],
+        };
+        var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Train.Source}";
+        if (data.Train.Labels is null || data.Test.Labels is null)
+        {
+            var report = new HtmlReport(title).AddKeyValues("Run configuration", config)
+                .AddText("Evaluation", "The data has no labels: kNN, probe, verification and retrieval need them. Training curves and health only.");
+            ReportCharts.AddTraining(report, curves);
+            report.Save(Path.Combine(directory, "report.html"));
+            return null;
+        }
+
+        var train = Embedder.Embed(encoder, data.Train);
+        var test = Embedder.Embed(encoder, data.Test);
+        var result = Evaluator.Run(train, data.Train.Labels, test, data.Test.Labels, options);
+        result.Save(Path.Combine(directory, "eval.json"));
+        var testSet = data.Test;
+        EvaluationReport.Build(result, new ReportInputs
+        {
+            Title = title,
+            Config = config,
+            ClassNames = testSet.ClassNames,
+            TestEmbeddings = test,
+            TestLabels = testSet.Labels,
+            TestImage = i => new ImageTile(testSet.Image(i).ToArray(), testSet.Channels, testSet.Height, testSet.Width, testSet.Labels![i]),
+            Training = curves,
+            Seed = options.Seed,
+        }).Save(Path.Combine(directory, "report.html"));
+        return result;
+    }
+
+    /// <summary>A config as report rows.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Rows(TrainConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return System.Text.Json.JsonSerializer.SerializeToElement(config, TrainConfig.Json).EnumerateObject()
+            .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ToString())).ToList();
+    }
+
+    /// <summary>The default evaluation options for a run: kNN with the configured k, the bench's linear probe.</summary>
+    public static EvaluationOptions Options(int knnK, int seed) => new()
+    {
+        Knn = new KnnOptions { K = knnK },
+        Seed = (ulong)seed,
+    };
+
+    internal static string Percent(double? value) => value is { } v ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";
+}

@@ -1,0 +1,34 @@
+using Contrastive.IO;
+using Contrastive.Models;
+
+namespace Contrastive.Training;
+
+/// <summary>Loads the trained model of a run directory (config.json + model.safetensors) for embedding and evaluation.</summary>
+public static class RunModel
+{
+    /// <summary>The run's configuration and its model with the trained weights (strict key match), in eval mode.</summary>
+    /// <exception cref="FileNotFoundException">The directory lacks config.json or model.safetensors.</exception>
+    /// <exception cref="InvalidDataException">The weights do not fit the configured architecture or the data's geometry.</exception>
+    public static (TrainConfig Config, EmbeddingModel Model) Load(string runDirectory, InputGeometry input)
+    {
+        var configPath = Path.Combine(runDirectory, "config.json");
+        var modelPath = Path.Combine(runDirectory, "model.safetensors");
+        if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {runDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {runDirectory}: no model.safetensors");
+        var config = TrainConfig.Load(configPath);
+        var weights = SafeTensors.Read(modelPath).Tensors;
+        // The classifier's head size is the number of classes it was trained on; read it from the weights.
+        var classes = config.Method == "classifier" && weights.TryGetValue("head.weight", out var head) ? head.Size(0) : 0;
+        var model = MethodFactory.CreateModel(config, input, classes, (ulong)config.Seed, withPredictor: config.Method is "byol" or "simsiam");
+        try
+        {
+            model.LoadState(weights, strict: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{modelPath} does not fit --arch {config.Arch} on this data: {e.Message}", e);
+        }
+        model.Eval();
+        return (config, model);
+    }
+}
