@@ -1,7 +1,7 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Contrastive.Data.Text;
 using Contrastive.Nn;
 using Contrastive.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Contrastive.Models;
 

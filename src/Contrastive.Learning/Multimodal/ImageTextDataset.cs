@@ -1,4 +1,5 @@
 using Contrastive.Data;
+using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
 using Contrastive.Methods;
 using Contrastive.Models;
@@ -68,6 +69,19 @@ public sealed class ImageTextDataset
         var images = new Tensor(pixels, [indices.Count, Images.Channels, Images.Height, Images.Width]);
         var labels = Images.Labels is { } all ? indices.Select(i => all[i]).ToArray() : null;
         return new TrainingBatch([images, TransformerTextEncoder.IdsToTensor(texts)], labels, [.. indices], step);
+    }
+
+    /// <summary>
+    /// Loads pairs from a JSON Lines file (<see cref="ImageTextJsonl"/>). Without a tokenizer, one is built from the
+    /// captions (at most <paramref name="maxVocabulary"/> tokens).
+    /// </summary>
+    /// <exception cref="DatasetException">The file or an image is missing or malformed; the message names the file and line.</exception>
+    public static ImageTextDataset FromJsonl(string path, int maxLength, WordTokenizer? tokenizer = null, ImageLoadOptions? options = null,
+        int maxVocabulary = 10_000)
+    {
+        var (images, captions) = ImageTextJsonl.Load(path, options);
+        tokenizer ??= WordTokenizer.Build(captions, maxVocabulary);
+        return new ImageTextDataset(images, captions, tokenizer, maxLength);
     }
 
     /// <summary>

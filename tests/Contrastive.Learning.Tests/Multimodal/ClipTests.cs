@@ -123,4 +123,25 @@ public class ClipTests
         var data = ImageTextDataset.FromLabeled(Images(6), 10, seed: 1);
         Assert.All(s_classes, c => Assert.DoesNotContain(WordTokenizer.UnkId, data.Tokenizer.Tokenize(ZeroShotClassifier.Prompt(c))));
     }
+
+    [Fact]
+    public void Zero_shot_classifier_picks_the_most_similar_prompt_and_restores_the_mode()
+    {
+        var data = ImageTextDataset.FromLabeled(Images(6), maxLength: 10, seed: 3);
+        var towers = Towers(data.Tokenizer.VocabularySize, 10);
+        var classifier = new ZeroShotClassifier(towers, data.Tokenizer, s_classes, 10, ["a photo of a {0}", "a {0}"]);
+        Assert.True(towers.Training);
+        var images = data.Batch([0, 1, 2, 3], 0).Views[0];
+        var s = classifier.Similarities(images);
+        Assert.Equal([4, 3], s.Shape.ToArray());
+        Assert.All(s.ToArray(), v => Assert.InRange(v, -1.0001f, 1.0001f));
+        var expected = Enumerable.Range(0, 4).Select(i => Array.IndexOf(s.ToArray(), s.ToArray().AsSpan(i * 3, 3).ToArray().Max(), i * 3) - i * 3);
+        Assert.Equal(expected, classifier.Predict(images));
+        var accuracy = classifier.Accuracy(data.Images, batchSize: 4);
+        Assert.Equal(data.Images.Labels!.Zip(classifier.Predict(data.Batch([0, 1, 2, 3, 4, 5], 0).Views[0])).Count(p => p.First == p.Second) / 6.0, accuracy, 9);
+        Assert.True(towers.Training, "training mode restored");
+        var unlabeled = new ImageDataset(new float[16], 1, 1, 4, 4, null, null, "plain");
+        Assert.Contains("plain", Assert.Throws<ArgumentException>(() => classifier.Accuracy(unlabeled)).Message);
+        Assert.Throws<ArgumentException>(() => new ZeroShotClassifier(towers, data.Tokenizer, [], 10));
+    }
 }
