@@ -144,4 +144,26 @@ public class ClipTests
         Assert.Contains("plain", Assert.Throws<ArgumentException>(() => classifier.Accuracy(unlabeled)).Message);
         Assert.Throws<ArgumentException>(() => new ZeroShotClassifier(towers, data.Tokenizer, [], 10));
     }
+
+    [Fact]
+    public void Checkpoint_of_the_online_model_round_trips_both_towers_and_the_scale()
+    {
+        var data = ImageTextDataset.FromLabeled(Images(4), maxLength: 8, seed: 3);
+        var trained = new Clip(Towers(data.Tokenizer.VocabularySize, 8, seed: 2));
+        trained.Towers.LogitScale.Span[0] = 3.25f;
+        var path = Path.Combine(Path.GetTempPath(), "contrastive-clip-" + Guid.NewGuid().ToString("N") + ".safetensors");
+        try
+        {
+            Contrastive.IO.Checkpoint.SaveModule(trained.Model, path);
+            var fresh = new Clip(Towers(data.Tokenizer.VocabularySize, 8, seed: 9));
+            Contrastive.IO.Checkpoint.LoadModule(fresh.Model, path, strict: true);
+            Assert.Equal(3.25f, fresh.Towers.LogitScale.Item());
+            var batch = data.Batch([0, 1, 2, 3], 0);
+            Assert.Equal(trained.ComputeLoss(batch).Item(), fresh.ComputeLoss(batch).Item());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
