@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
+using Contrastive.Data.Formats;
 using Contrastive.Data.Formats.Images;
 
 namespace Contrastive.Multimodal;
@@ -65,30 +65,12 @@ public static class ImageTextJsonl
     private static (string[] Files, string[] Captions, int[] Lines) ReadRecords(string path)
     {
         var (files, captions, lines) = (new List<string>(), new List<string>(), new List<int>());
-        using var reader = new StringReader(Encoding.UTF8.GetString(File.ReadAllBytes(path)));
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        JsonLines.ReadObjects(path, (root, line) =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                throw new DatasetException(path, $"line {lineNumber}: invalid JSON: {e.Message}", e);
-            }
-            using (document)
-            {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) throw new DatasetException(path, $"line {lineNumber}: expected a JSON object, found {root.ValueKind}");
-                files.Add(StringField(root, "image", path, lineNumber));
-                captions.Add(StringField(root, "text", path, lineNumber));
-                lines.Add(lineNumber);
-            }
-        }
+            files.Add(StringField(root, "image", path, line));
+            captions.Add(StringField(root, "text", path, line));
+            lines.Add(line);
+        });
         if (files.Count == 0) throw new DatasetException(path, "no image-text records");
         return ([.. files], [.. captions], [.. lines]);
     }
