@@ -2,7 +2,6 @@ using System.Text.Json;
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
-using Contrastive.Data.Formats.Images;
 
 namespace Contrastive.Multimodal;
 
@@ -16,6 +15,7 @@ public static class ImageTextJsonl
     /// <summary>Loads the images and their captions, in file order.</summary>
     /// <exception cref="DatasetException">The file is missing or empty, a line is not a JSON object with string fields
     /// <c>image</c> and <c>text</c>, or an image is missing or corrupt; the message names the file and line.</exception>
+    /// <exception cref="ArgumentException">The options ask for other than 1 or 3 channels or a non-positive size.</exception>
     public static (ImageDataset Images, string[] Captions) Load(string path, ImageLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -23,43 +23,9 @@ public static class ImageTextJsonl
         if (!File.Exists(path)) throw new DatasetException(path, "image-text file not found");
         var (files, captions, lines) = ReadRecords(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var first = Decode(path, lines[0], Path.Combine(folder, files[0]));
-        var channels = options.Channels ?? (first.IsColor ? 3 : 1);
-        var height = options.Height ?? first.Height;
-        var width = options.Width ?? first.Width;
-        var size = channels * height * width;
-        var pixels = new float[(long)files.Length * size];
-        var failures = new Exception?[files.Length];
-        Parallelism.ForChunks(files.Length, 16, (start, end) =>
-        {
-            for (var i = start; i < end; i++)
-            {
-                try
-                {
-                    var image = i == 0 ? first : Decode(path, lines[i], Path.Combine(folder, files[i]));
-                    ImageResampler.ToPlanar(image, channels, height, width, pixels.AsSpan(i * size, size));
-                }
-                catch (DatasetException e)
-                {
-                    failures[i] = e;
-                    return;
-                }
-            }
-        });
-        if (Array.Find(failures, f => f is not null) is { } failure) throw failure;
-        return (new ImageDataset(pixels, files.Length, channels, height, width, null, null, path), captions);
-    }
-
-    private static DecodedImage Decode(string jsonl, int line, string imagePath)
-    {
-        try
-        {
-            return ImageDecoder.Decode(imagePath);
-        }
-        catch (DatasetException e)
-        {
-            throw new DatasetException(jsonl, $"line {line}: {e.Message}", e);
-        }
+        var images = ImageFiles.DecodeAll(files.Select(f => Path.Combine(folder, f)).ToArray(), options, path,
+            wrapError: (i, e) => new DatasetException(path, $"line {lines[i]}: {e.Message}", e));
+        return (images, captions);
     }
 
     private static (string[] Files, string[] Captions, int[] Lines) ReadRecords(string path)
