@@ -4,10 +4,25 @@ namespace Contrastive.Gemm;
 internal static class GemmChecks
 {
     /// <summary>
+    /// The common start of every provider's Sgemm: validates the arguments, then does the products that need no
+    /// multiply (m or n = 0: nothing; k = 0 or alpha = 0: C = beta * C, touching neither A nor B). Returns true when
+    /// the call is complete. (cblas also rejects leading dimensions of 0 that such calls may legally pass.)
+    /// </summary>
+    public static bool ValidateOrFinishTrivial(bool transA, bool transB, int m, int n, int k, float alpha,
+        int aLength, int lda, int bLength, int ldb, float beta, Span<float> c, int ldc)
+    {
+        Validate(transA, transB, m, n, k, aLength, lda, bLength, ldb, c.Length, ldc);
+        if (m == 0 || n == 0) return true;
+        if (k != 0 && alpha != 0f) return false;
+        ScaleC(m, n, beta, c, ldc);
+        return true;
+    }
+
+    /// <summary>
     /// Throws <see cref="ArgumentException"/> naming the operand when a size is negative, a leading dimension is
     /// smaller than the stored row width, or a buffer is too short for the rows it must hold.
     /// </summary>
-    public static void Validate(bool transA, bool transB, int m, int n, int k,
+    private static void Validate(bool transA, bool transB, int m, int n, int k,
         int aLength, int lda, int bLength, int ldb, int cLength, int ldc)
     {
         if (m < 0 || n < 0 || k < 0)
@@ -19,7 +34,7 @@ internal static class GemmChecks
     }
 
     /// <summary>C = beta * C over the m x n block; beta = 0 overwrites (NaN in C does not survive).</summary>
-    public static void ScaleC(int m, int n, float beta, Span<float> c, int ldc)
+    private static void ScaleC(int m, int n, float beta, Span<float> c, int ldc)
     {
         if (beta == 1f) return;
         for (var i = 0; i < m; i++)

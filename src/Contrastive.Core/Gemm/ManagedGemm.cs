@@ -42,13 +42,7 @@ public sealed unsafe class ManagedGemm : IGemmProvider
     public void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
     {
-        GemmChecks.Validate(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
-        if (m == 0 || n == 0) return;
-        if (k == 0 || alpha == 0f)
-        {
-            GemmChecks.ScaleC(m, n, beta, c, ldc);
-            return;
-        }
+        if (GemmChecks.ValidateOrFinishTrivial(transA, transB, m, n, k, alpha, a.Length, lda, b.Length, ldb, beta, c, ldc)) return;
         fixed (float* pa = a, pb = b, pc = c)
         {
             var g = new GemmOperands(pa, lda, transA, pb, ldb, transB, pc, ldc, alpha, beta);

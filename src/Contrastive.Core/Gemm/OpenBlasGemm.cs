@@ -43,14 +43,7 @@ public sealed unsafe class OpenBlasGemm : IGemmProvider
     public void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
     {
-        GemmChecks.Validate(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
-        if (m == 0 || n == 0) return;
-        // cblas rejects leading dimensions of 0 and reads nothing of A, B when k = 0 or alpha = 0: do that part here.
-        if (k == 0 || alpha == 0f)
-        {
-            GemmChecks.ScaleC(m, n, beta, c, ldc);
-            return;
-        }
+        if (GemmChecks.ValidateOrFinishTrivial(transA, transB, m, n, k, alpha, a.Length, lda, b.Length, ldb, beta, c, ldc)) return;
         fixed (float* pa = a, pb = b, pc = c)
             _library.Sgemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }

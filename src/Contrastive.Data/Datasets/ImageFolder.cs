@@ -13,35 +13,8 @@ public static class ImageFolder
     /// <exception cref="DatasetException">The folder is missing, empty or mixed, or an image is corrupt; the message names the file.</exception>
     public static ImageDataset Load(string directory, ImageLoadOptions? options = null)
     {
-        options ??= new ImageLoadOptions();
-        if (options.Channels is { } c && c is not (1 or 3) || options.Height <= 0 || options.Width <= 0)
-            throw new ArgumentException($"{directory}: cannot load images as {options.Channels}x{options.Height}x{options.Width} (channels 1 or 3, positive size)", nameof(options));
         var (files, labels, classNames) = Scan(directory);
-        var first = ImageDecoder.Decode(files[0]);
-        var channels = options.Channels ?? (first.IsColor ? 3 : 1);
-        var height = options.Height ?? first.Height;
-        var width = options.Width ?? first.Width;
-        var size = channels * height * width;
-        var pixels = new float[(long)files.Length * size];
-        var failures = new Exception?[files.Length];
-        Parallelism.ForChunks(files.Length, 16, (start, end) =>
-        {
-            for (var i = start; i < end; i++)
-            {
-                try
-                {
-                    var image = i == 0 ? first : ImageDecoder.Decode(files[i]);
-                    ImageResampler.ToPlanar(image, channels, height, width, pixels.AsSpan(i * size, size));
-                }
-                catch (DatasetException e)
-                {
-                    failures[i] = e;
-                    return;
-                }
-            }
-        });
-        if (Array.Find(failures, f => f is not null) is { } failure) throw failure;
-        return new ImageDataset(pixels, files.Length, channels, height, width, labels, classNames, directory);
+        return ImageFiles.DecodeAll(files, options ?? new ImageLoadOptions(), directory, labels, classNames);
     }
 
     private static (string[] Files, int[]? Labels, string[]? ClassNames) Scan(string directory)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Contrastive.Data.Formats;
@@ -17,32 +16,14 @@ public static class JsonlText
         var texts = new List<string>();
         var labels = new List<string>();
         var firstUnlabeled = 0;
-        var lineNumber = 0;
-        using var reader = new StringReader(Encoding.UTF8.GetString(DataFile.ReadRaw(path)));
-        while (reader.ReadLine() is { } line)
+        JsonLines.ReadObjects(path, (root, line) =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                throw new DatasetException(path, $"line {lineNumber}: invalid JSON: {e.Message}", e);
-            }
-            using (document)
-            {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) throw new DatasetException(path, $"line {lineNumber}: expected a JSON object, found {root.ValueKind}");
-                if (!root.TryGetProperty(textField, out var text) || text.ValueKind != JsonValueKind.String)
-                    throw new DatasetException(path, $"line {lineNumber}: missing string field '{textField}'");
-                texts.Add(text.GetString()!);
-                if (root.TryGetProperty(labelField, out var label)) labels.Add(LabelText(label, lineNumber, labelField, path));
-                else if (firstUnlabeled == 0) firstUnlabeled = lineNumber;
-            }
-        }
+            if (!root.TryGetProperty(textField, out var text) || text.ValueKind != JsonValueKind.String)
+                throw new DatasetException(path, $"line {line}: missing string field '{textField}'");
+            texts.Add(text.GetString()!);
+            if (root.TryGetProperty(labelField, out var label)) labels.Add(LabelText(label, line, labelField, path));
+            else if (firstUnlabeled == 0) firstUnlabeled = line;
+        });
         if (texts.Count == 0) throw new DatasetException(path, "no records");
         if (labels.Count == 0) return new TextDataset(texts, null, null, path);
         if (labels.Count != texts.Count)

@@ -46,14 +46,7 @@ public sealed class CoarseGroupNegatives : IHardNegativeSource
         ArgumentNullException.ThrowIfNull(rng);
         var label = _labels.LabelOf(anchor);
         var group = _groupMembers[_groupOfClass[label]];
-        var others = group.Length - _labels.Members(label).Length;
-        negative = -1;
-        if (others == 0) return false;
-        // Uniform over group members outside the anchor's class: the k-th such member.
-        var k = rng.NextInt(others);
-        foreach (var candidate in group)
-            if (_labels.LabelOf(candidate) != label && k-- == 0) { negative = candidate; break; }
-        return true;
+        return OtherClass.TryPick(_labels, group, label, group.Length - _labels.Members(label).Length, rng, out negative);
     }
 }
 
@@ -90,11 +83,22 @@ public sealed class NeighbourNegatives : IHardNegativeSource
         var label = _labels.LabelOf(anchor);
         var others = 0;
         foreach (var n in row) if (_labels.LabelOf(n) != label) others++;
+        return OtherClass.TryPick(_labels, row, label, others, rng, out negative);
+    }
+}
+
+/// <summary>The pick both sources share: a uniform candidate outside the anchor's class.</summary>
+file static class OtherClass
+{
+    /// <summary>Picks uniformly one of the <paramref name="others"/> candidates whose label is not <paramref name="label"/>; false when there is none.</summary>
+    public static bool TryPick(LabelIndex labels, ReadOnlySpan<int> candidates, int label, int others, Rng rng, out int negative)
+    {
         negative = -1;
         if (others == 0) return false;
+        // Uniform over the candidates outside the anchor's class: the k-th such candidate.
         var k = rng.NextInt(others);
-        foreach (var n in row)
-            if (_labels.LabelOf(n) != label && k-- == 0) { negative = n; break; }
+        foreach (var candidate in candidates)
+            if (labels.LabelOf(candidate) != label && k-- == 0) { negative = candidate; break; }
         return true;
     }
 }

@@ -1,8 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
-using Contrastive.Data.Formats.Images;
+using Contrastive.Data.Formats;
 
 namespace Contrastive.Multimodal;
 
@@ -16,6 +15,7 @@ public static class ImageTextJsonl
     /// <summary>Loads the images and their captions, in file order.</summary>
     /// <exception cref="DatasetException">The file is missing or empty, a line is not a JSON object with string fields
     /// <c>image</c> and <c>text</c>, or an image is missing or corrupt; the message names the file and line.</exception>
+    /// <exception cref="ArgumentException">The options ask for other than 1 or 3 channels or a non-positive size.</exception>
     public static (ImageDataset Images, string[] Captions) Load(string path, ImageLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -23,72 +23,20 @@ public static class ImageTextJsonl
         if (!File.Exists(path)) throw new DatasetException(path, "image-text file not found");
         var (files, captions, lines) = ReadRecords(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var first = Decode(path, lines[0], Path.Combine(folder, files[0]));
-        var channels = options.Channels ?? (first.IsColor ? 3 : 1);
-        var height = options.Height ?? first.Height;
-        var width = options.Width ?? first.Width;
-        var size = channels * height * width;
-        var pixels = new float[(long)files.Length * size];
-        var failures = new Exception?[files.Length];
-        Parallelism.ForChunks(files.Length, 16, (start, end) =>
-        {
-            for (var i = start; i < end; i++)
-            {
-                try
-                {
-                    var image = i == 0 ? first : Decode(path, lines[i], Path.Combine(folder, files[i]));
-                    ImageResampler.ToPlanar(image, channels, height, width, pixels.AsSpan(i * size, size));
-                }
-                catch (DatasetException e)
-                {
-                    failures[i] = e;
-                    return;
-                }
-            }
-        });
-        if (Array.Find(failures, f => f is not null) is { } failure) throw failure;
-        return (new ImageDataset(pixels, files.Length, channels, height, width, null, null, path), captions);
-    }
-
-    private static DecodedImage Decode(string jsonl, int line, string imagePath)
-    {
-        try
-        {
-            return ImageDecoder.Decode(imagePath);
-        }
-        catch (DatasetException e)
-        {
-            throw new DatasetException(jsonl, $"line {line}: {e.Message}", e);
-        }
+        var images = ImageFiles.DecodeAll(files.Select(f => Path.Combine(folder, f)).ToArray(), options, path,
+            wrapError: (i, e) => new DatasetException(path, $"line {lines[i]}: {e.Message}", e));
+        return (images, captions);
     }
 
     private static (string[] Files, string[] Captions, int[] Lines) ReadRecords(string path)
     {
         var (files, captions, lines) = (new List<string>(), new List<string>(), new List<int>());
-        using var reader = new StringReader(Encoding.UTF8.GetString(File.ReadAllBytes(path)));
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        JsonLines.ReadObjects(path, (root, line) =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                throw new DatasetException(path, $"line {lineNumber}: invalid JSON: {e.Message}", e);
-            }
-            using (document)
-            {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) throw new DatasetException(path, $"line {lineNumber}: expected a JSON object, found {root.ValueKind}");
-                files.Add(StringField(root, "image", path, lineNumber));
-                captions.Add(StringField(root, "text", path, lineNumber));
-                lines.Add(lineNumber);
-            }
-        }
+            files.Add(StringField(root, "image", path, line));
+            captions.Add(StringField(root, "text", path, line));
+            lines.Add(line);
+        });
         if (files.Count == 0) throw new DatasetException(path, "no image-text records");
         return ([.. files], [.. captions], [.. lines]);
     }
