@@ -18,6 +18,7 @@ public static class CliApp
             TrainCommand.Create(output),
             EmbedCommand.Create(output),
             EvalCommand.Create(output),
+            BenchCommand.Create(output),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

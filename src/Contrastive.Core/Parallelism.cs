@@ -11,18 +11,27 @@ public static class Parallelism
     public static void ForChunks(int count, int minPerChunk, Action<int, int> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (count <= 0) return;
-        var chunks = Math.Min(Engine.Threads, Math.Max(1, count / Math.Max(1, minPerChunk)));
-        if (chunks <= 1)
+        ForParts(count, Parts(count, minPerChunk), (_, start, end) => body(start, end));
+    }
+
+    /// <summary>How many chunks <see cref="ForChunks"/> splits [0, <paramref name="count"/>) into (0 when empty).</summary>
+    public static int Parts(int count, int minPerChunk) =>
+        count <= 0 ? 0 : Math.Min(Engine.Threads, Math.Max(1, count / Math.Max(1, minPerChunk)));
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(part, start, end) over [0, <paramref name="count"/>) split into <paramref name="parts"/>
+    /// contiguous ranges, one per thread (inline when there is one); part indexes per-thread state such as partial sums.
+    /// </summary>
+    public static void ForParts(int count, int parts, Action<int, int, int> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (count <= 0 || parts <= 0) return;
+        if (parts == 1)
         {
-            body(0, count);
+            body(0, 0, count);
             return;
         }
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
-        {
-            var start = (int)((long)count * c / chunks);
-            var end = (int)((long)count * (c + 1) / chunks);
-            body(start, end);
-        });
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, c =>
+            body(c, (int)((long)count * c / parts), (int)((long)count * (c + 1) / parts)));
     }
 }

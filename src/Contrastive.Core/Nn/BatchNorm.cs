@@ -56,13 +56,24 @@ public abstract class BatchNormBase : Module
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The input rank is wrong for this layer.</exception>
-    public override Tensor Forward(Tensor input)
+    public override Tensor Forward(Tensor input) => Forward(input, relu: false);
+
+    /// <summary>
+    /// max(0, <see cref="Forward(Tensor)"/>) as one fused op (<see cref="Ops.BatchNormRelu"/>); <see cref="Sequential"/>
+    /// uses it when this layer is directly followed by a <see cref="ReLU"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The input rank is wrong for this layer.</exception>
+    public Tensor ForwardRelu(Tensor input) => Forward(input, relu: true);
+
+    private Tensor Forward(Tensor input, bool relu)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!AcceptsRank(input.Rank))
             throw new ArgumentException($"{GetType().Name} expects input {ExpectedShape}, got {Shapes.Format(input.Shape)}");
         if (Training) NumBatchesTracked.Span[0] += 1;
-        return Ops.BatchNorm(input, Weight, Bias, RunningMean, RunningVar, Training, Momentum, Eps);
+        return relu
+            ? Ops.BatchNormRelu(input, Weight, Bias, RunningMean, RunningVar, Training, Momentum, Eps)
+            : Ops.BatchNorm(input, Weight, Bias, RunningMean, RunningVar, Training, Momentum, Eps);
     }
 }
 

@@ -2,7 +2,10 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Nn;
 
-/// <summary>Applies its children in order; children are named 0, 1, 2 ... as in PyTorch.</summary>
+/// <summary>
+/// Applies its children in order; children are named 0, 1, 2 ... as in PyTorch. A batch-norm layer directly followed
+/// by a <see cref="ReLU"/> runs as one fused op (<see cref="BatchNormBase.ForwardRelu"/>): same result, one pass.
+/// </summary>
 public sealed class Sequential : Module
 {
     private readonly List<Module> _layers = [];
@@ -28,7 +31,16 @@ public sealed class Sequential : Module
     public override Tensor Forward(Tensor input)
     {
         var x = input;
-        foreach (var layer in _layers) x = layer.Forward(x);
+        for (var i = 0; i < _layers.Count; i++)
+        {
+            if (_layers[i] is BatchNormBase norm && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
+            {
+                x = norm.ForwardRelu(x);
+                i++;
+                continue;
+            }
+            x = _layers[i].Forward(x);
+        }
         return x;
     }
 }

@@ -92,6 +92,38 @@ public class ConvTests
     }
 
     [Fact]
+    public void Conv2d_gives_the_same_result_on_one_thread_and_on_several()
+    {
+        // 32 channels stride 2 as in the bench model, 5 images split unevenly over threads.
+        var rng = new Rng(23);
+        var up = Tensor.Randn(rng, 5, 8, 5, 5);
+        (Tensor Y, Tensor Gx, Tensor Gw) Run(int threads)
+        {
+            var saved = Engine.Threads;
+            Engine.Threads = threads;
+            try
+            {
+                var r = new Rng(24);
+                var x = Tensor.Randn(r, 5, 32, 9, 9);
+                var w = Tensor.Randn(r, 8, 32, 3, 3);
+                x.RequiresGrad = w.RequiresGrad = true;
+                var y = Ops.Conv2d(x, w, null, 2, 1);
+                y.Backward(up);
+                return (y, x.Grad!, w.Grad!);
+            }
+            finally
+            {
+                Engine.Threads = saved;
+            }
+        }
+        var (y1, gx1, gw1) = Run(1);
+        var (y3, gx3, gw3) = Run(3);
+        TensorAssert.Close(y1, y3, "out");
+        TensorAssert.Close(gx1, gx3, "grad_x");
+        TensorAssert.Close(gw1, gw3, "grad_w");
+    }
+
+    [Fact]
     public void Conv2d_gradients_accumulate_over_two_backward_passes()
     {
         var x = GradCheck.RandomInput(1, -1, 1, 2, 2, 4, 4);

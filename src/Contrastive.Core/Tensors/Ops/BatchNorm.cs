@@ -11,12 +11,27 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="ArgumentException">A parameter or statistic is not (C), or training sees one value per channel.</exception>
     public static Tensor BatchNorm(Tensor x, Tensor gamma, Tensor beta, Tensor? runningMean, Tensor? runningVar,
-        bool training, float momentum = 0.1f, float eps = 1e-5f)
+        bool training, float momentum = 0.1f, float eps = 1e-5f) =>
+        BatchNorm(x, gamma, beta, runningMean, runningVar, training, momentum, eps, relu: false);
+
+    /// <summary>
+    /// max(0, <see cref="BatchNorm(Tensor, Tensor, Tensor, Tensor?, Tensor?, bool, float, float)"/>) in one pass, as
+    /// batch norm followed by ReLU: one output array instead of two, and a backward pass that recomputes the ReLU
+    /// mask from the input instead of reading an intermediate gradient.
+    /// </summary>
+    /// <exception cref="ArgumentException">A parameter or statistic is not (C), or training sees one value per channel.</exception>
+    public static Tensor BatchNormRelu(Tensor x, Tensor gamma, Tensor beta, Tensor? runningMean, Tensor? runningVar,
+        bool training, float momentum = 0.1f, float eps = 1e-5f) =>
+        BatchNorm(x, gamma, beta, runningMean, runningVar, training, momentum, eps, relu: true);
+
+    private static Tensor BatchNorm(Tensor x, Tensor gamma, Tensor beta, Tensor? runningMean, Tensor? runningVar,
+        bool training, float momentum, float eps, bool relu)
     {
         var (n, c, inner) = BatchNormCheck(x, gamma, beta, runningMean, runningVar, training);
         var count = n * inner;
-        float[] xv = x.Buffer, gv = gamma.Buffer, bv = beta.Buffer, y = new float[x.Length];
+        float[] xv = x.Buffer, gv = gamma.Buffer, bv = beta.Buffer, y = GC.AllocateUninitializedArray<float>(x.Length);
         float[] mean = new float[c], invStd = new float[c];
+        var masks = relu ? new ReluMask[c] : null;
         var rm = runningMean?.Buffer;
         var rv = runningVar?.Buffer;
         var minChannels = Math.Max(1, 32768 / Math.Max(1, count));
@@ -47,25 +62,27 @@ public static partial class Ops
                     mean[ch] = rm![ch];
                     invStd[ch] = 1f / MathF.Sqrt(rv![ch] + eps);
                 }
-                // y = (x - mean) * scale + beta with scale = gamma * invstd.
+                // y = (x - mean) * scale + beta with scale = gamma * invstd (then max(0, y) when fused with ReLU).
                 var scale = gv[ch] * invStd[ch];
+                if (masks is not null) masks[ch] = new ReluMask(scale, bv[ch]);
                 for (var i = 0; i < n; i++)
                 {
                     var at = (i * c + ch) * inner;
-                    NormKernels.Affine(xv.AsSpan(at, inner), mean[ch], scale, bv[ch], y.AsSpan(at, inner));
+                    NormKernels.Affine(xv.AsSpan(at, inner), mean[ch], scale, bv[ch], y.AsSpan(at, inner), relu);
                 }
             }
         });
-        return Tensor.FromOp(y, x.Shape, "batch_norm", [x, gamma, beta], g =>
-            BatchNormBackward(g, x, gamma, beta, mean, invStd, training, n, c, inner));
+        return Tensor.FromOp(y, x.Shape, relu ? "batch_norm_relu" : "batch_norm", [x, gamma, beta], g =>
+            BatchNormBackward(g, x, gamma, beta, mean, invStd, training, masks, n, c, inner));
     }
 
-    // With xhat = (x - mean) * invstd over M = N * inner values per channel:
+    // With xhat = (x - mean) * invstd over M = N * inner values per channel, and g the gradient of the batch-norm
+    // output (when fused with ReLU: the output gradient where gamma * xhat + beta > 0, else 0):
     //   grad_beta = sum(g), grad_gamma = sum(g * xhat),
     //   training: grad_x = gamma * invstd / M * (M * g - sum(g) - xhat * sum(g * xhat))
     //   eval:     grad_x = gamma * invstd * g (the statistics are constants).
     private static void BatchNormBackward(float[] g, Tensor x, Tensor gamma, Tensor beta, float[] mean, float[] invStd,
-        bool training, int n, int c, int inner)
+        bool training, ReluMask[]? masks, int n, int c, int inner)
     {
         var count = n * inner;
         float[] xv = x.Buffer, gv = gamma.Buffer;
@@ -78,10 +95,11 @@ public static partial class Ops
             for (var ch = s; ch < e; ch++)
             {
                 double sumG = 0, sumGX = 0;
+                var mask = masks?[ch] ?? default;
                 for (var i = 0; i < n && needMoments; i++)
                 {
                     var at = (i * c + ch) * inner;
-                    var (a, b) = NormKernels.GradMoments(g.AsSpan(at, inner), xv.AsSpan(at, inner), mean[ch]);
+                    var (a, b) = NormKernels.GradMoments(g.AsSpan(at, inner), xv.AsSpan(at, inner), mean[ch], mask);
                     sumG += a;
                     sumGX += b;
                 }
@@ -96,7 +114,7 @@ public static partial class Ops
                 for (var i = 0; i < n; i++)
                 {
                     var at = (i * c + ch) * inner;
-                    NormKernels.AddLinear(gx.AsSpan(at, inner), g.AsSpan(at, inner), k, xv.AsSpan(at, inner), mean[ch], slope, offset);
+                    NormKernels.AddLinear(gx.AsSpan(at, inner), g.AsSpan(at, inner), k, xv.AsSpan(at, inner), mean[ch], slope, offset, mask);
                 }
             }
         });

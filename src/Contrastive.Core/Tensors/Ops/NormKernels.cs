@@ -35,60 +35,96 @@ internal static class NormKernels
         return (sum, sumSq);
     }
 
-    /// <summary>(sum of g, sum of g * (x - mean)).</summary>
+    /// <summary>
+    /// (sum of g, sum of g * (x - mean)), with g taken as 0 where <paramref name="mask"/> (when enabled) says the
+    /// fused ReLU was inactive.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (float SumG, float SumGX) GradMoments(ReadOnlySpan<float> g, ReadOnlySpan<float> x, float mean)
+    public static (float SumG, float SumGX) GradMoments(ReadOnlySpan<float> g, ReadOnlySpan<float> x, float mean, ReluMask mask = default)
     {
         if (g.Length != x.Length) throw new ArgumentException("gradient and input spans differ in length");
         ref var gr = ref MemoryMarshal.GetReference(g);
         ref var xr = ref MemoryMarshal.GetReference(x);
         int n = x.Length, i = 0, w = Vector<float>.Count;
-        var m = new Vector<float>(mean);
+        Vector<float> m = new(mean), sv = new(mask.Scale), ov = new(mask.Offset);
         Vector<float> sg = default, sgx = default;
         for (; i <= n - w; i += w)
         {
             var gv = Vector.LoadUnsafe(ref gr, (nuint)i);
+            var d = Vector.LoadUnsafe(ref xr, (nuint)i) - m;
+            if (mask.Enabled) gv = Vector.ConditionalSelect(Vector.GreaterThan(d * sv + ov, Vector<float>.Zero), gv, Vector<float>.Zero);
             sg += gv;
-            sgx += gv * (Vector.LoadUnsafe(ref xr, (nuint)i) - m);
+            sgx += gv * d;
         }
         float sumG = Vector.Sum(sg), sumGX = Vector.Sum(sgx);
         for (; i < n; i++)
         {
-            var gv = Unsafe.Add(ref gr, i);
+            var d = Unsafe.Add(ref xr, i) - mean;
+            var gv = mask.Passes(d) ? Unsafe.Add(ref gr, i) : 0f;
             sumG += gv;
-            sumGX += gv * (Unsafe.Add(ref xr, i) - mean);
+            sumGX += gv * d;
         }
         return (sumG, sumGX);
     }
 
-    /// <summary>dst += a * g + b * (x - center) + c, elementwise.</summary>
+    /// <summary>dst += a * g + b * (x - center) + c, elementwise, with g taken as 0 where <paramref name="mask"/> (when enabled) is inactive.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddLinear(Span<float> dst, ReadOnlySpan<float> g, float a, ReadOnlySpan<float> x, float center, float b, float c)
+    public static void AddLinear(Span<float> dst, ReadOnlySpan<float> g, float a, ReadOnlySpan<float> x, float center, float b, float c, ReluMask mask = default)
     {
         if (g.Length != dst.Length || x.Length != dst.Length) throw new ArgumentException("spans differ in length");
         ref var dr = ref MemoryMarshal.GetReference(dst);
         ref var gr = ref MemoryMarshal.GetReference(g);
         ref var xr = ref MemoryMarshal.GetReference(x);
         int n = dst.Length, i = 0, w = Vector<float>.Count;
-        Vector<float> av = new(a), bv = new(b), cv = new(c), kv = new(center);
+        Vector<float> av = new(a), bv = new(b), cv = new(c), kv = new(center), sv = new(mask.Scale), ov = new(mask.Offset);
         for (; i <= n - w; i += w)
         {
-            var v = Vector.LoadUnsafe(ref dr, (nuint)i) + av * Vector.LoadUnsafe(ref gr, (nuint)i) + bv * (Vector.LoadUnsafe(ref xr, (nuint)i) - kv) + cv;
-            v.StoreUnsafe(ref dr, (nuint)i);
+            var d = Vector.LoadUnsafe(ref xr, (nuint)i) - kv;
+            var gv = Vector.LoadUnsafe(ref gr, (nuint)i);
+            if (mask.Enabled) gv = Vector.ConditionalSelect(Vector.GreaterThan(d * sv + ov, Vector<float>.Zero), gv, Vector<float>.Zero);
+            (Vector.LoadUnsafe(ref dr, (nuint)i) + av * gv + bv * d + cv).StoreUnsafe(ref dr, (nuint)i);
         }
-        for (; i < n; i++) Unsafe.Add(ref dr, i) += a * Unsafe.Add(ref gr, i) + b * (Unsafe.Add(ref xr, i) - center) + c;
+        for (; i < n; i++)
+        {
+            var d = Unsafe.Add(ref xr, i) - center;
+            Unsafe.Add(ref dr, i) += a * (mask.Passes(d) ? Unsafe.Add(ref gr, i) : 0f) + b * d + c;
+        }
     }
 
-    /// <summary>y = (x - center) * scale + offset, elementwise (centering first avoids cancellation when |center| &gt;&gt; spread).</summary>
+    /// <summary>
+    /// y = (x - center) * scale + offset, elementwise (centering first avoids cancellation when |center| &gt;&gt; spread),
+    /// then max(0, y) when <paramref name="relu"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Affine(ReadOnlySpan<float> x, float center, float scale, float offset, Span<float> y)
+    public static void Affine(ReadOnlySpan<float> x, float center, float scale, float offset, Span<float> y, bool relu = false)
     {
         if (x.Length != y.Length) throw new ArgumentException("spans differ in length");
         ref var xr = ref MemoryMarshal.GetReference(x);
         ref var yr = ref MemoryMarshal.GetReference(y);
         int n = x.Length, i = 0, w = Vector<float>.Count;
         Vector<float> kv = new(center), sv = new(scale), ov = new(offset);
-        for (; i <= n - w; i += w) ((Vector.LoadUnsafe(ref xr, (nuint)i) - kv) * sv + ov).StoreUnsafe(ref yr, (nuint)i);
-        for (; i < n; i++) Unsafe.Add(ref yr, i) = (Unsafe.Add(ref xr, i) - center) * scale + offset;
+        if (relu)
+            for (; i <= n - w; i += w) Vector.Max((Vector.LoadUnsafe(ref xr, (nuint)i) - kv) * sv + ov, Vector<float>.Zero).StoreUnsafe(ref yr, (nuint)i);
+        else
+            for (; i <= n - w; i += w) ((Vector.LoadUnsafe(ref xr, (nuint)i) - kv) * sv + ov).StoreUnsafe(ref yr, (nuint)i);
+        for (; i < n; i++)
+        {
+            var v = (Unsafe.Add(ref xr, i) - center) * scale + offset;
+            Unsafe.Add(ref yr, i) = relu && !(v > 0f) ? 0f : v;
+        }
     }
+}
+
+/// <summary>
+/// Where a ReLU fused after an affine map y = d * Scale + Offset (d = x - mean) lets the gradient through: y &gt; 0,
+/// recomputed from the input with the forward pass's arithmetic so that it agrees with the forward output exactly.
+/// </summary>
+internal readonly record struct ReluMask(float Scale, float Offset)
+{
+    /// <summary>False for the default value: no ReLU, every gradient passes.</summary>
+    public bool Enabled { get; } = true;
+
+    /// <summary>True when the gradient at centred input <paramref name="d"/> passes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Passes(float d) => !Enabled || d * Scale + Offset > 0f;
 }

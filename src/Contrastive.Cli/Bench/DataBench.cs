@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Contrastive.Data.Augmentations;
+using Contrastive.Data.Datasets;
+using Contrastive.Models;
+using Contrastive.Tensors;
+using Contrastive.Training;
+
+namespace Contrastive.Cli.Bench;
+
+/// <summary>
+/// The bench modes that read data: <c>aug</c> (the SimCLR preset alone), <c>embed</c> (eval-mode encoder over the
+/// test set in batches of 1,000) and <c>epoch</c> (one SimCLR epoch through the loader and the trainer).
+/// </summary>
+internal static class DataBench
+{
+    /// <summary>Fashion-MNIST when the Debian package is installed, otherwise the embedded demo data.</summary>
+    public static string DefaultData => FashionMnist.IsInstalled() ? "fashion-mnist" : "demo";
+
+    /// <summary>Augments the first <paramref name="batch"/> test images into two views, <paramref name="steps"/> times.</summary>
+    public static string Augment(ImageDatasetSplit data, int batch, int steps, int threads)
+    {
+        var memory = new BenchMemory();
+        var result = AugmentationThroughput.Measure(data.Test, batch, steps, threads);
+        return $"aug: batch={batch} {result.ViewsPerSecond:F0} views/s " + memory.Report(steps, result.Elapsed);
+    }
+
+    /// <summary>Embeds the whole test set max(1, steps / 10) times (as the PyTorch peer does) after a 1,000-image warm-up.</summary>
+    public static string Embed(ImageDatasetSplit data, int steps, ulong seed = 0)
+    {
+        var rng = new Rng(seed);
+        var model = new EmbeddingModel(new BenchEncoder(rng, data.Test.Channels), Heads.Projection(rng, 128, 128, 64));
+        var test = data.Test;
+        Embedder.Embed(model.Encoder, test.Subset([.. Enumerable.Range(0, Math.Min(1000, test.Count))], test.Source));
+        var passes = Math.Max(1, steps / 10);
+        var memory = new BenchMemory();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < passes; i++) Embedder.Embed(model.Encoder, test);
+        watch.Stop();
+        return $"embed: {test.Count} images x {passes} {(double)test.Count * passes / watch.Elapsed.TotalSeconds:F0} images/s " +
+            memory.Report(passes, watch.Elapsed);
+    }
+
+    /// <summary>One epoch of SimCLR (bench arch, SGD, the default preset) with prefetching workers; no evaluation.</summary>
+    public static string Epoch(ImageDatasetSplit data, string dataName, int batch, int threads)
+    {
+        var config = new TrainConfig { Data = dataName, Epochs = 1, Batch = batch, Threads = threads };
+        var setup = TrainingSetup.Create(config, data);
+        var directory = Directory.CreateTempSubdirectory("contrastive-bench-");
+        try
+        {
+            var memory = new BenchMemory();
+            var watch = Stopwatch.StartNew();
+            var metrics = new Trainer(config, setup.Method, setup.Batches, directory.FullName).Run()[0];
+            watch.Stop();
+            return $"epoch: {data.Train.Source} batch={batch} steps={setup.Batches.BatchesPerEpoch} {metrics.ViewsPerS:F0} views/s " +
+                $"train={metrics.Seconds:F1}s loader_wait={100 * metrics.LoaderWait:F1}% loss={metrics.Loss:F4} " +
+                memory.Report(setup.Batches.BatchesPerEpoch, watch.Elapsed);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
