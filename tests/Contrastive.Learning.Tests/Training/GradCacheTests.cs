@@ -55,7 +55,8 @@ public class GradCacheTests
     public void MoCo_info_nce_gradients_and_queue_equal_the_full_batch()
     {
         MoCo Create(GradCache? cache) => new(new EmbeddingModel(Mlp(9), null), () => new EmbeddingModel(Mlp(9), null), keyDim: 4, seed: 3,
-            queueSize: 16, momentum: 0.9f, keyGroups: 2) { GradCache = cache };
+            queueSize: 16, momentum: 0.9f, keyGroups: 2)
+        { GradCache = cache };
         var batch = new TrainingBatch([Batch(6, 10, 5), Batch(7, 10, 5)], null, Enumerable.Range(0, 10).ToArray(), 5);
         var (full, cached) = (Create(null), Create(new GradCache(3)));
         TensorAssert.Close(full.ComputeGradients(batch), cached.ComputeGradients(batch), "loss");
