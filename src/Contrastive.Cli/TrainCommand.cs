@@ -31,6 +31,7 @@ internal static class TrainCommand
     private static readonly Option<bool> s_freeze = new("--freeze-encoder") { Description = "With --method classifier: train only the classifier head" };
     private static readonly Option<bool> s_stopOnCollapse = new("--stop-on-collapse") { Description = "Stop when the collapse alarm fires" };
     private static readonly Option<bool> s_noStopGradient = new("--no-stop-gradient") { Description = "SimSiam without stop-gradient (collapses; for demonstrations)" };
+    private static readonly Option<int?> s_gradCacheChunk = new("--grad-cache-chunk") { Description = "SimCLR/MoCo: encode batches in chunks of N images with cached gradients (large batches, little memory)" };
     private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
 
     public static Command Create(TextWriter output)
@@ -38,7 +39,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train an encoder; writes model.safetensors, config.json, metrics.jsonl, a checkpoint and report.html.")
         {
             s_method, s_data, s_arch, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
-            s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_config,
+            s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
         };
         command.SetAction((parsed, cancellation) => Task.FromResult(Run(parsed, output, cancellation)));
         return command;
@@ -102,6 +103,7 @@ internal static class TrainCommand
             FreezeEncoder = p.GetValue(s_freeze) || c.FreezeEncoder,
             StopOnCollapse = p.GetValue(s_stopOnCollapse) || c.StopOnCollapse,
             NoStopGradient = p.GetValue(s_noStopGradient) || c.NoStopGradient,
+            GradCacheChunk = p.GetValue(s_gradCacheChunk) ?? c.GradCacheChunk,
         };
     }
 

@@ -23,6 +23,9 @@ public sealed class Dropout : Module
     /// <summary>The probability of zeroing an element.</summary>
     public float P { get; }
 
+    /// <summary>The generator the masks are drawn from (its state can be saved and replayed to repeat a pass).</summary>
+    public Rng Generator => _rng;
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => Ops.Dropout(input, P, _rng, Training);
 }

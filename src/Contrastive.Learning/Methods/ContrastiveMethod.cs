@@ -42,6 +42,18 @@ public abstract class ContrastiveMethod
     /// <summary>The loss of one batch (builds the autograd graph).</summary>
     public abstract Tensor ComputeLoss(TrainingBatch batch);
 
+    /// <summary>
+    /// Computes the loss of one batch and accumulates its gradient into the parameters' <see cref="Tensor.Grad"/>;
+    /// returns the loss value. Default: <see cref="ComputeLoss"/> then backward. Methods with a GradCache option
+    /// override it to encode the batch chunk by chunk.
+    /// </summary>
+    public virtual float ComputeGradients(TrainingBatch batch)
+    {
+        var loss = ComputeLoss(batch);
+        loss.Backward();
+        return loss.Item();
+    }
+
     /// <summary>Runs after each optimiser step (EMA updates, queue updates). Default: nothing.</summary>
     public virtual void AfterStep(TrainingProgress progress) { }
 

@@ -1,6 +1,7 @@
 using Contrastive.Losses;
 using Contrastive.Models;
 using Contrastive.Tensors;
+using Contrastive.Training;
 
 namespace Contrastive.Methods;
 
@@ -44,6 +45,10 @@ public sealed class MoCo : ContrastiveMethod
     /// <summary>How many groups the key batch is split into for shuffled batch-norm.</summary>
     public int KeyGroups { get; }
 
+    /// <summary>When set, queries are encoded in chunks with feature-cached gradients (large batches in little memory).
+    /// The key encoder needs no gradient, so its shuffled groups are unchanged.</summary>
+    public GradCache? GradCache { get; init; }
+
     /// <inheritdoc />
     public override string Name => "moco";
 
@@ -55,6 +60,16 @@ public sealed class MoCo : ContrastiveMethod
         var keys = ShuffledKeys(batch.Views[1], batch.Step);
         _pendingKeys = keys;
         return InfoNceLoss.Compute(queries, keys, _queue, Temperature);
+    }
+
+    /// <inheritdoc />
+    public override float ComputeGradients(TrainingBatch batch)
+    {
+        if (GradCache is null) return base.ComputeGradients(batch);
+        RequireViews(batch, 2);
+        var keys = ShuffledKeys(batch.Views[1], batch.Step);
+        _pendingKeys = keys;
+        return GradCache.Backward([new(Model, batch.Views[0])], q => InfoNceLoss.Compute(q[0], keys, _queue, Temperature)).Item();
     }
 
     /// <inheritdoc />

@@ -1,17 +1,22 @@
 using Contrastive.Losses;
 using Contrastive.Models;
 using Contrastive.Tensors;
+using Contrastive.Training;
 
 namespace Contrastive.Methods;
 
 /// <summary>
 /// SimCLR (Chen et al. 2020): two augmented views through the same encoder and projection head, NT-Xent between
-/// them. Each view is a separate forward pass, so batch-norm statistics are per view (as in BENCH_SPEC.md).
+/// them. Each view is a separate forward pass, so batch-norm statistics are per view (as in BENCH_SPEC.md); with
+/// <see cref="GradCache"/> they are per chunk of a view.
 /// </summary>
 public sealed class SimClr(EmbeddingModel model, float temperature = 0.5f) : ContrastiveMethod(model)
 {
     /// <summary>The NT-Xent temperature.</summary>
     public float Temperature { get; } = temperature;
+
+    /// <summary>When set, views are encoded in chunks with feature-cached gradients (large batches in little memory).</summary>
+    public GradCache? GradCache { get; init; }
 
     /// <inheritdoc />
     public override string Name => "simclr";
@@ -21,5 +26,14 @@ public sealed class SimClr(EmbeddingModel model, float temperature = 0.5f) : Con
     {
         RequireViews(batch, 2);
         return NtXentLoss.Compute(Model.Forward(batch.Views[0]), Model.Forward(batch.Views[1]), Temperature);
+    }
+
+    /// <inheritdoc />
+    public override float ComputeGradients(TrainingBatch batch)
+    {
+        if (GradCache is null) return base.ComputeGradients(batch);
+        RequireViews(batch, 2);
+        return GradCache.Backward([new(Model, batch.Views[0]), new(Model, batch.Views[1])],
+            z => NtXentLoss.Compute(z[0], z[1], Temperature)).Item();
     }
 }

@@ -8,7 +8,7 @@ namespace Contrastive.Models;
 /// 32->64 stride 2, 64->128 stride 2) and global average pooling to a 128-d representation.
 /// State keys <c>net.{0,1,2}.{0,1}.*</c> match the PyTorch model of BENCH_SPEC.md.
 /// </summary>
-public sealed class BenchEncoder : Module, IEncoder
+public sealed class BenchEncoder : Module, IEncoder, IBatchNormFoldable
 {
     private readonly Sequential _net;
 
@@ -26,6 +26,9 @@ public sealed class BenchEncoder : Module, IEncoder
 
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => Ops.GlobalAvgPool(_net.Forward(input));
+
+    /// <inheritdoc />
+    public Module FoldBatchNorm() => new Sequential([.. BatchNormFolding.FoldKnownLayers(_net.Layers), new GlobalAvgPool2d()]);
 
     private static Sequential Block(Rng rng, int inChannels, int outChannels, int stride) => new(
         new Conv2d(inChannels, outChannels, kernelSize: 3, stride: stride, padding: 1, bias: false, rng: rng),

@@ -7,7 +7,7 @@ namespace Contrastive.Models;
 /// A multilayer perceptron for tabular rows (or flattened images): [Linear, BatchNorm1d, ReLU] per hidden layer,
 /// then a final Linear to the representation. Inputs of rank above 2 are flattened per sample.
 /// </summary>
-public sealed class MlpEncoder : Module, IEncoder
+public sealed class MlpEncoder : Module, IEncoder, IBatchNormFoldable
 {
     private readonly Sequential _net;
 
@@ -45,4 +45,7 @@ public sealed class MlpEncoder : Module, IEncoder
             throw new ArgumentException($"MLP expects {InputDim} features per sample, got input {Shapes.Format(input.Shape)}");
         return _net.Forward(flat);
     }
+
+    /// <inheritdoc />
+    public Module FoldBatchNorm() => new Sequential([new FlattenRows(), .. BatchNormFolding.FoldKnownLayers(_net.Layers)]);
 }

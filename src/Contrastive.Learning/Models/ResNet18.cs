@@ -8,7 +8,7 @@ namespace Contrastive.Models;
 /// max-pooling, four stages of two basic blocks (widths w, 2w, 4w, 8w; strides 1, 2, 2, 2) and global average
 /// pooling. State keys follow torchvision (<c>conv1, bn1, layer1.0.conv1, ..., layer2.0.downsample.0</c>).
 /// </summary>
-public sealed class ResNet18 : Module, IEncoder
+public sealed class ResNet18 : Module, IEncoder, IBatchNormFoldable
 {
     private readonly Conv2d _stem;
     private readonly BatchNorm2d _stemNorm;
@@ -44,8 +44,12 @@ public sealed class ResNet18 : Module, IEncoder
         return Ops.GlobalAvgPool(x);
     }
 
+    /// <inheritdoc />
+    public Module FoldBatchNorm() => new Sequential([BatchNormFolding.Conv(_stem, _stemNorm, relu: true),
+        .. BatchNormFolding.FoldKnownLayers(_stages), new GlobalAvgPool2d()]);
+
     /// <summary>Two 3x3 conv + BN layers with an identity (or 1x1 conv + BN) shortcut: relu(F(x) + shortcut(x)).</summary>
-    private sealed class BasicBlock : Module
+    private sealed class BasicBlock : Module, IBatchNormFoldable
     {
         private readonly Conv2d _conv1, _conv2;
         private readonly BatchNorm2d _bn1, _bn2;
@@ -69,5 +73,9 @@ public sealed class ResNet18 : Module, IEncoder
             var shortcut = _downsample?.Forward(input) ?? input;
             return Ops.Relu(Ops.Add(residual, shortcut));
         }
+
+        public Module FoldBatchNorm() => new FusedResidual(
+            new Sequential(BatchNormFolding.Conv(_conv1, _bn1, relu: true), BatchNormFolding.Conv(_conv2, _bn2, relu: false)),
+            _downsample is null ? null : BatchNormFolding.Conv((Conv2d)_downsample.Layers[0], (BatchNorm2d)_downsample.Layers[1], relu: false));
     }
 }

@@ -1,10 +1,15 @@
 using Contrastive.Data;
+using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Tensors;
 
 namespace Contrastive.Training;
 
-/// <summary>Runs an encoder over a whole dataset in eval mode, without gradients, in batches.</summary>
+/// <summary>
+/// Runs an encoder over a whole dataset in eval mode, without gradients, in batches. Encoders that can fold their
+/// batch-norm into the preceding layers (<see cref="BatchNormFolding"/>) are folded once per call and run folded;
+/// others run as they are.
+/// </summary>
 public static class Embedder
 {
     /// <summary>The (N, D) encoder outputs of every image, in dataset order.</summary>
@@ -32,13 +37,14 @@ public static class Embedder
         encoder.Eval();
         try
         {
+            var network = BatchNormFolding.TryFold(encoder) ?? encoder;
             using var _ = Autograd.NoGrad();
             float[]? all = null;
             var dim = 0;
             for (var start = 0; start < count; start += batchSize)
             {
                 var n = Math.Min(batchSize, count - start);
-                var z = encoder.Forward(slice(start, n));
+                var z = network.Forward(slice(start, n));
                 if (all is null)
                 {
                     dim = z.Length / n;

@@ -63,10 +63,11 @@ public static class MethodFactory
         var model = CreateModel(config, input, classCount, seed, withPredictor);
         EmbeddingModel Twin() => CreateModel(config, input, classCount, seed, withPredictor: false);
         var projection = config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method);
+        var gradCache = config.GradCacheChunk is { } chunk ? new GradCache(chunk) : null;
         return config.Method switch
         {
-            "simclr" => new SimClr(model, temperature),
-            "moco" => new MoCo(model, Twin, projection, seed, config.QueueSize, temperature, momentum),
+            "simclr" => new SimClr(model, temperature) { GradCache = gradCache },
+            "moco" => new MoCo(model, Twin, projection, seed, config.QueueSize, temperature, momentum) { GradCache = gradCache },
             "byol" => new Byol(model, Twin, momentum),
             "simsiam" => new SimSiam(model, stopGradient: !config.NoStopGradient),
             "barlow" => new BarlowTwins(model, config.Lambda ?? 1f / projection),

@@ -78,6 +78,10 @@ public sealed record TrainConfig
     /// <summary>With <see cref="Init"/> and the classifier method: train only the classifier head.</summary>
     public bool FreezeEncoder { get; init; }
 
+    /// <summary>SimCLR / MoCo: encode each batch in chunks of this many images with feature-cached gradients
+    /// (GradCache), so a large batch trains in the activation memory of a chunk; null: the whole batch at once.</summary>
+    public int? GradCacheChunk { get; init; }
+
     /// <summary>Stop when the collapse monitor reports a collapse (otherwise it only warns).</summary>
     public bool StopOnCollapse { get; init; }
 
@@ -123,6 +127,8 @@ public sealed record TrainConfig
         Require(MethodDefaults.Optimizers.Contains(Optimizer), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
         Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
         Require(!FreezeEncoder || Method == "classifier", "--freeze-encoder applies to the classifier method");
+        Require(GradCacheChunk is null || GradCacheChunk >= 1, $"grad-cache-chunk must be at least 1, got {GradCacheChunk}");
+        Require(GradCacheChunk is null || Method is "simclr" or "moco", $"--grad-cache-chunk applies to simclr and moco, not {Method}");
     }
 
     private static void Require(bool condition, string message)

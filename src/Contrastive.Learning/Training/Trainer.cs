@@ -6,9 +6,9 @@ using Contrastive.Optim;
 namespace Contrastive.Training;
 
 /// <summary>
-/// Runs a method over epochs: per step the learning rate from warmup + cosine, forward, loss, NaN guard, backward,
-/// optimiser step and the method's hook; per epoch evaluation, a checkpoint (written only when every parameter is
-/// finite), <c>model.safetensors</c> and a line of <c>metrics.jsonl</c>. A resumed run continues from the last
+/// Runs a method over epochs: per step the learning rate from warmup + cosine, forward, loss and backward (chunked
+/// with GradCache when configured), NaN guard, optimiser step and the method's hook; per epoch evaluation, a
+/// checkpoint (written only when every parameter is finite), <c>model.safetensors</c> and a line of <c>metrics.jsonl</c>. A resumed run continues from the last
 /// checkpoint and ends with the same figures as an uninterrupted one.
 /// </summary>
 public sealed class Trainer
@@ -91,12 +91,10 @@ public sealed class Trainer
         foreach (var batch in _data.Epoch(epoch, step, cancellation))
         {
             Schedule.Apply(Optimizer, step);
-            var loss = _method.ComputeLoss(batch);
-            var value = loss.Item();
+            Optimizer.ZeroGrad();
+            var value = _method.ComputeGradients(batch);
             if (!double.IsFinite(value))
                 throw new TrainingDivergedException($"loss is {value} at epoch {epoch + 1}, step {inEpoch + 1}; the last good checkpoint is kept. Try a lower --lr.");
-            Optimizer.ZeroGrad();
-            loss.Backward();
             Optimizer.Step();
             _method.AfterStep(new TrainingProgress(step, totalSteps));
             losses.Add(value);

@@ -1,0 +1,84 @@
+using Contrastive.Data;
+using Contrastive.Models;
+using Contrastive.Nn;
+using Contrastive.Tensors;
+using Contrastive.Testing;
+using Contrastive.Training;
+
+namespace Contrastive.Learning.Tests.Models;
+
+/// <summary>Folded encoders against their unfolded eval-mode outputs, with non-trivial running statistics.</summary>
+public class BatchNormFoldingTests
+{
+    /// <summary>Gives every batch-norm random affine parameters and running statistics, as after training.</summary>
+    private static T Trained<T>(T model, ulong seed) where T : Module
+    {
+        var rng = new Rng(seed);
+        foreach (var bn in Modules(model).OfType<BatchNormBase>())
+        {
+            foreach (var t in new[] { bn.Weight, bn.Bias, bn.RunningMean }) Fill(t, -0.5f, 1.5f);
+            Fill(bn.RunningVar, 0.2f, 2f);
+        }
+        return model;
+
+        void Fill(Tensor t, float low, float high) => Tensor.Uniform(rng, low, high, t.Shape.ToArray()).Span.CopyTo(t.Span);
+    }
+
+    private static IEnumerable<Module> Modules(Module m) => m.Children.SelectMany(c => Modules(c.Module)).Prepend(m);
+
+    private static void AssertFoldedMatches(Module model, Tensor input)
+    {
+        model.Eval();
+        using var _ = Autograd.NoGrad();
+        var expected = model.Forward(input);
+        var folded = BatchNormFolding.TryFold(model);
+        Assert.NotNull(folded);
+        TensorAssert.Close(expected, folded!.Forward(input), $"folded {model.GetType().Name}", rel: 1e-4, abs: 1e-5);
+    }
+
+    [Fact]
+    public void Bench_encoder_folds_to_the_same_eval_outputs()
+    {
+        var model = Trained(new BenchEncoder(new Rng(1)), 2);
+        AssertFoldedMatches(model, Tensor.Uniform(new Rng(3), 0, 1, 4, 1, 12, 12));
+        // The folded copy is a snapshot: its structure is conv+ReLU three times, then pooling, with no BN left.
+        var folded = (Sequential)BatchNormFolding.TryFold(model)!;
+        Assert.Equal(4, folded.Layers.Count);
+        Assert.Empty(folded.Parameters());
+    }
+
+    [Fact]
+    public void ResNet18_folds_to_the_same_eval_outputs()
+    {
+        var model = Trained(new ResNet18(new Rng(4), inChannels: 3, width: 4), 5);
+        AssertFoldedMatches(model, Tensor.Uniform(new Rng(6), 0, 1, 2, 3, 16, 16));
+    }
+
+    [Fact]
+    public void Mlp_and_projection_head_fold_to_the_same_eval_outputs()
+    {
+        AssertFoldedMatches(Trained(new MlpEncoder(new Rng(7), 12, [10, 6], 5), 8), Tensor.Uniform(new Rng(9), -1, 1, 5, 3, 2, 2));
+        AssertFoldedMatches(Trained(Heads.Projection(new Rng(10), 6, 8, 4), 11), Tensor.Uniform(new Rng(12), -1, 1, 5, 6));
+    }
+
+    [Fact]
+    public void Unknown_layers_are_not_folded()
+    {
+        Assert.Null(BatchNormFolding.TryFold(new Sequential(new Linear(3, 4, new Rng(1)), new Tanh())));
+        Assert.Null(BatchNormFolding.TryFold(new Sequential(new BatchNorm1d(3))));
+        Assert.Null(BatchNormFolding.TryFold(new Tanh()));
+    }
+
+    [Fact]
+    public void Embedder_output_is_unchanged_by_folding_and_leaves_the_mode_alone()
+    {
+        var model = Trained(new BenchEncoder(new Rng(13)), 14);
+        var pixels = Tensor.Uniform(new Rng(15), 0, 1, 5, 1, 10, 10).ToArray();
+        var data = new ImageDataset(pixels, 5, 1, 10, 10, null, null, "test images");
+        var embedded = Embedder.Embed(model, data, batchSize: 2);
+        Assert.True(model.Training);
+        model.Eval();
+        using var _ = Autograd.NoGrad();
+        TensorAssert.Close(model.Forward(new Tensor(pixels, [5, 1, 10, 10])), embedded, "embeddings");
+    }
+}
