@@ -49,8 +49,14 @@ public sealed class GradCache
         var generators = models.SelectMany(Generators).Distinct().ToArray();
 
         var passes = new CachedPass[inputs.Count];
-        for (var i = 0; i < inputs.Count; i++) passes[i] = Encode(inputs[i], generators);
-        foreach (var (tensor, saved) in buffers) tensor.CopyFrom(saved);
+        try
+        {
+            for (var i = 0; i < inputs.Count; i++) passes[i] = Encode(inputs[i], generators);
+        }
+        finally
+        {
+            foreach (var (tensor, saved) in buffers) tensor.CopyFrom(saved);
+        }
 
         var representations = passes.Select(p => p.Representation).ToArray();
         var value = loss(representations);
