@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Contrastive.Learning.Tests.Training;
 
 /// <summary>GradCache keeps the autograd graph of one chunk alive instead of the whole batch's.</summary>
+[Collection(nameof(MemoryMeasurements))]
 public class GradCacheMemoryTests(ITestOutputHelper output)
 {
     /// <summary>Records the live managed heap at the end of every forward that builds a graph (the step's peak:
@@ -52,3 +53,8 @@ public class GradCacheMemoryTests(ITestOutputHelper output)
         Assert.True(cached * 4 < full, $"GradCache peak {cached} bytes is not well below the full batch's {full} bytes");
     }
 }
+
+/// <summary>Tests that read process-wide heap figures run alone, after the parallel tests, so other tests' allocations
+/// cannot disturb them.</summary>
+[CollectionDefinition(nameof(MemoryMeasurements), DisableParallelization = true)]
+public sealed class MemoryMeasurements;
