@@ -41,13 +41,18 @@ public static class DatasetResolver
     /// test deterministically, per class when <paramref name="labelColumn"/> is given (<see cref="Splits.Stratified"/>).
     /// </summary>
     /// <exception cref="DatasetException">The file is missing or malformed, or the label column is not in its header.</exception>
-    public static TabularDatasetSplit LoadTable(string path, string? labelColumn, double testFraction = 0.2, ulong? splitSeed = 0)
+    public static TabularDatasetSplit LoadTable(string path, string? labelColumn, double testFraction = 0.2, ulong? splitSeed = 0) =>
+        SplitTable(CsvTable.Load(path, labelColumn, out var classNames), classNames, testFraction, splitSeed);
+
+    /// <summary>Splits the rows of <paramref name="all"/> as <see cref="LoadTable"/> does.</summary>
+    /// <exception cref="DatasetException">Either part would be empty.</exception>
+    public static TabularDatasetSplit SplitTable(TabularDataset all, IReadOnlyList<string>? classNames, double testFraction = 0.2, ulong? splitSeed = 0)
     {
-        var all = CsvTable.Load(path, labelColumn, out var classNames);
+        ArgumentNullException.ThrowIfNull(all);
         var (train, test) = Splits.Stratified(all.Count, all.Labels, testFraction, splitSeed);
         if (train.Length == 0 || test.Length == 0)
-            throw new DatasetException(path, $"{all.Count} rows are too few for a train/test split (test fraction {testFraction})");
-        return new TabularDatasetSplit(Rows(all, train, path + " (train part)"), Rows(all, test, path + " (test part)"), classNames);
+            throw new DatasetException(all.Source, $"{all.Count} rows are too few for a train/test split (test fraction {testFraction})");
+        return new TabularDatasetSplit(Rows(all, train, all.Source + " (train part)"), Rows(all, test, all.Source + " (test part)"), classNames);
     }
 
     private static TabularDataset Rows(TabularDataset all, int[] indices, string source)

@@ -36,7 +36,8 @@ public static class TabularRun
     public static TabularDatasetSplit LoadSplit(string csv, string runDirectory, bool requireLabels)
     {
         var standardizer = Standardizer(runDirectory);
-        return standardizer.Apply(DatasetResolver.LoadTable(csv, LabelColumn(csv, standardizer, requireLabels)));
+        var all = standardizer.Apply(CsvTable.Load(csv, LabelColumn(csv, standardizer, requireLabels), out var classNames));
+        return DatasetResolver.SplitTable(all, classNames);
     }
 
     /// <summary>Every row of <paramref name="csv"/> in file order, standardised with the run's statistics (labels when present).</summary>

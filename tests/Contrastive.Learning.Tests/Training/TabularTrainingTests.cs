@@ -17,7 +17,15 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
 
     private static TrainConfig Config(string method, int epochs = 2) => new()
     {
-        Method = method, Arch = "mlp", Epochs = epochs, Batch = 32, KnnK = 10, Seed = 3, QueueSize = 64, HiddenDim = 32, Data = "small.csv",
+        Method = method,
+        Arch = "mlp",
+        Epochs = epochs,
+        Batch = 32,
+        KnnK = 10,
+        Seed = 3,
+        QueueSize = 64,
+        HiddenDim = 32,
+        Data = "small.csv",
     };
 
     [Fact]
