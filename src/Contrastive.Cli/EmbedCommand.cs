@@ -2,6 +2,7 @@ using System.CommandLine;
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
+using Contrastive.Tensors;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
@@ -10,9 +11,9 @@ namespace Contrastive.Cli;
 internal static class EmbedCommand
 {
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
-    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder or FILE.csv)", Required = true };
     private static readonly Option<string> s_out = new("--out") { Description = "Output .npy file", Required = true };
-    private static readonly Option<string> s_split = new("--split") { Description = "test | train | all (train then test); default test", DefaultValueFactory = _ => "test" };
+    private static readonly Option<string> s_split = new("--split") { Description = "test | train | all (images: train then test; CSV: every row in file order); default test", DefaultValueFactory = _ => "test" };
 
     public static Command Create(TextWriter output)
     {
@@ -20,15 +21,33 @@ internal static class EmbedCommand
         var command = new Command("embed", "Write the encoder's embeddings of a dataset to a .npy file (N x D float32).") { s_model, s_data, s_out, s_split };
         command.SetAction(parsed =>
         {
-            var data = Split(DatasetResolver.LoadImages(parsed.GetValue(s_data)!), parsed.GetValue(s_split)!);
-            var (_, model) = RunModel.Load(parsed.GetValue(s_model)!, InputGeometry.Image(data.Channels, data.Height, data.Width));
-            var embeddings = Embedder.Embed(model.Encoder, data);
+            var (spec, modelDir, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_model)!, parsed.GetValue(s_split)!);
+            var (embeddings, source) = DatasetResolver.IsTable(spec) ? EmbedTable(spec, modelDir, split) : EmbedImages(spec, modelDir, split);
             var path = parsed.GetValue(s_out)!;
             NpyFile.Write(path, embeddings.Span, embeddings.Shape.ToArray());
-            output.WriteLine($"wrote {path}: {embeddings.Size(0)} x {embeddings.Size(1)} float32 embeddings of {data.Source}");
+            output.WriteLine($"wrote {path}: {embeddings.Size(0)} x {embeddings.Size(1)} float32 embeddings of {source}");
             return 0;
         });
         return command;
+    }
+
+    private static (Tensor, string) EmbedImages(string spec, string modelDir, string split)
+    {
+        var data = Split(DatasetResolver.LoadImages(spec), split);
+        var (_, model) = RunModel.Load(modelDir, InputGeometry.Image(data.Channels, data.Height, data.Width));
+        return (Embedder.Embed(model.Encoder, data), data.Source);
+    }
+
+    private static (Tensor, string) EmbedTable(string spec, string modelDir, string split)
+    {
+        var data = split switch
+        {
+            "train" => TabularRun.LoadSplit(spec, modelDir, requireLabels: false).Train,
+            "test" => TabularRun.LoadSplit(spec, modelDir, requireLabels: false).Test,
+            _ => TabularRun.LoadAll(spec, modelDir),
+        };
+        var (_, model) = RunModel.Load(modelDir, InputGeometry.Table(data.FeatureCount));
+        return (Embedder.Embed(model.Encoder, data), data.Source);
     }
 
     private static ImageDataset Split(ImageDatasetSplit data, string split) => split switch

@@ -12,7 +12,7 @@ namespace Contrastive.Cli;
 internal static class EvalCommand
 {
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
-    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled)", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled image folder, IDX folder or FILE.csv)", Required = true };
     private static readonly Option<int> s_knnK = new("--knn-k") { Description = "kNN neighbours (default 200)", DefaultValueFactory = _ => 200 };
     private static readonly Option<bool> s_linear = new("--linear") { Description = "Also train and report a linear probe" };
     private static readonly Option<string?> s_pairs = new("--pairs") { Description = "CSV of test-set pairs 'first,second,same' for verification (default: sampled from labels)" };
@@ -24,10 +24,13 @@ internal static class EvalCommand
         command.SetAction(parsed =>
         {
             var modelDir = parsed.GetValue(s_model)!;
-            var data = DatasetResolver.LoadImages(parsed.GetValue(s_data)!);
-            if (data.Train.Labels is null || data.Test.Labels is null)
-                throw new ArgumentException($"{data.Train.Source} has no labels; evaluation needs labeled data");
-            var (config, model) = RunModel.Load(modelDir, InputGeometry.Image(data.Train.Channels, data.Train.Height, data.Train.Width));
+            var spec = parsed.GetValue(s_data)!;
+            var data = DatasetResolver.IsTable(spec)
+                ? EvaluationData.Of(TabularRun.LoadSplit(spec, modelDir, requireLabels: true))
+                : EvaluationData.Of(DatasetResolver.LoadImages(spec));
+            if (!data.IsLabeled)
+                throw new ArgumentException($"{data.Source} has no labels; evaluation needs labeled data");
+            var (config, model) = RunModel.Load(modelDir, data.Geometry);
             var k = parsed.GetValue(s_knnK);
             if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
             var options = RunEvaluation.Options(k, config.Seed) with { LinearProbe = parsed.GetValue(s_linear) ? new LinearProbeOptions() : null };
@@ -37,7 +40,7 @@ internal static class EvalCommand
             var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics)!;
             if (parsed.GetValue(s_pairs) is { } pairsFile)
             {
-                var test = Embedder.Embed(model.Encoder, data.Test);
+                var test = data.EmbedTest(model.Encoder);
                 result = result with { Verification = PairVerification.Evaluate(PairsFile.Read(pairsFile, test), (ulong)config.Seed) };
                 result.Save(Path.Combine(outDir, "eval.json"));
             }

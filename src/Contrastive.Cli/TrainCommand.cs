@@ -10,7 +10,7 @@ namespace Contrastive.Cli;
 internal static class TrainCommand
 {
     private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr)" };
-    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder or IDX folder) (default demo)" };
+    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder or FILE.csv table) (default demo)" };
     private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp (default bench)" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 5)" };
     private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each (default 256)" };
@@ -32,6 +32,8 @@ internal static class TrainCommand
     private static readonly Option<bool> s_stopOnCollapse = new("--stop-on-collapse") { Description = "Stop when the collapse alarm fires" };
     private static readonly Option<bool> s_noStopGradient = new("--no-stop-gradient") { Description = "SimSiam without stop-gradient (collapses; for demonstrations)" };
     private static readonly Option<int?> s_gradCacheChunk = new("--grad-cache-chunk") { Description = "SimCLR/MoCo: encode batches in chunks of N images with cached gradients (large batches, little memory)" };
+    private static readonly Option<string?> s_labelColumn = new("--label-column") { Description = "CSV data: the column of class labels (default: unlabeled)" };
+    private static readonly Option<float?> s_corruptionRate = new("--corruption-rate") { Description = "CSV data: fraction of features SCARF replaces per view (default 0.6)" };
     private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
 
     public static Command Create(TextWriter output)
@@ -40,6 +42,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
+            s_labelColumn, s_corruptionRate,
         };
         command.SetAction((parsed, cancellation) => Task.FromResult(Run(parsed, output, cancellation)));
         return command;
@@ -54,11 +57,11 @@ internal static class TrainCommand
         config.Validate();
         if (config.Threads is { } threads) Engine.Threads = threads;
 
-        var data = DatasetResolver.LoadImages(config.Data);
-        var setup = TrainingSetup.Create(config, data);
+        var (setup, data, standardizer) = LoadData(config);
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "config.json"), JsonSerializer.Serialize(config, TrainConfig.Json));
-        output.WriteLine($"{config.Method} on {data.Train.Source}: {data.Train.Count} train / {data.Test.Count} test images, " +
+        standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
+        output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
             $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.Batch}, " +
             $"{Engine.Threads} threads, BLAS {Engine.Blas.Name} -> {outDir}");
 
@@ -68,14 +71,26 @@ internal static class TrainCommand
             RunEvaluation.Rows(config), metrics, setup.Evaluator.History);
         if (evaluation?.LinearProbe is { } probe) output.WriteLine($"linear probe test accuracy: {probe.Result.Top1:P2}");
 
-        if (data.Train.Labels is not null && data.Test.Labels is not null)
+        if (data.IsLabeled)
         {
-            var raw = KnnClassifier.Evaluate(RawPixels.Of(data.Train), data.Train.Labels, RawPixels.Of(data.Test), data.Test.Labels,
-                new KnnOptions { K = Math.Min(config.KnnK, data.Train.Count), Classes = data.Train.ClassCount }).Top1;
-            output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {metrics[^1].KnnAccuracy:P2}, raw pixels {raw:P2}");
+            var raw = KnnClassifier.Evaluate(data.RawTrain(), data.TrainLabels!, data.RawTest(), data.TestLabels!,
+                new KnnOptions { K = Math.Min(config.KnnK, data.TrainCount), Classes = data.ClassCount }).Top1;
+            output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {metrics[^1].KnnAccuracy:P2}, {data.RawName} {raw:P2}");
         }
         output.WriteLine($"wrote {Path.Combine(outDir, "model.safetensors")} and {Path.Combine(outDir, "report.html")}");
         return 0;
+    }
+
+    /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics) or images.</summary>
+    private static (TrainingSetup Setup, EvaluationData Data, FeatureStandardizer? Standardizer) LoadData(TrainConfig config)
+    {
+        if (DatasetResolver.IsTable(config.Data))
+        {
+            var (table, standardizer) = TabularRun.LoadForTraining(config.Data, config.LabelColumn);
+            return (TrainingSetup.Create(config, table), EvaluationData.Of(table), standardizer);
+        }
+        var images = DatasetResolver.LoadImages(config.Data);
+        return (TrainingSetup.Create(config, images), EvaluationData.Of(images), null);
     }
 
     private static TrainConfig BuildConfig(ParseResult p)
@@ -104,6 +119,8 @@ internal static class TrainCommand
             StopOnCollapse = p.GetValue(s_stopOnCollapse) || c.StopOnCollapse,
             NoStopGradient = p.GetValue(s_noStopGradient) || c.NoStopGradient,
             GradCacheChunk = p.GetValue(s_gradCacheChunk) ?? c.GradCacheChunk,
+            LabelColumn = p.GetValue(s_labelColumn) ?? c.LabelColumn,
+            CorruptionRate = p.GetValue(s_corruptionRate) ?? c.CorruptionRate,
         };
     }
 

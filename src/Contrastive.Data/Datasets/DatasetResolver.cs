@@ -33,6 +33,37 @@ public static class DatasetResolver
         return new ImageDatasetSplit(Fit(split.Train, options), Fit(split.Test, options));
     }
 
+    /// <summary>True when <paramref name="spec"/> names a CSV table (a path ending in <c>.csv</c>) rather than images.</summary>
+    public static bool IsTable(string spec) => spec?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>
+    /// Loads the CSV table <paramref name="path"/> (see <see cref="CsvTable"/>) and splits its rows into train and
+    /// test deterministically, per class when <paramref name="labelColumn"/> is given (<see cref="Splits.Stratified"/>).
+    /// </summary>
+    /// <exception cref="DatasetException">The file is missing or malformed, or the label column is not in its header.</exception>
+    public static TabularDatasetSplit LoadTable(string path, string? labelColumn, double testFraction = 0.2, ulong? splitSeed = 0) =>
+        SplitTable(CsvTable.Load(path, labelColumn, out var classNames), classNames, testFraction, splitSeed);
+
+    /// <summary>Splits the rows of <paramref name="all"/> as <see cref="LoadTable"/> does.</summary>
+    /// <exception cref="DatasetException">Either part would be empty.</exception>
+    public static TabularDatasetSplit SplitTable(TabularDataset all, IReadOnlyList<string>? classNames, double testFraction = 0.2, ulong? splitSeed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var (train, test) = Splits.Stratified(all.Count, all.Labels, testFraction, splitSeed);
+        if (train.Length == 0 || test.Length == 0)
+            throw new DatasetException(all.Source, $"{all.Count} rows are too few for a train/test split (test fraction {testFraction})");
+        return new TabularDatasetSplit(Rows(all, train, all.Source + " (train part)"), Rows(all, test, all.Source + " (test part)"), classNames);
+    }
+
+    private static TabularDataset Rows(TabularDataset all, int[] indices, string source)
+    {
+        var d = all.FeatureCount;
+        var features = new float[(long)indices.Length * d];
+        for (var i = 0; i < indices.Length; i++) all.Row(indices[i]).CopyTo(features.AsSpan(i * d, d));
+        var labels = all.Labels is null ? null : Array.ConvertAll(indices, i => all.Labels[i]);
+        return new TabularDataset(features, indices.Length, d, labels, all.ColumnNames, source);
+    }
+
     private static ImageDatasetSplit LoadDirectory(string directory, ImageLoadOptions options)
     {
         if (IdxDirectory.Find(directory, DatasetPart.Train) is { } train)

@@ -70,6 +70,20 @@ public static class CsvTable
         return new TabularDataset(features.ToArray(), rows, featureNames.Length, labels, featureNames, path);
     }
 
+    /// <summary>The column names of the header row of <paramref name="path"/> (the first non-blank line).</summary>
+    /// <exception cref="DatasetException">The file is missing or has no header row.</exception>
+    public static IReadOnlyList<string> ReadHeader(string path, char separator = ',')
+    {
+        if (!File.Exists(path)) throw new DatasetException(path, "file not found");
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line)) return Split(line, separator, lineNumber, path).Select(h => h.Trim()).ToArray();
+        }
+        throw new DatasetException(path, "empty CSV file: no header row");
+    }
+
     private static float ParseCell(string cell, int line, int column, string name, string path)
     {
         var where = $"line {line}, column {column + 1} '{name}'";

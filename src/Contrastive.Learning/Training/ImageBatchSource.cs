@@ -41,24 +41,6 @@ public sealed class ImageBatchSource : IBatchSource
     public TimeSpan WaitTime => _waited;
 
     /// <inheritdoc />
-    public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep, CancellationToken cancellation)
-    {
-        using var loader = Loaders.Views(_data, _sampler, _views, new LoaderOptions
-        {
-            Workers = _workers,
-            Start = new SamplerPosition(epoch, 0),
-            EndEpoch = epoch + 1,
-            TotalEpochs = Math.Max(_totalEpochs, epoch + 1),
-        });
-        var step = firstStep;
-        try
-        {
-            while (loader.TryNext(out var batch, cancellation))
-                yield return new TrainingBatch(batch.Views, batch.Labels, batch.Indices, step++);
-        }
-        finally
-        {
-            _waited += loader.WaitTime;
-        }
-    }
+    public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep, CancellationToken cancellation) =>
+        LoaderEpoch.Drain(() => Loaders.Views(_data, _sampler, _views, LoaderEpoch.Options(epoch, _workers, _totalEpochs)), firstStep, w => _waited += w, cancellation);
 }

@@ -20,6 +20,12 @@ public static class RunEvaluation
     /// <summary>Evaluates <paramref name="encoder"/> and writes eval.json and report.html into <paramref name="directory"/>.</summary>
     /// <returns>The figures, or null when the data has no labels (then the report holds the training curves only).</returns>
     public static EvaluationResult? Write(string directory, Module encoder, ImageDatasetSplit data, EvaluationOptions options,
+        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null, IReadOnlyList<CollapseCheck>? health = null) =>
+        Write(directory, encoder, EvaluationData.Of(data), options, config, metrics, health);
+
+    /// <summary>Evaluates <paramref name="encoder"/> on data of any kind and writes eval.json and report.html into <paramref name="directory"/>.</summary>
+    /// <returns>The figures, or null when the data has no labels (then the report holds the training curves only).</returns>
+    public static EvaluationResult? Write(string directory, Module encoder, EvaluationData data, EvaluationOptions options,
         IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null, IReadOnlyList<CollapseCheck>? health = null)
     {
         ArgumentNullException.ThrowIfNull(encoder);
@@ -32,8 +38,8 @@ public static class RunEvaluation
             EpochKnnAccuracy = metrics.Where(m => m.KnnAccuracy is not null).Select(m => m.KnnAccuracy!.Value).ToList(),
             Health = health ?? [],
         };
-        var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Train.Source}";
-        if (data.Train.Labels is null || data.Test.Labels is null)
+        var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Source}";
+        if (!data.IsLabeled)
         {
             var report = new HtmlReport(title).AddKeyValues("Run configuration", config)
                 .AddText("Evaluation", "The data has no labels: kNN, probe, verification and retrieval need them. Training curves and health only.");
@@ -42,19 +48,18 @@ public static class RunEvaluation
             return null;
         }
 
-        var train = Embedder.Embed(encoder, data.Train);
-        var test = Embedder.Embed(encoder, data.Test);
-        var result = Evaluator.Run(train, data.Train.Labels, test, data.Test.Labels, options);
+        var train = data.EmbedTrain(encoder);
+        var test = data.EmbedTest(encoder);
+        var result = Evaluator.Run(train, data.TrainLabels!, test, data.TestLabels!, options);
         result.Save(Path.Combine(directory, "eval.json"));
-        var testSet = data.Test;
         EvaluationReport.Build(result, new ReportInputs
         {
             Title = title,
             Config = config,
-            ClassNames = testSet.ClassNames,
+            ClassNames = data.ClassNames,
             TestEmbeddings = test,
-            TestLabels = testSet.Labels,
-            TestImage = i => new ImageTile(testSet.Image(i).ToArray(), testSet.Channels, testSet.Height, testSet.Width, testSet.Labels![i]),
+            TestLabels = data.TestLabels,
+            TestImage = data.TestImage,
             Training = curves,
             Seed = options.Seed,
         }).Save(Path.Combine(directory, "report.html"));

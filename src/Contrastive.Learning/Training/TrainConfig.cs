@@ -85,6 +85,12 @@ public sealed record TrainConfig
     /// <summary>Stop when the collapse monitor reports a collapse (otherwise it only warns).</summary>
     public bool StopOnCollapse { get; init; }
 
+    /// <summary>CSV data: the column holding class labels (null: unlabeled; every column is a feature).</summary>
+    public string? LabelColumn { get; init; }
+
+    /// <summary>CSV data: the SCARF corruption rate, the fraction of features replaced per view; null: 0.6 (Bahri et al., 2022).</summary>
+    public float? CorruptionRate { get; init; }
+
     /// <summary>Serialisation options shared by config.json and metrics.jsonl.</summary>
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -129,6 +135,7 @@ public sealed record TrainConfig
         Require(!FreezeEncoder || Method == "classifier", "--freeze-encoder applies to the classifier method");
         Require(GradCacheChunk is null || GradCacheChunk >= 1, $"grad-cache-chunk must be at least 1, got {GradCacheChunk}");
         Require(GradCacheChunk is null || Method is "simclr" or "moco", $"--grad-cache-chunk applies to simclr and moco, not {Method}");
+        Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
     }
 
     private static void Require(bool condition, string message)

@@ -9,46 +9,85 @@ using Contrastive.Methods;
 namespace Contrastive.Training;
 
 /// <summary>
-/// Assembles a run from a <see cref="TrainConfig"/> and image data: the method and its model (optionally initialised
-/// from a pre-trained run), the augmentation views the method trains on, the sampler (class-balanced P x K batches for
-/// the supervised metric-learning methods, shuffled epochs otherwise) and the per-epoch evaluator.
+/// Assembles a run from a <see cref="TrainConfig"/> and image or (standardised) table data: the method and its model
+/// (optionally initialised from a pre-trained run), the views the method trains on (image augmentations, or SCARF
+/// corruptions of table rows), the sampler (class-balanced P x K batches for the supervised metric-learning methods,
+/// shuffled epochs otherwise) and the per-epoch evaluator.
 /// </summary>
 public sealed class TrainingSetup
 {
-    private TrainingSetup(ContrastiveMethod method, ImageBatchSource batches, ImageEpochEvaluator evaluator)
+    /// <summary>The SCARF corruption rate of table views when none is configured (Bahri et al., 2022).</summary>
+    public const float DefaultCorruptionRate = 0.6f;
+
+    private TrainingSetup(ContrastiveMethod method, IBatchSource batches, EpochEvaluator evaluator)
         => (Method, Batches, Evaluator) = (method, batches, evaluator);
 
     /// <summary>The method with its online model.</summary>
     public ContrastiveMethod Method { get; }
 
     /// <summary>The training batches.</summary>
-    public ImageBatchSource Batches { get; }
+    public IBatchSource Batches { get; }
 
     /// <summary>The per-epoch evaluator.</summary>
-    public ImageEpochEvaluator Evaluator { get; }
+    public EpochEvaluator Evaluator { get; }
 
     /// <summary>Builds everything for training <paramref name="config"/> on <paramref name="data"/>.</summary>
-    /// <exception cref="ArgumentException">The method needs labels the data lacks, or the batch does not fit the data.</exception>
+    /// <exception cref="ArgumentException">The method needs labels the data lacks, the batch does not fit the data, or a
+    /// table-only option is set.</exception>
     public static TrainingSetup Create(TrainConfig config, ImageDatasetSplit data, int workers = 2)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         config.Validate();
+        if (config.LabelColumn is not null) throw new ArgumentException("--label-column applies to CSV data (--data FILE.csv), not images");
+        if (config.CorruptionRate is not null) throw new ArgumentException("--corruption-rate applies to CSV data (--data FILE.csv), not images");
         var train = data.Train;
-        var geometry = InputGeometry.Image(train.Channels, train.Height, train.Width);
-        var method = MethodFactory.Create(config, geometry, train.ClassCount);
-        if (method.RequiresLabels && train.Labels is null)
-            throw new ArgumentException($"--method {config.Method} is supervised but {train.Source} has no labels");
-        if (config.Batch > train.Count)
-            throw new ArgumentException($"--batch {config.Batch} is larger than the {train.Count} training images of {train.Source}");
-        if (config.Init is { } init) InitialiseEncoder(method, init);
+        var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount);
 
         var seed = (ulong)config.Seed;
         var views = Views(config.Method, ImageGeometry.Of(train), seed);
-        var sampler = Sampler(config, train, method.RequiresLabels, seed);
+        var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
         var batches = new ImageBatchSource(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
         var probeViews = ViewGenerator.TwoViews(AugmentationPresets.SimClr(ImageGeometry.Of(train), train.Height), seed ^ 0x9E0BE);
-        return new TrainingSetup(method, batches, new ImageEpochEvaluator(train, data.Test, probeViews, config.KnnK));
+        return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, probeViews, config.KnnK));
+    }
+
+    /// <summary>
+    /// Builds everything for training <paramref name="config"/> on table rows (standardise them first, see
+    /// <see cref="FeatureStandardizer"/>): SCARF views (the clean row and a copy with a fraction
+    /// <see cref="TrainConfig.CorruptionRate"/> of its features redrawn from the training marginals; the classifier
+    /// trains on clean rows), the probe views of the collapse monitor being the same corruption.
+    /// </summary>
+    /// <exception cref="ArgumentException">The method needs labels the data lacks, the batch does not fit the data, or the
+    /// architecture needs images.</exception>
+    public static TrainingSetup Create(TrainConfig config, TabularDatasetSplit data, int workers = 2)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        config.Validate();
+        var train = data.Train;
+        var method = CreateMethod(config, InputGeometry.Table(train.FeatureCount), train.Source, train.Count, train.Labels, train.ClassCount);
+
+        var seed = (ulong)config.Seed;
+        var scarf = new ScarfCorruption(train, config.CorruptionRate ?? DefaultCorruptionRate);
+        ITabularCorruption?[] corruptions = config.Method == "classifier" ? [null] : [null, scarf];
+        var views = new TabularViewGenerator(corruptions, seed);
+        var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
+        var batches = new TabularBatchSource(train, sampler, views, corruptions.Length, config.Epochs, workers);
+        var probeViews = new TabularViewGenerator([null, scarf], seed ^ 0x9E0BE);
+        return new TrainingSetup(method, batches, EpochEvaluator.ForTables(data, probeViews, config.KnnK));
+    }
+
+    private static ContrastiveMethod CreateMethod(TrainConfig config, InputGeometry geometry, string source, int count, int[]? labels, int classCount)
+    {
+        var method = MethodFactory.Create(config, geometry, classCount);
+        var unit = geometry.IsImage ? "images" : "rows";
+        if (method.RequiresLabels && labels is null)
+            throw new ArgumentException($"--method {config.Method} is supervised but {source} has no labels" + (geometry.IsImage ? "" : " (name the label column with --label-column)"));
+        if (config.Batch > count)
+            throw new ArgumentException($"--batch {config.Batch} is larger than the {count} training {unit} of {source}");
+        if (config.Init is { } init) InitialiseEncoder(method, init);
+        return method;
     }
 
     /// <summary>Loads the <c>encoder.*</c> weights of a previous run (transfer learning); the heads start fresh.</summary>
@@ -86,11 +125,11 @@ public sealed class TrainingSetup
     private static ViewGenerator Asymmetric((AugmentationPipeline View1, AugmentationPipeline View2) pair, ulong seed) =>
         new([pair.View1, pair.View2], seed);
 
-    private static IBatchSampler Sampler(TrainConfig config, ImageDataset train, bool supervised, ulong seed)
+    private static IBatchSampler Sampler(TrainConfig config, int count, int[]? labels, int classCount, bool supervised, ulong seed)
     {
-        if (!supervised || config.Method == "classifier") return new ShuffledBatchSampler(train.Count, config.Batch, seed);
+        if (!supervised || config.Method == "classifier") return new ShuffledBatchSampler(count, config.Batch, seed);
         // P classes x K samples per batch: every anchor has positives, as batch-hard mining and SupCon need.
-        var classes = Math.Min(train.ClassCount, Math.Max(2, config.Batch / 4));
-        return new ClassBalancedBatchSampler(new LabelIndex(train.Labels!), classes, config.Batch / classes, seed);
+        var classes = Math.Min(classCount, Math.Max(2, config.Batch / 4));
+        return new ClassBalancedBatchSampler(new LabelIndex(labels!), classes, config.Batch / classes, seed);
     }
 }
