@@ -73,7 +73,7 @@ public sealed partial class Tensor
             t.Node = null;
             if (t.RequiresGrad || t.Grad is null) continue;
             // Only this loop ever saw an intermediate's gradient buffer, and its op has consumed it: recycle it.
-            GradPool.Return(t.Grad.Buffer);
+            BufferPool.Return(t.Grad.Buffer);
             t.Grad = null;
         }
     }

@@ -104,12 +104,12 @@ public sealed partial class Tensor
 
     /// <summary>
     /// Returns the gradient buffer of <paramref name="t"/>, creating a zero-filled one on first use (from
-    /// <see cref="GradPool"/> for intermediate tensors, whose gradients <see cref="Backward(Tensor)"/> gives back).
+    /// <see cref="BufferPool"/> for intermediate tensors, whose gradients <see cref="Backward(Tensor)"/> gives back).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float[] GradBuffer(Tensor t)
     {
-        t.Grad ??= new Tensor(t.RequiresGrad ? new float[t.Length] : GradPool.RentZeroed(t.Length), t._shape);
+        t.Grad ??= new Tensor(t.RequiresGrad ? new float[t.Length] : BufferPool.RentZeroed(t.Length), t._shape);
         return t.Grad.Buffer;
     }
 }
