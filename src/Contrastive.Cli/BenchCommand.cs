@@ -37,8 +37,8 @@ internal static class BenchCommand
             {
                 "gemm" => GemmBench.Run(),
                 "step" => StepBench.Run(batch, steps),
-                "aug" => DataBench.Augment(DatasetResolver.LoadImages(data), batch, steps, threads),
-                "embed" => DataBench.Embed(DatasetResolver.LoadImages(data), steps),
+                "aug" => DataBench.Augment(DataBench.LoadTest(data), batch, steps, threads),
+                "embed" => DataBench.Embed(DataBench.LoadTest(data), steps),
                 _ => DataBench.Epoch(DatasetResolver.LoadImages(data), data, batch, threads),
             } + $" threads={threads} blas={Engine.Blas.Name}");
             return 0;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Contrastive.Data;
 using Contrastive.Data.Augmentations;
 using Contrastive.Data.Datasets;
 using Contrastive.Models;
@@ -16,20 +17,23 @@ internal static class DataBench
     /// <summary>Fashion-MNIST when the Debian package is installed, otherwise the embedded demo data.</summary>
     public static string DefaultData => FashionMnist.IsInstalled() ? "fashion-mnist" : "demo";
 
+    /// <summary>The test part of <paramref name="spec"/> (for Fashion-MNIST without reading the training set, as the peer does).</summary>
+    public static ImageDataset LoadTest(string spec) =>
+        spec == "fashion-mnist" ? FashionMnist.Load(DatasetPart.Test) : DatasetResolver.LoadImages(spec).Test;
+
     /// <summary>Augments the first <paramref name="batch"/> test images into two views, <paramref name="steps"/> times.</summary>
-    public static string Augment(ImageDatasetSplit data, int batch, int steps, int threads)
+    public static string Augment(ImageDataset test, int batch, int steps, int threads)
     {
         var memory = new BenchMemory();
-        var result = AugmentationThroughput.Measure(data.Test, batch, steps, threads);
+        var result = AugmentationThroughput.Measure(test, batch, steps, threads);
         return $"aug: batch={batch} {result.ViewsPerSecond:F0} views/s " + memory.Report(steps, result.Elapsed);
     }
 
     /// <summary>Embeds the whole test set max(1, steps / 10) times (as the PyTorch peer does) after a 1,000-image warm-up.</summary>
-    public static string Embed(ImageDatasetSplit data, int steps, ulong seed = 0)
+    public static string Embed(ImageDataset test, int steps, ulong seed = 0)
     {
         var rng = new Rng(seed);
-        var model = new EmbeddingModel(new BenchEncoder(rng, data.Test.Channels), Heads.Projection(rng, 128, 128, 64));
-        var test = data.Test;
+        var model = new EmbeddingModel(new BenchEncoder(rng, test.Channels), Heads.Projection(rng, 128, 128, 64));
         Embedder.Embed(model.Encoder, test.Subset([.. Enumerable.Range(0, Math.Min(1000, test.Count))], test.Source));
         var passes = Math.Max(1, steps / 10);
         var memory = new BenchMemory();

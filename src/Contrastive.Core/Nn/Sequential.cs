@@ -5,6 +5,8 @@ namespace Contrastive.Nn;
 /// <summary>
 /// Applies its children in order; children are named 0, 1, 2 ... as in PyTorch. A batch-norm layer directly followed
 /// by a <see cref="ReLU"/> runs as one fused op (<see cref="BatchNormBase.ForwardRelu"/>): same result, one pass.
+/// When a layer's output records no autograd graph (inference, no-grad scopes), the intermediate it consumed is
+/// recycled for later outputs, so layers must not keep references to their inputs.
 /// </summary>
 public sealed class Sequential : Module
 {
@@ -33,13 +35,16 @@ public sealed class Sequential : Module
         var x = input;
         for (var i = 0; i < _layers.Count; i++)
         {
+            Tensor y;
             if (_layers[i] is BatchNormBase norm && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
             {
-                x = norm.ForwardRelu(x);
+                y = norm.ForwardRelu(x);
                 i++;
-                continue;
             }
-            x = _layers[i].Forward(x);
+            else y = _layers[i].Forward(x);
+            // x was made here, and with no graph through x or y nothing but y's layer ever read it.
+            if (x.Node is null && y.Node is null && x != input && x.Buffer != input.Buffer && x.Buffer != y.Buffer) BufferPool.Return(x.Buffer);
+            x = y;
         }
         return x;
     }

@@ -64,14 +64,17 @@ public sealed partial class Tensor
             throw new InvalidOperationException("Backward() on a tensor that does not require grad: no parameter contributed to it (or it was computed under NoGrad).");
         var order = TopologicalOrder(this);
         var seed = GradBuffer(this);
-        for (var i = 0; i < seed.Length; i++) seed[i] += upstream.Buffer[i];
+        System.Numerics.Tensors.TensorPrimitives.Add(seed, upstream.Buffer, seed);
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var t = order[i];
             var node = t.Node!;
             if (t.Grad is not null) node.Backward(t.Grad.Buffer);
             t.Node = null;
-            if (!t.RequiresGrad) t.Grad = null;
+            if (t.RequiresGrad || t.Grad is null) continue;
+            // Only this loop ever saw an intermediate's gradient buffer, and its op has consumed it: recycle it.
+            BufferPool.Return(t.Grad.Buffer);
+            t.Grad = null;
         }
     }
 

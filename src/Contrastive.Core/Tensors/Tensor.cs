@@ -102,11 +102,14 @@ public sealed partial class Tensor
     public override string ToString() =>
         $"Tensor{Shapes.Format(_shape)}" + (Length <= 8 ? " [" + string.Join(", ", Buffer.Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))) + "]" : "");
 
-    /// <summary>Returns the gradient buffer of <paramref name="t"/>, creating a zero-filled one on first use.</summary>
+    /// <summary>
+    /// Returns the gradient buffer of <paramref name="t"/>, creating a zero-filled one on first use (from
+    /// <see cref="BufferPool"/> for intermediate tensors, whose gradients <see cref="Backward(Tensor)"/> gives back).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float[] GradBuffer(Tensor t)
     {
-        t.Grad ??= new Tensor(new float[t.Length], t._shape);
+        t.Grad ??= new Tensor(t.RequiresGrad ? new float[t.Length] : BufferPool.RentZeroed(t.Length), t._shape);
         return t.Grad.Buffer;
     }
 }

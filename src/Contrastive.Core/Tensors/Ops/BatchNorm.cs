@@ -29,7 +29,7 @@ public static partial class Ops
     {
         var (n, c, inner) = BatchNormCheck(x, gamma, beta, runningMean, runningVar, training);
         var count = n * inner;
-        float[] xv = x.Buffer, gv = gamma.Buffer, bv = beta.Buffer, y = GC.AllocateUninitializedArray<float>(x.Length);
+        float[] xv = x.Buffer, gv = gamma.Buffer, bv = beta.Buffer, y = BufferPool.Rent(x.Length);
         float[] mean = new float[c], invStd = new float[c];
         var masks = relu ? new ReluMask[c] : null;
         var rm = runningMean?.Buffer;

@@ -21,7 +21,7 @@ public static partial class Ops
         var g = ConvCheck(x, weight, bias, stride, padding);
         int n = x.Size(0), o = weight.Size(0);
         var plan = new ConvChunks(g, o, ConvChunks.TapsLast(weight.Buffer, o, g));
-        var y = GC.AllocateUninitializedArray<float>(n * o * g.Positions);
+        var y = BufferPool.Rent(n * o * g.Positions);
         plan.Forward(x.Buffer, y, n);
         if (bias is not null) AddBias(y, bias.Buffer, n, o, g.Positions);
         Tensor[] inputs = bias is null ? [x, weight] : [x, weight, bias];

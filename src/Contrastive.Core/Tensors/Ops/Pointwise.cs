@@ -18,7 +18,7 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         var xv = x.Buffer;
-        var y = new float[xv.Length];
+        var y = BufferPool.Rent(xv.Length);
         Blocks.Run(xv.Length, (start, length, scratch) =>
             forward(xv.AsSpan(start, length), y.AsSpan(start, length), scratch[..(2 * Blocks.Size)]));
         return Tensor.FromOp(y, x.Shape, name, [x], g =>

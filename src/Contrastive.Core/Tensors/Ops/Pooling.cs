@@ -15,7 +15,7 @@ public static partial class Ops
         var g = PoolCheck(x, kernel, stride, padding, "max_pool2d");
         int planes = x.Size(0) * x.Size(1), plane = g.Height * g.Width, positions = g.Positions;
         var xv = x.Buffer;
-        var y = new float[planes * positions];
+        var y = BufferPool.Rent(planes * positions);
         var argMax = new int[planes * positions];
         Parallelism.ForChunks(planes, Math.Max(1, 32768 / plane), (s, e) =>
         {
@@ -56,7 +56,7 @@ public static partial class Ops
         int planes = x.Size(0) * x.Size(1), plane = g.Height * g.Width, positions = g.Positions;
         var scale = 1f / (kernel * kernel);
         var xv = x.Buffer;
-        var y = new float[planes * positions];
+        var y = BufferPool.Rent(planes * positions);
         Parallelism.ForChunks(planes, Math.Max(1, 32768 / plane), (s, e) =>
         {
             for (var pl = s; pl < e; pl++)
@@ -102,7 +102,7 @@ public static partial class Ops
             throw new ArgumentException($"global_avg_pool needs a non-empty (N, C, H, W) input, got {Shapes.Format(x.Shape)}");
         int planes = x.Size(0) * x.Size(1), plane = x.Size(2) * x.Size(3);
         var xv = x.Buffer;
-        var y = new float[planes];
+        var y = BufferPool.Rent(planes);
         for (var pl = 0; pl < planes; pl++) y[pl] = TensorPrimitives.Sum(xv.AsSpan(pl * plane, plane)) / plane;
         return Tensor.FromOp(y, [x.Size(0), x.Size(1)], "global_avg_pool", [x], grad =>
         {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Contrastive.NET vs the PyTorch peer (shared/peers/torch_simclr.py) on the BENCH_SPEC workload, measured in
+# alternation within one run (ours, torch, ours, torch, ...) so that the load of a shared machine hits both alike.
+# Prints every pair and, per mode, the mean throughput ratio (ours / torch) and the peak-RSS ratio.
+#
+#   benchmarks/compare.sh                 # step, aug, embed; 2 rounds; 2 threads; 20 steps
+#   MODES="step" ROUNDS=3 benchmarks/compare.sh
+# Environment: MODES, ROUNDS, THREADS, STEPS, BATCH, PEER (peer script), PYTHON (Debian python3 with torch),
+# BLAS (managed|openblas, default: ours picks), NO_BUILD=1 to skip the Release build.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+MODES=${MODES:-"step aug embed"}
+ROUNDS=${ROUNDS:-2}
+THREADS=${THREADS:-2}
+STEPS=${STEPS:-20}
+BATCH=${BATCH:-256}
+PYTHON=${PYTHON:-/usr/bin/python3}
+PEER=${PEER:-$repo/../shared/peers/torch_simclr.py}
+[ -f "$PEER" ] || PEER=/work/shared/peers/torch_simclr.py
+[ -f "$PEER" ] || { echo "compare.sh: peer script not found; set PEER=path/to/torch_simclr.py" >&2; exit 2; }
+
+if [ -z "${NO_BUILD:-}" ]; then dotnet build "$repo/src/Contrastive.Cli" -c Release -v quiet -nologo >/dev/null; fi
+ours_bin="$repo/src/Contrastive.Cli/bin/Release/net10.0/contrastive"
+blas_args=()
+[ -n "${BLAS:-}" ] && blas_args=(--blas "$BLAS")
+
+# run LABEL CMD...: prints "<rate> <peak_rss_kb> <full line>" (rate = the number before views/s or images/s).
+run() {
+  local out rss line rate
+  out=$( { /usr/bin/time -f "__rss %M" "$@"; } 2>&1 )
+  rss=$(grep -o '__rss [0-9]*' <<<"$out" | awk '{print $2}')
+  line=$(grep -E 'views/s|images/s' <<<"$out" | tail -1)
+  rate=$(grep -oE '[0-9.]+ (views|images)/s' <<<"$line" | awk '{print $1}')
+  echo "$rate $rss $line"
+}
+
+echo "# $(date -u +%FT%TZ) $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); threads=$THREADS batch=$BATCH steps=$STEPS rounds=$ROUNDS"
+for mode in $MODES; do
+  ratios=(); rss_ratios=()
+  for round in $(seq 1 "$ROUNDS"); do
+    read -r ours ours_rss ours_line < <(run "$ours_bin" bench "$mode" --threads "$THREADS" --batch "$BATCH" --steps "$STEPS" "${blas_args[@]}")
+    read -r torch torch_rss torch_line < <(run "$PYTHON" "$PEER" "$mode" --threads "$THREADS" --batch "$BATCH" --steps "$STEPS")
+    echo "  ours : $ours_line [peak RSS $((ours_rss / 1024)) MB]"
+    echo "  torch: $torch_line [peak RSS $((torch_rss / 1024)) MB]"
+    ratios+=("$(awk -v a="$ours" -v b="$torch" 'BEGIN { printf "%.3f", a / b }')")
+    rss_ratios+=("$(awk -v a="$ours_rss" -v b="$torch_rss" 'BEGIN { printf "%.3f", a / b }')")
+  done
+  mean=$(printf '%s\n' "${ratios[@]}" | awk '{ s += log($1) } END { printf "%.2f", exp(s / NR) }')
+  rss_mean=$(printf '%s\n' "${rss_ratios[@]}" | awk '{ s += log($1) } END { printf "%.2f", exp(s / NR) }')
+  echo "$mode: speed ours/torch = ${mean}x (rounds: ${ratios[*]}); peak RSS ours/torch = ${rss_mean} (rounds: ${rss_ratios[*]})"
+done
