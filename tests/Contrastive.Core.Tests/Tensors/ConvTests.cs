@@ -39,31 +39,46 @@ public class ConvTests
         else GradCheck.Check(t => Ops.Conv2d(t[0], t[1], null, stride, padding), [x, w]);
     }
 
-    [Fact]
-    public void Conv2d_agrees_with_a_direct_loop()
+    [Theory]
+    [InlineData(new[] { 3, 2, 6, 5 }, new[] { 4, 2, 3, 2 }, 2, 1)]
+    [InlineData(new[] { 3, 1, 28, 28 }, new[] { 32, 1, 3, 3 }, 1, 1)] // the bench model's first layer (direct path)
+    [InlineData(new[] { 2, 3, 17, 21 }, new[] { 5, 3, 3, 3 }, 1, 2)]  // direct path, RGB, ragged last vector
+    [InlineData(new[] { 2, 8, 9, 9 }, new[] { 6, 8, 3, 3 }, 2, 1)]    // channel-last im2row, stride 2
+    public void Conv2d_agrees_with_a_direct_loop(int[] xShape, int[] wShape, int s, int p)
     {
         var rng = new Rng(21);
-        var x = Tensor.Randn(rng, 3, 2, 6, 5);
-        var w = Tensor.Randn(rng, 4, 2, 3, 2);
-        var b = Tensor.Randn(rng, 4);
-        const int s = 2, p = 1;
+        var x = Tensor.Randn(rng, xShape);
+        var w = Tensor.Randn(rng, wShape);
+        var b = Tensor.Randn(rng, wShape[0]);
         var y = Ops.Conv2d(x, w, b, s, p);
-        Assert.Equal([3, 4, 3, 3], y.Shape.ToArray());
-        for (var n = 0; n < 3; n++)
-            for (var o = 0; o < 4; o++)
-                for (var oh = 0; oh < 3; oh++)
-                    for (var ow = 0; ow < 3; ow++)
+        int n = xShape[0], c = xShape[1], h = xShape[2], wd = xShape[3], o = wShape[0], kh = wShape[2], kw = wShape[3];
+        int outH = (h + 2 * p - kh) / s + 1, outW = (wd + 2 * p - kw) / s + 1;
+        Assert.Equal([n, o, outH, outW], y.Shape.ToArray());
+        for (var i = 0; i < n; i++)
+            for (var f = 0; f < o; f++)
+                for (var oh = 0; oh < outH; oh++)
+                    for (var ow = 0; ow < outW; ow++)
                     {
-                        double sum = b[o];
-                        for (var c = 0; c < 2; c++)
-                            for (var ki = 0; ki < 3; ki++)
-                                for (var kj = 0; kj < 2; kj++)
+                        double sum = b[f];
+                        for (var ch = 0; ch < c; ch++)
+                            for (var ki = 0; ki < kh; ki++)
+                                for (var kj = 0; kj < kw; kj++)
                                 {
                                     int ih = oh * s - p + ki, iw = ow * s - p + kj;
-                                    if (ih >= 0 && ih < 6 && iw >= 0 && iw < 5) sum += x[n, c, ih, iw] * w[o, c, ki, kj];
+                                    if (ih >= 0 && ih < h && iw >= 0 && iw < wd) sum += x[i, ch, ih, iw] * w[f, ch, ki, kj];
                                 }
-                        TensorAssert.Close(sum, y[n, o, oh, ow], $"y[{n},{o},{oh},{ow}]");
+                        TensorAssert.Close(sum, y[i, f, oh, ow], $"y[{i},{f},{oh},{ow}]");
                     }
+    }
+
+    [Theory]
+    [InlineData(new[] { 2, 1, 4, 17 }, new[] { 3, 1, 3, 3 }, 1)]
+    [InlineData(new[] { 1, 2, 3, 18 }, new[] { 2, 2, 2, 3 }, 0)]
+    public void Direct_convolution_gradients_match_finite_differences(int[] xShape, int[] wShape, int padding)
+    {
+        var x = GradCheck.RandomInput(14, -1, 1, xShape);
+        var w = GradCheck.RandomInput(15, -1, 1, wShape);
+        GradCheck.Check(t => Ops.Conv2d(t[0], t[1], null, 1, padding), [x, w]);
     }
 
     [Fact]

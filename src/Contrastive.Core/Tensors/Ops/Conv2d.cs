@@ -14,6 +14,7 @@ public static partial class Ops
     /// (positions, taps) im2row matrix is built from block copies, and one GEMM per chunk of images computes
     /// out^T (chunk*L, O) = rows (chunk*L, R) @ W'^T (R, O), with W' the weight in tap order (O, kh, kw, C);
     /// the result is transposed back to NCHW. Threads take contiguous ranges of images, each with a serial GEMM.
+    /// Stride-1 layers with few taps (a first layer) run as a direct convolution instead (see <see cref="DirectConv"/>).
     /// </remarks>
     /// <exception cref="ArgumentException">Ranks, channel counts or bias length disagree, or the kernel does not fit; the message names the shapes.</exception>
     public static Tensor Conv2d(Tensor x, Tensor weight, Tensor? bias = null, int stride = 1, int padding = 0)
@@ -22,7 +23,8 @@ public static partial class Ops
         int n = x.Size(0), o = weight.Size(0);
         var plan = new ConvChunks(g, o, ConvChunks.TapsLast(weight.Buffer, o, g));
         var y = BufferPool.Rent(n * o * g.Positions);
-        plan.Forward(x.Buffer, y, n);
+        if (DirectConv.Applies(g)) DirectConv.Forward(x.Buffer, weight.Buffer, y, n, o, g);
+        else plan.Forward(x.Buffer, y, n);
         if (bias is not null) AddBias(y, bias.Buffer, n, o, g.Positions);
         Tensor[] inputs = bias is null ? [x, weight] : [x, weight, bias];
         return Tensor.FromOp(y, [n, o, g.OutH, g.OutW], "conv2d", inputs, grad => ConvBackward(grad, x, weight, bias, plan));
@@ -40,6 +42,12 @@ public static partial class Ops
                     gb[c] += TensorPrimitives.Sum(grad.AsSpan((i * o + c) * positions, positions));
         }
         if (!weight.TracksGrad && !x.TracksGrad) return;
+        if (DirectConv.Applies(plan.Geometry))
+        {
+            if (weight.TracksGrad) DirectConv.AddWeightGrad(grad, x.Buffer, Tensor.GradBuffer(weight), n, o, plan.Geometry);
+            if (x.TracksGrad) plan.Backward(grad, x.Buffer, n, null, Tensor.GradBuffer(x));
+            return;
+        }
         var gradTapsLast = weight.TracksGrad ? new float[weight.Length] : null;
         plan.Backward(grad, x.Buffer, n, gradTapsLast, x.TracksGrad ? Tensor.GradBuffer(x) : null);
         if (gradTapsLast is not null) ConvChunks.AddTapsFirst(gradTapsLast, Tensor.GradBuffer(weight), o, plan.Geometry);
