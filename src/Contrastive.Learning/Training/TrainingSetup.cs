@@ -47,7 +47,7 @@ public sealed class TrainingSetup
         var seed = (ulong)config.Seed;
         var views = Views(config.Method, ImageGeometry.Of(train), seed);
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
-        var batches = new ImageBatchSource(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
+        var batches = PrefetchedBatchSource.ForImages(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
         var probeViews = ViewGenerator.TwoViews(AugmentationPresets.SimClr(ImageGeometry.Of(train), train.Height), seed ^ 0x9E0BE);
         return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, probeViews, config.KnnK));
     }
@@ -73,7 +73,7 @@ public sealed class TrainingSetup
         ITabularCorruption?[] corruptions = config.Method == "classifier" ? [null] : [null, scarf];
         var views = new TabularViewGenerator(corruptions, seed);
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
-        var batches = new TabularBatchSource(train, sampler, views, corruptions.Length, config.Epochs, workers);
+        var batches = PrefetchedBatchSource.ForTables(train, sampler, views, corruptions.Length, config.Epochs, workers);
         var probeViews = new TabularViewGenerator([null, scarf], seed ^ 0x9E0BE);
         return new TrainingSetup(method, batches, EpochEvaluator.ForTables(data, probeViews, config.KnnK));
     }
