@@ -56,6 +56,8 @@ internal static class EvalCommand
         var rows = new List<(string, string)>();
         if (r.Knn is { } knn) rows.Add(($"kNN top-1 (k={knn.K})", P(knn.Result.Top1)));
         if (r.LinearProbe is { } probe) rows.Add(("linear probe top-1", P(probe.Result.Top1)));
+        if (r.Baseline?.Knn is { } rawKnn) rows.Add(($"kNN top-1 on {r.Baseline.Name}", P(rawKnn.Result.Top1)));
+        if (r.Baseline?.LinearProbe is { } rawProbe) rows.Add(($"linear probe top-1 on {r.Baseline.Name}", P(rawProbe.Result.Top1)));
         if (r.Verification is { } v)
         {
             rows.Add(("verification ROC-AUC", F(v.RocAuc)));

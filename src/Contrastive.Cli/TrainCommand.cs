@@ -1,7 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Contrastive.Data.Datasets;
-using Contrastive.Evaluation.Classification;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
@@ -69,17 +69,16 @@ internal static class TrainCommand
         var metrics = trainer.Run(resume, cancellation);
         var evaluation = RunEvaluation.Write(outDir, setup.Method.Model.Encoder, data, RunEvaluation.Options(config.KnnK, config.Seed),
             RunEvaluation.Rows(config), metrics, setup.Evaluator.History);
-        if (evaluation?.LinearProbe is { } probe) output.WriteLine($"linear probe test accuracy: {probe.Result.Top1:P2}");
-
-        if (data.IsLabeled)
+        if (evaluation?.Baseline is { } baseline)
         {
-            var raw = KnnClassifier.Evaluate(data.RawTrain(), data.TrainLabels!, data.RawTest(), data.TestLabels!,
-                new KnnOptions { K = Math.Min(config.KnnK, data.TrainCount), Classes = data.ClassCount }).Top1;
-            output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {metrics[^1].KnnAccuracy:P2}, {data.RawName} {raw:P2}");
+            output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {Percent(evaluation.Knn?.Result.Top1)}, {baseline.Name} {Percent(baseline.Knn?.Result.Top1)}");
+            output.WriteLine($"linear probe test accuracy: learned encoder {Percent(evaluation.LinearProbe?.Result.Top1)}, {baseline.Name} {Percent(baseline.LinearProbe?.Result.Top1)}");
         }
         output.WriteLine($"wrote {Path.Combine(outDir, "model.safetensors")} and {Path.Combine(outDir, "report.html")}");
         return 0;
     }
+
+    private static string Percent(double? value) => value is { } v ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics) or images.</summary>
     private static (TrainingSetup Setup, EvaluationData Data, FeatureStandardizer? Standardizer) LoadData(TrainConfig config)

@@ -20,6 +20,13 @@ public sealed record KnnEvaluation(int K, double Temperature, ClassificationRepo
 /// <param name="Result">Test figures.</param>
 public sealed record LinearProbeEvaluation(LinearProbeOptions Options, IReadOnlyList<double> EpochLoss, ClassificationReport Result);
 
+/// <summary>The same classification protocols run on the raw inputs, the baseline a learned encoder must beat.</summary>
+/// <param name="Name">What the inputs are ("raw pixels").</param>
+/// <param name="Dim">Input dimension.</param>
+/// <param name="Knn">kNN on the raw inputs, when run.</param>
+/// <param name="LinearProbe">Linear probe on the raw inputs, when run.</param>
+public sealed record BaselineEvaluation(string Name, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe);
+
 /// <summary>Every figure of one evaluation run; <see cref="ToJson"/> gives eval.json.</summary>
 /// <param name="TrainCount">Training (memory) embeddings.</param>
 /// <param name="TestCount">Test (query) embeddings.</param>
@@ -29,8 +36,9 @@ public sealed record LinearProbeEvaluation(LinearProbeOptions Options, IReadOnly
 /// <param name="Verification">Pair verification on test pairs, when run.</param>
 /// <param name="Retrieval">Leave-one-out retrieval on the test set, when run.</param>
 /// <param name="Health">Representation health of (a subsample of) the test set, when run.</param>
+/// <param name="Baseline">kNN and linear probe on the raw inputs, when run.</param>
 public sealed record EvaluationResult(int TrainCount, int TestCount, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe,
-    VerificationResult? Verification, RetrievalResult? Retrieval, HealthReport? Health)
+    VerificationResult? Verification, RetrievalResult? Retrieval, HealthReport? Health, BaselineEvaluation? Baseline = null)
 {
     /// <summary>camelCase names, enums as strings, NaN and infinities as "NaN"/"Infinity", indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()

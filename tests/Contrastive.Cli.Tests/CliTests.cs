@@ -49,7 +49,10 @@ public sealed class CliTests : IDisposable
         var run = Path.Combine(_dir, "run");
         var train = await Run("train", "--data", images, "--epochs", "2", "--batch", "16", "--out", run, "--threads", "2");
         Assert.True(train.Code == 0, train.Err);
-        Assert.Contains("raw pixels", train.Out);
+        Assert.Matches(@"kNN \(k=200\) test accuracy: learned encoder [\d.]+ %, raw pixels [\d.]+ %", train.Out);
+        Assert.Matches(@"linear probe test accuracy: learned encoder [\d.]+ %, raw pixels [\d.]+ %", train.Out);
+        using (var evalJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "eval.json"))))
+            Assert.Equal("raw pixels", evalJson.RootElement.GetProperty("baseline").GetProperty("name").GetString());
         foreach (var file in new[] { "model.safetensors", "config.json", "metrics.jsonl", "checkpoint.safetensors", "report.html", "eval.json" })
             Assert.True(File.Exists(Path.Combine(run, file)), $"{file} missing");
         var lines = File.ReadAllLines(Path.Combine(run, "metrics.jsonl"));
@@ -68,6 +71,7 @@ public sealed class CliTests : IDisposable
         var eval = await Run("eval", "--model", run, "--data", images, "--knn-k", "5", "--out", evalDir);
         Assert.True(eval.Code == 0, eval.Err);
         Assert.Contains("kNN top-1", eval.Out);
+        Assert.Contains("kNN top-1 on raw pixels", eval.Out);
         Assert.True(File.Exists(Path.Combine(evalDir, "eval.json")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(evalDir, "report.html")));
     }

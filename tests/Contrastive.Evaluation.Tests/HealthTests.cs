@@ -85,6 +85,21 @@ public class HealthTests
         Assert.Equal(2, monitor.History.Count);
     }
 
+    [Theory]
+    [InlineData(0.15, CollapseStatus.Collapsed)] // a cone like SimSiam without stop-gradient: std ratio about 0.2
+    [InlineData(0.3, CollapseStatus.Warning)]
+    [InlineData(1.0, CollapseStatus.Ok)] // as spread as a healthy SimCLR projection
+    public void Collapse_monitor_classifies_a_cone_by_its_width(double spread, CollapseStatus expected)
+    {
+        // rows = a common direction + spread * isotropic noise / sqrt(D): after normalisation the std ratio is about spread
+        const int dim = 64;
+        var rng = new Rng(9);
+        var data = new float[512 * dim];
+        for (var i = 0; i < data.Length; i++) data[i] = (i % dim == 0 ? 1f : 0f) + (float)(spread / Math.Sqrt(dim)) * rng.NextGaussian();
+        var check = new CollapseMonitor().Check(0, new Tensor(data, [512, dim]));
+        Assert.Equal(expected, check.Status);
+    }
+
     [Fact]
     public void Collapse_monitor_warns_on_dimensional_collapse_and_reports_view_figures()
     {

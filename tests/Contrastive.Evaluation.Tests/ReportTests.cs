@@ -35,6 +35,25 @@ public class ReportTests
     }
 
     [Fact]
+    public void Baseline_runs_the_embedding_protocols_on_raw_inputs_and_shows_in_json_and_summary()
+    {
+        var (train, trainLabels) = Synthetic.Clusters(seed: 3, perClass: 30, classes: 3, dim: 10, spread: 0.8f);
+        var (test, testLabels) = Synthetic.Clusters(seed: 4, perClass: 10, classes: 3, dim: 10, spread: 0.8f);
+        var options = new EvaluationOptions { LinearProbe = new LinearProbeOptions { Epochs = 5 }, VerificationPairs = 0, HealthSamples = 0 };
+        var learned = Evaluator.Run(train, trainLabels, test, testLabels, options);
+        var baseline = Evaluator.RunBaseline("raw pixels", train, trainLabels, test, testLabels, options);
+        Assert.Equal(learned.Knn!.Result.Top1, baseline.Knn!.Result.Top1);
+        Assert.Equal(learned.LinearProbe!.Result.Top1, baseline.LinearProbe!.Result.Top1);
+        Assert.Equal(10, baseline.Dim);
+
+        var result = learned with { Baseline = baseline };
+        var read = EvaluationResult.FromJson(result.ToJson()).Baseline!;
+        Assert.Equal(("raw pixels", baseline.Knn.Result.Top1, baseline.LinearProbe.Result.Top1), (read.Name, read.Knn!.Result.Top1, read.LinearProbe!.Result.Top1));
+        Assert.Contains("kNN top-1 on raw pixels (dim 10), the baseline", EvaluationReport.Build(result).Render());
+        Assert.Throws<ArgumentException>(() => Evaluator.RunBaseline("raw", train, trainLabels, test, trainLabels, options));
+    }
+
+    [Fact]
     public void Report_contains_every_section_and_is_well_formed_xhtml()
     {
         var (result, inputs) = Sample();

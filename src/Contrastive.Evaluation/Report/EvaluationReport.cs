@@ -34,6 +34,11 @@ public static class EvaluationReport
             yield return ($"linear probe top-1 ({probe.Options.Epochs} epochs)", Pct(probe.Result.Top1));
             yield return ("linear probe top-5", Pct(probe.Result.Top5));
         }
+        if (r.Baseline is { } b)
+        {
+            if (b.Knn is { } bk) yield return ($"kNN top-1 on {b.Name} (dim {b.Dim}), the baseline", Pct(bk.Result.Top1));
+            if (b.LinearProbe is { } bp) yield return ($"linear probe top-1 on {b.Name}, the baseline", Pct(bp.Result.Top1));
+        }
         if (r.Verification is { } v)
         {
             yield return ("verification ROC-AUC", F(v.RocAuc));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Evaluation;
@@ -12,7 +11,7 @@ namespace Contrastive.Training;
 
 /// <summary>
 /// The full evaluation of a trained encoder on a labeled train/test split — kNN, linear probe, pair verification,
-/// retrieval and representation health — written as <c>eval.json</c> and gathered with the training curves into a
+/// retrieval and representation health, with kNN and linear probe on the raw inputs as the baseline — written as <c>eval.json</c> and gathered with the training curves into a
 /// self-contained <c>report.html</c>. Used at the end of <c>train</c> and by <c>eval</c>.
 /// </summary>
 public static class RunEvaluation
@@ -50,7 +49,10 @@ public static class RunEvaluation
 
         var train = data.EmbedTrain(encoder);
         var test = data.EmbedTest(encoder);
-        var result = Evaluator.Run(train, data.TrainLabels!, test, data.TestLabels!, options);
+        var result = Evaluator.Run(train, data.TrainLabels!, test, data.TestLabels!, options) with
+        {
+            Baseline = Evaluator.RunBaseline(data.RawName, data.RawTrain(), data.TrainLabels!, data.RawTest(), data.TestLabels!, options),
+        };
         result.Save(Path.Combine(directory, "eval.json"));
         EvaluationReport.Build(result, new ReportInputs
         {
@@ -80,6 +82,4 @@ public static class RunEvaluation
         Knn = new KnnOptions { K = knnK },
         Seed = (ulong)seed,
     };
-
-    internal static string Percent(double? value) => value is { } v ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";
 }
