@@ -15,17 +15,17 @@ public enum CollapseStatus
 
 /// <summary>
 /// Thresholds of <see cref="CollapseMonitor"/>. The std ratio r is the mean per-dimension std of the L2-normalised
-/// embeddings times sqrt(D): about 1 for embeddings spread over the sphere, 0 for a constant. Since the per-dimension
-/// variances sum to 1 - |mean|^2 and |mean|^2 is the mean cosine of two different samples, r^2 &lt;= 1 - mean cosine:
-/// r = 0.25 means random pairs already have cosine 0.94 or more, a cone the loss cannot open again.
+/// embeddings times sqrt(D): about 1 for embeddings spread over the sphere, 0 for a constant. The per-dimension
+/// variances sum to 1 - |mean|^2, so a small r means the embeddings sit near one point of the sphere, or in very
+/// few of its dimensions (the effective rank tells which).
 /// </summary>
 public readonly record struct CollapseThresholds()
 {
-    /// <summary>Collapsed below this std ratio (random pairs at cosine 0.94 or more; a SimSiam without its
-    /// stop-gradient reaches 0.2 within an epoch, healthy SimCLR/MoCo/BYOL runs stay at 0.6-1).</summary>
+    /// <summary>Collapsed below this std ratio (a SimSiam without its stop-gradient falls to about 0.2 within an epoch;
+    /// healthy SimCLR, MoCo and BYOL runs stay between 0.6 and 1).</summary>
     public double CollapsedStdRatio { get; init; } = 0.25;
 
-    /// <summary>Warning below this std ratio (random pairs at cosine 0.84 or more).</summary>
+    /// <summary>Warning below this std ratio.</summary>
     public double WarningStdRatio { get; init; } = 0.4;
 
     /// <summary>Collapsed below this effective rank (all rows on one line or equal).</summary>
@@ -66,7 +66,7 @@ public sealed class CollapseMonitor(CollapseThresholds? thresholds = null)
         var rankFloor = _t.WarningEffectiveRankFraction * Math.Min(h.Count, h.Dim);
         var first = _history.Count > 0 ? _history[0].Health.StdRatio : ratio;
         var (status, message) =
-            ratio < _t.CollapsedStdRatio ? (CollapseStatus.Collapsed, $"per-dimension std is {ratio:0.###} of the healthy 1/sqrt({h.Dim}): embeddings are nearly constant (random pairs at cosine >= {1 - ratio * ratio:0.##})")
+            ratio < _t.CollapsedStdRatio ? (CollapseStatus.Collapsed, $"per-dimension std is {ratio:0.###} of the healthy 1/sqrt({h.Dim}): embeddings are nearly constant{NegativeCosine(h)}")
             : h.EffectiveRank < _t.CollapsedEffectiveRank ? (CollapseStatus.Collapsed, $"effective rank is {h.EffectiveRank:0.##}: embeddings lie on a line")
             : ratio < _t.WarningStdRatio ? (CollapseStatus.Warning, $"per-dimension std is only {ratio:0.###} of the healthy 1/sqrt({h.Dim})")
             : h.EffectiveRank < rankFloor ? (CollapseStatus.Warning, $"effective rank {h.EffectiveRank:0.##} is below {rankFloor:0.##}: dimensional collapse")
@@ -76,4 +76,7 @@ public sealed class CollapseMonitor(CollapseThresholds? thresholds = null)
         _history.Add(check);
         return check;
     }
+
+    private static string NegativeCosine(HealthReport h) =>
+        h.MeanNegativeCosine is { } cosine ? $" (different samples at mean cosine {cosine:0.###})" : "";
 }

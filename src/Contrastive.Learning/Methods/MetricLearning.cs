@@ -29,7 +29,7 @@ public sealed class Siamese(EmbeddingModel model, IPairMiner miner, float margin
 
 /// <summary>
 /// A triplet network (Schroff et al. 2015; Hermans et al. 2017): triplets mined online within each batch by an
-/// <see cref="ITripletMiner"/> (batch-hard by default), triplet margin loss on L2-normalised embeddings.
+/// <see cref="ITripletMiner"/>, triplet margin loss on L2-normalised embeddings.
 /// </summary>
 public sealed class TripletNetwork(EmbeddingModel model, ITripletMiner miner, float margin = 0.2f) : ContrastiveMethod(model)
 {

@@ -13,7 +13,7 @@ public static class MethodDefaults
     public static readonly IReadOnlyList<string> Optimizers = ["sgd", "adamw", "lars"];
 
     /// <summary>Triplet miners.</summary>
-    public static readonly IReadOnlyList<string> Miners = ["batch-hard", "batch-all", "semi-hard", "distance-weighted"];
+    public static readonly IReadOnlyList<string> Miners = ["semi-hard", "batch-hard", "batch-all", "distance-weighted"];
 
     /// <summary>The loss temperature a method uses when none is given.</summary>
     public static float Temperature(string method) => method switch

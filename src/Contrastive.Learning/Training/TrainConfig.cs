@@ -48,8 +48,9 @@ public sealed record TrainConfig
     /// <summary>Margin of the triplet / contrastive margin losses; null: 0.2 triplet, 0.5 Siamese.</summary>
     public float? Margin { get; init; }
 
-    /// <summary>Triplet miner: batch-hard, batch-all, semi-hard or distance-weighted.</summary>
-    public string Miner { get; init; } = "batch-hard";
+    /// <summary>Triplet miner: semi-hard (default), batch-hard, batch-all or distance-weighted. Semi-hard is the
+    /// default because batch-hard mining collapses a triplet network trained from scratch (FaceNet, section 3.2).</summary>
+    public string Miner { get; init; } = "semi-hard";
 
     /// <summary>Barlow Twins off-diagonal weight; null: 1/projection-dim.</summary>
     public float? Lambda { get; init; }

@@ -44,6 +44,35 @@ public class MinerTests
     }
 
     [Fact]
+    public void Semi_hard_picks_the_nearest_negative_inside_the_margin_ties_to_the_lowest_index()
+    {
+        // distances rounded to 0.1 so that ties occur; compared with the definition's brute-force scan
+        var rng = new Rng(21);
+        const int n = 30;
+        var labels = Enumerable.Range(0, n).Select(i => i % 3).ToArray();
+        var d = new float[n * n];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < i; j++)
+                d[i * n + j] = d[j * n + i] = MathF.Round(2 * rng.NextFloat(), 1);
+        var expected = new List<Triplet>();
+        for (var a = 0; a < n; a++)
+            for (var p = 0; p < n; p++)
+            {
+                if (p == a || labels[p] != labels[a]) continue;
+                var chosen = -1;
+                for (var neg = 0; neg < n; neg++)
+                {
+                    if (labels[neg] == labels[a]) continue;
+                    var (dap, dan) = (d[a * n + p], d[a * n + neg]);
+                    if (dan > dap && dan < dap + 0.3f && (chosen < 0 || dan < d[a * n + chosen])) chosen = neg;
+                }
+                if (chosen >= 0) expected.Add(new Triplet(a, p, chosen));
+            }
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, new SemiHardMiner().Mine(d, labels, 0.3f));
+    }
+
+    [Fact]
     public void Distance_weighted_sampling_is_seeded_and_valid()
     {
         var e = Ops.L2Normalize(Tensor.Randn(new Rng(3), 12, 8), 1);
