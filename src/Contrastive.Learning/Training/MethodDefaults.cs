@@ -27,8 +27,18 @@ public static class MethodDefaults
     /// methods; wider for the non-contrastive ones, whose predictors and decorrelation need room.</summary>
     public static int ProjectionDim(string method) => method is "byol" or "simsiam" or "barlow" ? 128 : 64;
 
-    /// <summary>The base learning rate: SimCLR's linear scaling 0.06 * B / 256 for SGD and LARS, 1e-3 for AdamW.</summary>
-    public static float LearningRate(string optimizer, int batch) => optimizer == "adamw" ? 1e-3f : 0.06f * batch / 256f;
+    /// <summary>
+    /// The base learning rate: SimCLR's linear scaling 0.06 * B / 256 for SGD and LARS, 1e-3 for AdamW. Barlow Twins
+    /// with SGD divides it by the projection size D: its loss sums D diagonal terms of order 1, so its gradients are
+    /// about D times larger than NT-Xent's (LARS and AdamW are insensitive to that scale). On the demo split, 2 epochs,
+    /// kNN rose from 49.7% at 0.06 to 66.8% at 0.0006.
+    /// </summary>
+    public static float LearningRate(string method, string optimizer, int batch, int projectionDim) => optimizer switch
+    {
+        "adamw" => 1e-3f,
+        "sgd" when method == "barlow" => 0.06f * batch / 256f / projectionDim,
+        _ => 0.06f * batch / 256f,
+    };
 
     /// <summary>The weight decay: 5e-4 (SGD, bench spec), 0.05 (AdamW), 1e-6 (LARS, SimCLR).</summary>
     public static float WeightDecay(string optimizer) => optimizer switch

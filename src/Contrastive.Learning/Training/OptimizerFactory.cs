@@ -26,6 +26,7 @@ public static class OptimizerFactory
     public static float BaseLearningRate(TrainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.Lr ?? MethodDefaults.LearningRate(config.Optimizer, config.Batch);
+        return config.Lr ?? MethodDefaults.LearningRate(config.Method, config.Optimizer, config.Batch,
+            config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method));
     }
 }

@@ -1,0 +1,26 @@
+using Contrastive.Training;
+
+namespace Contrastive.Learning.Tests.Training;
+
+public class OptimizerFactoryTests
+{
+    [Theory]
+    [InlineData("simclr", "sgd", 256, 0.06f)]
+    [InlineData("simclr", "sgd", 512, 0.12f)]
+    [InlineData("barlow", "sgd", 256, 0.06f / 128)] // the Barlow loss sums D = 128 diagonal terms
+    [InlineData("barlow", "lars", 256, 0.06f)]
+    [InlineData("barlow", "adamw", 256, 1e-3f)]
+    public void Default_learning_rate_follows_method_optimizer_and_batch(string method, string optimizer, int batch, float expected)
+    {
+        var config = new TrainConfig { Method = method, Optimizer = optimizer, Batch = batch };
+        Assert.Equal(expected, OptimizerFactory.BaseLearningRate(config), 6);
+        Assert.Equal(0.3f, OptimizerFactory.BaseLearningRate(config with { Lr = 0.3f }));
+    }
+
+    [Fact]
+    public void Barlow_learning_rate_scales_with_the_configured_projection()
+    {
+        var config = new TrainConfig { Method = "barlow", ProjectionDim = 32 };
+        Assert.Equal(0.06f / 32, OptimizerFactory.BaseLearningRate(config), 6);
+    }
+}
