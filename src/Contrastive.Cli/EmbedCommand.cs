@@ -2,18 +2,20 @@ using System.CommandLine;
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
+using Contrastive.Multimodal;
 using Contrastive.Tensors;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
 
-/// <summary><c>contrastive embed</c>: the eval-mode encoder output of a dataset as an N x D float32 .npy file, in dataset order.</summary>
+/// <summary><c>contrastive embed</c>: the eval-mode encoder output of a dataset as an N x D float32 .npy file, in dataset order
+/// (for a CLIP run, the joint-space image embeddings).</summary>
 internal static class EmbedCommand
 {
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
-    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder or FILE.csv)", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
     private static readonly Option<string> s_out = new("--out") { Description = "Output .npy file", Required = true };
-    private static readonly Option<string> s_split = new("--split") { Description = "test | train | all (images: train then test; CSV: every row in file order); default test", DefaultValueFactory = _ => "test" };
+    private static readonly Option<string> s_split = new("--split") { Description = "test | train | all (images: train then test; CSV and JSONL: every row in file order); default test", DefaultValueFactory = _ => "test" };
 
     public static Command Create(TextWriter output)
     {
@@ -33,7 +35,7 @@ internal static class EmbedCommand
 
     private static (Tensor, string) EmbedImages(string spec, string modelDir, string split)
     {
-        var data = Split(DatasetResolver.LoadImages(spec), split);
+        var data = split == "all" && ClipRun.IsImageText(spec) ? ImageTextJsonl.Load(spec).Images : Split(ClipRun.LoadImages(spec), split);
         var (_, model) = RunModel.Load(modelDir, InputGeometry.Image(data.Channels, data.Height, data.Width));
         return (Embedder.Embed(model.Encoder, data), data.Source);
     }

@@ -4,15 +4,17 @@ using Contrastive.Data.Datasets;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Verification;
+using Contrastive.Models;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
 
-/// <summary><c>contrastive eval</c>: kNN, linear probe, verification, retrieval and health of a trained encoder; eval.json and report.html.</summary>
+/// <summary><c>contrastive eval</c>: kNN, linear probe, verification, retrieval and health of a trained encoder, and zero-shot
+/// accuracy of a CLIP run; eval.json and report.html.</summary>
 internal static class EvalCommand
 {
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
-    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled image folder, IDX folder or FILE.csv)", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
     private static readonly Option<int> s_knnK = new("--knn-k") { Description = "kNN neighbours (default 200)", DefaultValueFactory = _ => 200 };
     private static readonly Option<bool> s_linear = new("--linear") { Description = "Also train and report a linear probe" };
     private static readonly Option<string?> s_pairs = new("--pairs") { Description = "CSV of test-set pairs 'first,second,same' for verification (default: sampled from labels)" };
@@ -25,9 +27,8 @@ internal static class EvalCommand
         {
             var modelDir = parsed.GetValue(s_model)!;
             var spec = parsed.GetValue(s_data)!;
-            var data = DatasetResolver.IsTable(spec)
-                ? EvaluationData.Of(TabularRun.LoadSplit(spec, modelDir, requireLabels: true))
-                : EvaluationData.Of(DatasetResolver.LoadImages(spec));
+            var images = DatasetResolver.IsTable(spec) ? null : ClipRun.LoadImages(spec);
+            var data = images is null ? EvaluationData.Of(TabularRun.LoadSplit(spec, modelDir, requireLabels: true)) : EvaluationData.Of(images);
             if (!data.IsLabeled)
                 throw new ArgumentException($"{data.Source} has no labels; evaluation needs labeled data");
             var (config, model) = RunModel.Load(modelDir, data.Geometry);
@@ -44,6 +45,12 @@ internal static class EvalCommand
                 result = result with { Verification = PairVerification.Evaluate(PairsFile.Read(pairsFile, test), (ulong)config.Seed) };
                 result.Save(Path.Combine(outDir, "eval.json"));
             }
+            if (model.Encoder is TwoTowerModel towers && images is not null
+                && ZeroShotEvaluation.For(images.Test, ClipRun.Tokenizer(modelDir), config.MaxTextLength ?? MethodDefaults.MaxTextLength) is { } zeroShot)
+            {
+                result = result with { ZeroShotAccuracy = zeroShot.Accuracy(towers) };
+                result.Save(Path.Combine(outDir, "eval.json"));
+            }
             PrintTable(output, result);
             output.WriteLine($"wrote {Path.Combine(outDir, "eval.json")} and {Path.Combine(outDir, "report.html")}");
             return 0;
@@ -56,6 +63,7 @@ internal static class EvalCommand
         var rows = new List<(string, string)>();
         if (r.Knn is { } knn) rows.Add(($"kNN top-1 (k={knn.K})", P(knn.Result.Top1)));
         if (r.LinearProbe is { } probe) rows.Add(("linear probe top-1", P(probe.Result.Top1)));
+        if (r.ZeroShotAccuracy is { } zeroShot) rows.Add(("zero-shot top-1", P(zeroShot)));
         if (r.Baseline?.Knn is { } rawKnn) rows.Add(($"kNN top-1 on {r.Baseline.Name}", P(rawKnn.Result.Top1)));
         if (r.Baseline?.LinearProbe is { } rawProbe) rows.Add(($"linear probe top-1 on {r.Baseline.Name}", P(rawProbe.Result.Top1)));
         if (r.Verification is { } v)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Contrastive.Data.Datasets;
+using Contrastive.Multimodal;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
@@ -9,14 +10,14 @@ namespace Contrastive.Cli;
 /// <summary><c>contrastive train</c>: the main job. With no options: SimCLR on the embedded demo data.</summary>
 internal static class TrainCommand
 {
-    private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr)" };
-    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder or FILE.csv table) (default demo)" };
+    private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr; clip: two towers, AdamW lr 2e-3, 64-d joint space, learned temperature from 0.07)" };
+    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv table, or FILE.jsonl image-text pairs for clip) (default demo)" };
     private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp (default bench)" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 5)" };
-    private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each (default 256)" };
-    private static readonly Option<float?> s_lr = new("--lr") { Description = "Base learning rate (default 0.06*batch/256 for sgd/lars, 1e-3 for adamw)" };
-    private static readonly Option<string?> s_optimizer = new("--optimizer") { Description = "sgd | adamw | lars (default sgd)" };
-    private static readonly Option<float?> s_weightDecay = new("--weight-decay") { Description = "Weight decay (default by optimizer)" };
+    private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256)" };
+    private static readonly Option<float?> s_lr = new("--lr") { Description = "Base learning rate (default 0.06*batch/256 for sgd/lars, 1e-3 for adamw, 2e-3 for clip)" };
+    private static readonly Option<string?> s_optimizer = new("--optimizer") { Description = "sgd | adamw | lars (default adamw for clip, sgd otherwise)" };
+    private static readonly Option<float?> s_weightDecay = new("--weight-decay") { Description = "Weight decay (default by optimizer; never on clip's logit scale)" };
     private static readonly Option<int?> s_warmup = new("--warmup-epochs") { Description = "Linear warmup epochs before cosine decay (default 0)" };
     private static readonly Option<float?> s_temperature = new("--temperature") { Description = "Loss temperature (default by method)" };
     private static readonly Option<float?> s_momentum = new("--momentum") { Description = "EMA momentum of MoCo/BYOL targets (default 0.99)" };
@@ -34,6 +35,9 @@ internal static class TrainCommand
     private static readonly Option<int?> s_gradCacheChunk = new("--grad-cache-chunk") { Description = "SimCLR/MoCo: encode batches in chunks of N images with cached gradients (large batches, little memory)" };
     private static readonly Option<string?> s_labelColumn = new("--label-column") { Description = "CSV data: the column of class labels (default: unlabeled)" };
     private static readonly Option<float?> s_corruptionRate = new("--corruption-rate") { Description = "CSV data: fraction of features SCARF replaces per view (default 0.6)" };
+    private static readonly Option<int?> s_maxTextLength = new("--max-text-length") { Description = $"clip: tokens per caption, [CLS] and [SEP] included (default {MethodDefaults.MaxTextLength})" };
+    private static readonly Option<int?> s_textWidth = new("--text-width") { Description = $"clip: width of the Transformer text tower, a multiple of its {MethodDefaults.TextHeads} heads (default {MethodDefaults.TextWidth})" };
+    private static readonly Option<int?> s_textLayers = new("--text-layers") { Description = $"clip: layers of the Transformer text tower (default {MethodDefaults.TextLayers})" };
     private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
 
     public static Command Create(TextWriter output)
@@ -42,7 +46,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
-            s_labelColumn, s_corruptionRate,
+            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers,
         };
         command.SetAction((parsed, cancellation) => Task.FromResult(Run(parsed, output, cancellation)));
         return command;
@@ -61,6 +65,7 @@ internal static class TrainCommand
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "config.json"), JsonSerializer.Serialize(config, TrainConfig.Json));
         standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
+        setup.Tokenizer?.Save(Path.Combine(outDir, ClipRun.TokenizerFile));
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
             $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.Batch}, " +
             $"{Engine.Threads} threads, BLAS {Engine.Blas.Name} -> {outDir}");
@@ -74,19 +79,30 @@ internal static class TrainCommand
             output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {Percent(evaluation.Knn?.Result.Top1)}, {baseline.Name} {Percent(baseline.Knn?.Result.Top1)}");
             output.WriteLine($"linear probe test accuracy: learned encoder {Percent(evaluation.LinearProbe?.Result.Top1)}, {baseline.Name} {Percent(baseline.LinearProbe?.Result.Top1)}");
         }
+        if (evaluation is not null && metrics[^1].ZeroShotAccuracy is { } zeroShot)
+        {
+            // The last epoch's zero-shot figure is of the final weights; eval.json keeps it next to kNN.
+            (evaluation with { ZeroShotAccuracy = zeroShot }).Save(Path.Combine(outDir, "eval.json"));
+            output.WriteLine($"zero-shot test accuracy (\"{ZeroShotClassifier.DefaultTemplate}\" prompts): {Percent(zeroShot)}");
+        }
         output.WriteLine($"wrote {Path.Combine(outDir, "model.safetensors")} and {Path.Combine(outDir, "report.html")}");
         return 0;
     }
 
     private static string Percent(double? value) => value is { } v ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";
 
-    /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics) or images.</summary>
+    /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics), JSONL image-text pairs, or images.</summary>
     private static (TrainingSetup Setup, EvaluationData Data, FeatureStandardizer? Standardizer) LoadData(TrainConfig config)
     {
         if (DatasetResolver.IsTable(config.Data))
         {
             var (table, standardizer) = TabularRun.LoadForTraining(config.Data, config.LabelColumn);
             return (TrainingSetup.Create(config, table), EvaluationData.Of(table), standardizer);
+        }
+        if (ClipRun.IsImageText(config.Data))
+        {
+            var pairs = ImageTextSplit.FromJsonl(config.Data, config.MaxTextLength ?? MethodDefaults.MaxTextLength);
+            return (TrainingSetup.Create(config, pairs), EvaluationData.Of(pairs.Images), null);
         }
         var images = DatasetResolver.LoadImages(config.Data);
         return (TrainingSetup.Create(config, images), EvaluationData.Of(images), null);
@@ -120,6 +136,9 @@ internal static class TrainCommand
             GradCacheChunk = p.GetValue(s_gradCacheChunk) ?? c.GradCacheChunk,
             LabelColumn = p.GetValue(s_labelColumn) ?? c.LabelColumn,
             CorruptionRate = p.GetValue(s_corruptionRate) ?? c.CorruptionRate,
+            MaxTextLength = p.GetValue(s_maxTextLength) ?? c.MaxTextLength,
+            TextWidth = p.GetValue(s_textWidth) ?? c.TextWidth,
+            TextLayers = p.GetValue(s_textLayers) ?? c.TextLayers,
         };
     }
 

@@ -54,6 +54,18 @@ public static class AugmentationPresets
     }
 
     /// <summary>
+    /// CLIP's image view (Radford et al., 2021, train with a random square crop only): a random resized crop to
+    /// <paramref name="outputSize"/> with scale U(0.9, 1), and no flip or colour change, which could contradict a
+    /// caption that names a side or a colour.
+    /// </summary>
+    /// <exception cref="ArgumentException">The geometry or size is invalid.</exception>
+    public static AugmentationPipeline Clip(ImageGeometry input, int outputSize)
+    {
+        Validate(input, outputSize, 1f);
+        return new AugmentationPipeline(new AugmentationStep(Crop(outputSize, 0.9f, 1f)));
+    }
+
+    /// <summary>
     /// A weak/strong pair (as in FixMatch-style consistency training): the weak view is a mild crop
     /// (scale U(0.8, 1)) and a flip; the strong view is <see cref="SimClr"/> at <paramref name="strength"/>.
     /// </summary>

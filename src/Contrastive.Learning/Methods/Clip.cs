@@ -26,6 +26,9 @@ public sealed class Clip : ContrastiveMethod
     /// <inheritdoc />
     public override string Name => "clip";
 
+    /// <summary>The logit scale: decaying it would pull the temperature towards 1, so CLIP exempts it.</summary>
+    public override IEnumerable<Tensor> ParametersWithoutWeightDecay() => [Towers.LogitScale];
+
     /// <inheritdoc />
     public override Tensor ComputeLoss(TrainingBatch batch)
     {

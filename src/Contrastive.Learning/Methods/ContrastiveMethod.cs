@@ -39,6 +39,9 @@ public abstract class ContrastiveMethod
     /// <summary>The parameters the optimiser updates.</summary>
     public virtual IEnumerable<Tensor> TrainableParameters() => Model.Parameters();
 
+    /// <summary>Trainable parameters the optimiser must not weight-decay (a learned temperature). Default: none.</summary>
+    public virtual IEnumerable<Tensor> ParametersWithoutWeightDecay() => [];
+
     /// <summary>The loss of one batch (builds the autograd graph).</summary>
     public abstract Tensor ComputeLoss(TrainingBatch batch);
 

@@ -55,20 +55,29 @@ public sealed class ImageTextDataset
     /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, Count).</exception>
     public TrainingBatch Batch(IReadOnlyList<int> indices, long step)
     {
-        ArgumentNullException.ThrowIfNull(indices);
-        if (indices.Count == 0) throw new ArgumentException("a batch needs at least one pair", nameof(indices));
+        var tokens = TokenIds(indices);
         var size = Images.ImageSize;
         var pixels = new float[indices.Count * size];
+        for (var i = 0; i < indices.Count; i++) Images.Image(indices[i]).CopyTo(pixels.AsSpan(i * size, size));
+        var images = new Tensor(pixels, [indices.Count, Images.Channels, Images.Height, Images.Width]);
+        var labels = Images.Labels is { } all ? indices.Select(i => all[i]).ToArray() : null;
+        return new TrainingBatch([images, tokens], labels, [.. indices], step);
+    }
+
+    /// <summary>The token ids (B, T) of the captions at <paramref name="indices"/>, as floats with PAD = 0.</summary>
+    /// <exception cref="ArgumentException">The index list is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, Count).</exception>
+    public Tensor TokenIds(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (indices.Count == 0) throw new ArgumentException("a batch needs at least one pair", nameof(indices));
         var texts = new EncodedText[indices.Count];
         for (var i = 0; i < indices.Count; i++)
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)indices[i], (uint)Count, nameof(indices));
-            Images.Image(indices[i]).CopyTo(pixels.AsSpan(i * size, size));
             texts[i] = _texts[indices[i]];
         }
-        var images = new Tensor(pixels, [indices.Count, Images.Channels, Images.Height, Images.Width]);
-        var labels = Images.Labels is { } all ? indices.Select(i => all[i]).ToArray() : null;
-        return new TrainingBatch([images, TransformerTextEncoder.IdsToTensor(texts)], labels, [.. indices], step);
+        return TransformerTextEncoder.IdsToTensor(texts);
     }
 
     /// <summary>

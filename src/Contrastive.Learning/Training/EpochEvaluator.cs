@@ -5,6 +5,7 @@ using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Health;
 using Contrastive.Methods;
+using Contrastive.Models;
 using Contrastive.Tensors;
 
 namespace Contrastive.Training;
@@ -12,7 +13,8 @@ namespace Contrastive.Training;
 /// <summary>
 /// After each epoch: weighted kNN accuracy of the encoder (train set as memory, test set as queries, cosine,
 /// votes exp(sim / 0.1)) when labels exist, and the representation health of the projection of a fixed probe batch
-/// (two views of the first test samples, the same every epoch) checked by a <see cref="CollapseMonitor"/>.
+/// (two views of the first test samples, the same every epoch) checked by a <see cref="CollapseMonitor"/>; for CLIP
+/// towers with a <see cref="ZeroShotEvaluation"/>, also the zero-shot accuracy.
 /// The same logic serves images (<see cref="ForImages"/>) and tables (<see cref="ForTables"/>).
 /// </summary>
 public sealed class EpochEvaluator : IEpochEvaluator
@@ -21,26 +23,27 @@ public sealed class EpochEvaluator : IEpochEvaluator
     private readonly int _k;
     private readonly Tensor _probe1;
     private readonly Tensor _probe2;
+    private readonly ZeroShotEvaluation? _zeroShot;
     private readonly CollapseMonitor _monitor = new();
     private int _epoch;
 
     /// <summary>Creates the evaluator over <paramref name="data"/> with the probe views of <paramref name="probe"/>
-    /// (its first two views; a single view is compared with itself).</summary>
-    public EpochEvaluator(EvaluationData data, ViewBatch probe, int k)
+    /// (its first two views; a single view is compared with itself) and, for CLIP, <paramref name="zeroShot"/>.</summary>
+    public EpochEvaluator(EvaluationData data, ViewBatch probe, int k, ZeroShotEvaluation? zeroShot = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(probe);
-        (_data, _k) = (data, k);
+        (_data, _k, _zeroShot) = (data, k, zeroShot);
         _probe1 = probe.Views[0];
         _probe2 = probe.Views[Math.Min(1, probe.Views.Count - 1)];
     }
 
     /// <summary>The evaluator of an image split; the probe views come from <paramref name="views"/> at epoch 0.</summary>
-    public static EpochEvaluator ForImages(ImageDatasetSplit data, ViewGenerator views, int k, int probeSize = 512)
+    public static EpochEvaluator ForImages(ImageDatasetSplit data, ViewGenerator views, int k, int probeSize = 512, ZeroShotEvaluation? zeroShot = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(views);
-        return new EpochEvaluator(EvaluationData.Of(data), views.Generate(data.Test, ProbeRows(data.Test.Count, probeSize), epoch: 0), k);
+        return new EpochEvaluator(EvaluationData.Of(data), views.Generate(data.Test, ProbeRows(data.Test.Count, probeSize), epoch: 0), k, zeroShot);
     }
 
     /// <summary>The evaluator of a table split; the probe views come from <paramref name="views"/> at epoch 0.</summary>
@@ -79,6 +82,7 @@ public sealed class EpochEvaluator : IEpochEvaluator
         return new EpochEvaluation
         {
             KnnAccuracy = knn,
+            ZeroShotAccuracy = _zeroShot is { } zeroShot && method.Model.Encoder is TwoTowerModel towers ? zeroShot.Accuracy(towers) : null,
             EmbeddingStd = h.MeanDimStd,
             EffectiveRank = h.EffectiveRank,
             Alignment = h.Alignment,

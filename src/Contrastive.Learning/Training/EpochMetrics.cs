@@ -27,6 +27,9 @@ public sealed record EpochMetrics
     /// <summary>kNN test accuracy of the encoder, when the data has labels.</summary>
     public double? KnnAccuracy { get; init; }
 
+    /// <summary>Zero-shot test accuracy ("a photo of a {class}" prompts) of CLIP towers, when the data has labels.</summary>
+    public double? ZeroShotAccuracy { get; init; }
+
     /// <summary>Mean per-dimension std of L2-normalised embeddings of the probe batch (collapse toward 0).</summary>
     public double? EmbeddingStd { get; init; }
 

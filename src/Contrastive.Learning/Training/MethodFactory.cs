@@ -1,3 +1,4 @@
+using Contrastive.Data.Text;
 using Contrastive.Methods;
 using Contrastive.Miners;
 using Contrastive.Models;
@@ -33,12 +34,14 @@ public static class MethodFactory
         _ => throw new ArgumentException($"unknown arch '{arch}'"),
     };
 
-    /// <summary>Creates the online model (encoder, head, predictor) for the configured method.</summary>
-    public static EmbeddingModel CreateModel(TrainConfig config, InputGeometry input, int classCount, ulong seed, bool withPredictor)
+    /// <summary>Creates the online model (encoder, head, predictor) for the configured method; for CLIP the two towers
+    /// (<see cref="CreateTowers"/>, over <paramref name="vocabularySize"/> token ids) with no head.</summary>
+    public static EmbeddingModel CreateModel(TrainConfig config, InputGeometry input, int classCount, ulong seed, bool withPredictor, int vocabularySize = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
         var rng = new Rng(seed);
         var encoder = CreateEncoder(config.Arch, input, rng);
+        if (config.Method == "clip") return new EmbeddingModel(CreateTowers(config, encoder, vocabularySize, rng), head: null);
         var width = ((IEncoder)encoder).OutputDim;
         if (config.Method == "classifier")
         {
@@ -51,11 +54,32 @@ public static class MethodFactory
         return new EmbeddingModel(encoder, head, predictor);
     }
 
-    /// <summary>Creates the method with its online model.</summary>
-    public static ContrastiveMethod Create(TrainConfig config, InputGeometry input, int classCount)
+    /// <summary>
+    /// The CLIP towers around an image encoder: a Transformer text tower of the configured length, width and depth over
+    /// <paramref name="vocabularySize"/> token ids, and both projections into a joint space of the projection size.
+    /// </summary>
+    /// <exception cref="ArgumentException">There is no vocabulary (CLIP needs the tokenizer of its captions).</exception>
+    public static TwoTowerModel CreateTowers(TrainConfig config, Module imageEncoder, int vocabularySize, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (vocabularySize <= WordTokenizer.SpecialTokens.Count)
+            throw new ArgumentException($"clip needs the vocabulary of its captions' tokenizer, got {vocabularySize} tokens");
+        var text = new TransformerTextEncoder(rng, new TextEncoderOptions(vocabularySize, config.MaxTextLength ?? MethodDefaults.MaxTextLength)
+        {
+            ModelDim = config.TextWidth ?? MethodDefaults.TextWidth,
+            Layers = config.TextLayers ?? MethodDefaults.TextLayers,
+            Heads = MethodDefaults.TextHeads,
+        });
+        return new TwoTowerModel(imageEncoder, text, config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method), rng);
+    }
+
+    /// <summary>Creates the method with its online model; CLIP needs the <paramref name="vocabularySize"/> of its tokenizer.</summary>
+    public static ContrastiveMethod Create(TrainConfig config, InputGeometry input, int classCount, int vocabularySize = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
         var seed = (ulong)config.Seed;
+        if (config.Method == "clip")
+            return new Clip((TwoTowerModel)CreateModel(config, input, classCount, seed, withPredictor: false, vocabularySize).Encoder);
         var temperature = config.Temperature ?? MethodDefaults.Temperature(config.Method);
         var margin = config.Margin ?? MethodDefaults.Margin(config.Method);
         var momentum = config.Momentum ?? 0.99f;

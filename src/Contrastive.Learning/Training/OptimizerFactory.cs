@@ -6,27 +6,39 @@ namespace Contrastive.Training;
 /// <summary>Builds the optimiser a <see cref="TrainConfig"/> names over a method's trainable parameters.</summary>
 public static class OptimizerFactory
 {
-    /// <summary>Creates SGD (momentum 0.9), AdamW or LARS (momentum 0.9, 1-d parameters excluded from decay and trust scaling).</summary>
-    public static Optimizer Create(TrainConfig config, IEnumerable<Tensor> parameters)
+    /// <summary>
+    /// Creates SGD (momentum 0.9), AdamW or LARS (momentum 0.9, 1-d parameters excluded from decay and trust scaling).
+    /// The parameters in <paramref name="withoutDecay"/> (such as CLIP's logit scale) form a second group with no weight
+    /// decay; without them there is one group.
+    /// </summary>
+    public static Optimizer Create(TrainConfig config, IEnumerable<Tensor> parameters, IEnumerable<Tensor>? withoutDecay = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(parameters);
         var lr = BaseLearningRate(config);
-        var decay = config.WeightDecay ?? MethodDefaults.WeightDecay(config.Optimizer);
+        var optimizer = config.OptimizerName();
+        var decay = config.WeightDecay ?? MethodDefaults.WeightDecay(optimizer);
+        var exempt = (withoutDecay ?? []).ToHashSet(ReferenceEqualityComparer.Instance);
         var list = parameters.ToList();
-        return config.Optimizer switch
+        var decayed = list.Where(p => !exempt.Contains(p)).ToList();
+        var free = list.Where(exempt.Contains).ToList();
+        ParameterGroup[] groups = free.Count == 0
+            ? [new ParameterGroup(decayed, lr, decay)]
+            : [new ParameterGroup(decayed, lr, decay), new ParameterGroup(free, lr, weightDecay: 0f)];
+        return optimizer switch
         {
-            "sgd" => new Sgd(list, lr, momentum: 0.9f, weightDecay: decay),
-            "adamw" => new AdamW(list, lr, weightDecay: decay),
-            "lars" => new Lars(list, lr, momentum: 0.9f, weightDecay: decay),
-            _ => throw new ArgumentException($"unknown optimizer '{config.Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})"),
+            "sgd" => new Sgd(groups, momentum: 0.9f),
+            "adamw" => new AdamW(groups),
+            "lars" => new Lars(groups, momentum: 0.9f),
+            _ => throw new ArgumentException($"unknown optimizer '{optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})"),
         };
     }
 
-    /// <summary>The configured learning rate or the optimiser's default for the batch size.</summary>
+    /// <summary>The configured learning rate or the optimiser's default for the method and batch size.</summary>
     public static float BaseLearningRate(TrainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.Lr ?? MethodDefaults.LearningRate(config.Method, config.Optimizer, config.Batch,
+        return config.Lr ?? MethodDefaults.LearningRate(config.Method, config.OptimizerName(), config.Batch,
             config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method));
     }
 }

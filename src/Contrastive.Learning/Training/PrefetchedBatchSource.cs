@@ -3,11 +3,12 @@ using Contrastive.Data.Loading;
 using Contrastive.Data.Sampling;
 using Contrastive.Data.Views;
 using Contrastive.Methods;
+using Contrastive.Multimodal;
 
 namespace Contrastive.Training;
 
 /// <summary>
-/// Training batches of augmented views (image crops, or corrupted table rows), prepared on worker threads by a
+/// Training batches of augmented views (image crops, corrupted table rows, or image crops with their captions), prepared on worker threads by a
 /// <see cref="PrefetchingLoader{TBatch}"/> while the model trains. The order and the views depend only on
 /// (seed, epoch), so an epoch can be replayed exactly.
 /// </summary>
@@ -34,6 +35,21 @@ public sealed class PrefetchedBatchSource : IBatchSource
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(views);
         return new(data.Source, data.Count, sampler, (s, options) => Loaders.Views(data, s, views, options), viewsPerSample, totalEpochs, workers);
+    }
+
+    /// <summary>
+    /// Batches of image-text pairs for CLIP: the single view of <paramref name="views"/> for the images (<c>Views[0]</c>)
+    /// and the captions' token ids (<c>Views[1]</c>).
+    /// </summary>
+    public static PrefetchedBatchSource ForImageText(ImageTextDataset data, IBatchSampler sampler, ViewGenerator views, int totalEpochs, int workers = 2)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(views);
+        return new(data.Images.Source, data.Count, sampler, (s, options) => new PrefetchingLoader<ViewBatch>(s, job =>
+        {
+            var images = views.Generate(data.Images, job.Indices, job.Epoch, job.BatchIndex, job.Progress);
+            return new ViewBatch([images.Views[0], data.TokenIds(job.Indices)], images.Labels, images.Indices, images.Epoch, images.BatchIndex);
+        }, options), viewsPerSample: 1, totalEpochs, workers);
     }
 
     /// <summary>Batches of table-row views (e.g. SCARF); <paramref name="viewsPerSample"/> is the generator's number of views.</summary>

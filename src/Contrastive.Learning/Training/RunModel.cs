@@ -6,7 +6,8 @@ namespace Contrastive.Training;
 /// <summary>Loads the trained model of a run directory (config.json + model.safetensors) for embedding and evaluation.</summary>
 public static class RunModel
 {
-    /// <summary>The run's configuration and its model with the trained weights (strict key match), in eval mode.</summary>
+    /// <summary>The run's configuration and its model with the trained weights (strict key match), in eval mode. For CLIP
+    /// the encoder is the <see cref="TwoTowerModel"/>, whose image embeddings are the joint-space ones.</summary>
     /// <exception cref="FileNotFoundException">The directory lacks config.json or model.safetensors.</exception>
     /// <exception cref="InvalidDataException">The weights do not fit the configured architecture or the data's geometry.</exception>
     public static (TrainConfig Config, EmbeddingModel Model) Load(string runDirectory, InputGeometry input)
@@ -19,7 +20,9 @@ public static class RunModel
         var weights = SafeTensors.Read(modelPath).Tensors;
         // The classifier's head size is the number of classes it was trained on; read it from the weights.
         var classes = config.Method == "classifier" && weights.TryGetValue("head.weight", out var head) ? head.Size(0) : 0;
-        var model = MethodFactory.CreateModel(config, input, classes, (ulong)config.Seed, withPredictor: config.Method is "byol" or "simsiam");
+        // CLIP's token table has one row per word of the run's tokenizer.
+        var vocabulary = config.Method == "clip" && weights.TryGetValue("encoder.text_encoder.token_embedding.weight", out var tokens) ? tokens.Size(0) : 0;
+        var model = MethodFactory.CreateModel(config, input, classes, (ulong)config.Seed, withPredictor: config.Method is "byol" or "simsiam", vocabulary);
         try
         {
             model.LoadState(weights, strict: true);

@@ -9,13 +9,13 @@ namespace Contrastive.Training;
 /// </summary>
 public sealed record TrainConfig
 {
-    /// <summary>simclr, moco, byol, simsiam, barlow, supcon, siamese, triplet or classifier.</summary>
+    /// <summary>simclr, moco, byol, simsiam, barlow, supcon, siamese, triplet, classifier or clip.</summary>
     public string Method { get; init; } = "simclr";
 
     /// <summary>bench, resnet18 or mlp.</summary>
     public string Arch { get; init; } = "bench";
 
-    /// <summary>demo, fashion-mnist or a path (image folder, IDX folder, CSV).</summary>
+    /// <summary>demo, fashion-mnist or a path (image folder, IDX folder, CSV table, JSONL image-text pairs).</summary>
     public string Data { get; init; } = "demo";
 
     /// <summary>Training epochs.</summary>
@@ -24,11 +24,12 @@ public sealed record TrainConfig
     /// <summary>Images per batch (each gives two views).</summary>
     public int Batch { get; init; } = 256;
 
-    /// <summary>Base learning rate; null: 0.06 * Batch / 256 for SGD/LARS (SimCLR's linear scaling), 1e-3 for AdamW.</summary>
+    /// <summary>Base learning rate; null: 0.06 * Batch / 256 for SGD/LARS (SimCLR's linear scaling), 1e-3 for AdamW
+    /// (2e-3 for CLIP).</summary>
     public float? Lr { get; init; }
 
-    /// <summary>sgd, adamw or lars.</summary>
-    public string Optimizer { get; init; } = "sgd";
+    /// <summary>sgd, adamw or lars; null: the method's default (<see cref="MethodDefaults.Optimizer"/>: AdamW for CLIP, SGD otherwise).</summary>
+    public string? Optimizer { get; init; }
 
     /// <summary>Weight decay; null: 5e-4 (SGD), 0.05 (AdamW), 1e-6 (LARS).</summary>
     public float? WeightDecay { get; init; }
@@ -92,6 +93,18 @@ public sealed record TrainConfig
     /// <summary>CSV data: the SCARF corruption rate, the fraction of features replaced per view; null: 0.6 (Bahri et al., 2022).</summary>
     public float? CorruptionRate { get; init; }
 
+    /// <summary>CLIP: the token length captions are packed to (the text tower's position table); null: 32.</summary>
+    public int? MaxTextLength { get; init; }
+
+    /// <summary>CLIP: the width of the Transformer text tower (a multiple of its 4 heads); null: 64.</summary>
+    public int? TextWidth { get; init; }
+
+    /// <summary>CLIP: the number of Transformer layers of the text tower; null: 2.</summary>
+    public int? TextLayers { get; init; }
+
+    /// <summary>The optimiser: <see cref="Optimizer"/> or the method's default.</summary>
+    public string OptimizerName() => Optimizer ?? MethodDefaults.Optimizer(Method);
+
     /// <summary>Serialisation options shared by config.json and metrics.jsonl.</summary>
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -131,12 +144,40 @@ public sealed record TrainConfig
         Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
         Require(MethodDefaults.Methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", MethodDefaults.Methods)})");
         Require(MethodDefaults.Architectures.Contains(Arch), $"unknown arch '{Arch}' (expected {string.Join(", ", MethodDefaults.Architectures)})");
-        Require(MethodDefaults.Optimizers.Contains(Optimizer), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
+        Require(MethodDefaults.Optimizers.Contains(OptimizerName()), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
         Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
         Require(!FreezeEncoder || Method == "classifier", "--freeze-encoder applies to the classifier method");
         Require(GradCacheChunk is null || GradCacheChunk >= 1, $"grad-cache-chunk must be at least 1, got {GradCacheChunk}");
         Require(GradCacheChunk is null || Method is "simclr" or "moco", $"--grad-cache-chunk applies to simclr and moco, not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
+        ValidateText();
+    }
+
+    /// <summary>The text-tower options belong to CLIP, and the options of the other methods' losses and heads do not apply to it.</summary>
+    private void ValidateText()
+    {
+        if (Method != "clip")
+        {
+            Require(MaxTextLength is null && TextWidth is null && TextLayers is null, $"--max-text-length, --text-width and --text-layers apply to --method clip, not {Method}");
+            return;
+        }
+        Require(MaxTextLength is null || MaxTextLength >= 3, $"max text length must be at least 3 ([CLS], a word, [SEP]), got {MaxTextLength}");
+        Require(TextWidth is null || TextWidth > 0 && TextWidth % MethodDefaults.TextHeads == 0, $"text width must be a positive multiple of {MethodDefaults.TextHeads} (the attention heads), got {TextWidth}");
+        Require(TextLayers is null || TextLayers >= 1, $"text layers must be at least 1, got {TextLayers}");
+        var defaults = new TrainConfig();
+        var notForClip = new (bool Set, string Option)[]
+        {
+            (Temperature is not null, "--temperature (CLIP learns its logit scale, starting at 1/0.07)"),
+            (Momentum is not null, "--momentum"),
+            (QueueSize != defaults.QueueSize, "--queue-size"),
+            (Margin is not null, "--margin"),
+            (Miner != defaults.Miner, "--miner"),
+            (Lambda is not null, "lambda"),
+            (HiddenDim != defaults.HiddenDim, "hidden-dim (CLIP has no projection MLP)"),
+            (NoStopGradient, "--no-stop-gradient"),
+            (Init is not null, "--init"),
+        };
+        foreach (var (set, option) in notForClip) Require(!set, $"{option} does not apply to --method clip");
     }
 
     private static void Require(bool condition, string message)

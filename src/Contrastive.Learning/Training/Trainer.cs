@@ -33,7 +33,7 @@ public sealed class Trainer
         _runDirectory = runDirectory;
         _evaluator = evaluator;
         _observer = observer;
-        Optimizer = OptimizerFactory.Create(config, method.TrainableParameters());
+        Optimizer = OptimizerFactory.Create(config, method.TrainableParameters(), method.ParametersWithoutWeightDecay());
         var total = config.Epochs * data.BatchesPerEpoch;
         Schedule = new WarmupCosineSchedule(OptimizerFactory.BaseLearningRate(config), config.WarmupEpochs * data.BatchesPerEpoch, total);
     }
@@ -117,6 +117,7 @@ public sealed class Trainer
             LoaderWait = (_data.WaitTime - waitBefore).TotalSeconds / Math.Max(1e-9, trainSeconds),
             Seconds = clock.Elapsed.TotalSeconds,
             KnnAccuracy = evaluation.KnnAccuracy,
+            ZeroShotAccuracy = evaluation.ZeroShotAccuracy,
             EmbeddingStd = evaluation.EmbeddingStd,
             EffectiveRank = evaluation.EffectiveRank,
             Alignment = evaluation.Alignment,

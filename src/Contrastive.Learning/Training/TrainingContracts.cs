@@ -24,6 +24,9 @@ public sealed record EpochEvaluation
     /// <summary>kNN test accuracy, when labels exist.</summary>
     public double? KnnAccuracy { get; init; }
 
+    /// <summary>Zero-shot test accuracy of CLIP towers, when labels and class names exist.</summary>
+    public double? ZeroShotAccuracy { get; init; }
+
     /// <summary>Mean per-dimension std of normalised probe embeddings.</summary>
     public double? EmbeddingStd { get; init; }
 

@@ -2,9 +2,11 @@ using Contrastive.Data;
 using Contrastive.Data.Augmentations;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Sampling;
+using Contrastive.Data.Text;
 using Contrastive.Data.Views;
 using Contrastive.IO;
 using Contrastive.Methods;
+using Contrastive.Multimodal;
 
 namespace Contrastive.Training;
 
@@ -12,15 +14,16 @@ namespace Contrastive.Training;
 /// Assembles a run from a <see cref="TrainConfig"/> and image or (standardised) table data: the method and its model
 /// (optionally initialised from a pre-trained run), the views the method trains on (image augmentations, or SCARF
 /// corruptions of table rows), the sampler (class-balanced P x K batches for the supervised metric-learning methods,
-/// shuffled epochs otherwise) and the per-epoch evaluator.
+/// shuffled epochs otherwise) and the per-epoch evaluator. CLIP trains on image-text pairs: captions from a JSONL file, or
+/// synthetic captions of labeled images.
 /// </summary>
 public sealed class TrainingSetup
 {
     /// <summary>The SCARF corruption rate of table views when none is configured (Bahri et al., 2022).</summary>
     public const float DefaultCorruptionRate = 0.6f;
 
-    private TrainingSetup(ContrastiveMethod method, IBatchSource batches, EpochEvaluator evaluator)
-        => (Method, Batches, Evaluator) = (method, batches, evaluator);
+    private TrainingSetup(ContrastiveMethod method, IBatchSource batches, EpochEvaluator evaluator, WordTokenizer? tokenizer = null)
+        => (Method, Batches, Evaluator, Tokenizer) = (method, batches, evaluator, tokenizer);
 
     /// <summary>The method with its online model.</summary>
     public ContrastiveMethod Method { get; }
@@ -31,16 +34,25 @@ public sealed class TrainingSetup
     /// <summary>The per-epoch evaluator.</summary>
     public EpochEvaluator Evaluator { get; }
 
-    /// <summary>Builds everything for training <paramref name="config"/> on <paramref name="data"/>.</summary>
+    /// <summary>CLIP: the tokenizer of the captions, which a run must keep to embed text later; null for the other methods.</summary>
+    public WordTokenizer? Tokenizer { get; }
+
+    /// <summary>Builds everything for training <paramref name="config"/> on <paramref name="data"/>; CLIP gets seeded
+    /// synthetic captions of the labels (<see cref="ImageTextSplit.FromLabeled"/>).</summary>
     /// <exception cref="ArgumentException">The method needs labels the data lacks, the batch does not fit the data, or a
     /// table-only option is set.</exception>
     public static TrainingSetup Create(TrainConfig config, ImageDatasetSplit data, int workers = 2)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
-        config.Validate();
-        if (config.LabelColumn is not null) throw new ArgumentException("--label-column applies to CSV data (--data FILE.csv), not images");
-        if (config.CorruptionRate is not null) throw new ArgumentException("--corruption-rate applies to CSV data (--data FILE.csv), not images");
+        RequireImageConfig(config);
+        if (config.Method == "clip")
+        {
+            if (data.Train.Labels is null || data.Test.Labels is null)
+                throw new ArgumentException($"--method clip needs captions, and {data.Train.Source} has no labels to make them from: " +
+                    "use --data FILE.jsonl of {\"image\": ..., \"text\": ...} pairs, or labeled images (one sub-folder per class)");
+            return Create(config, ImageTextSplit.FromLabeled(data, config.MaxTextLength ?? MethodDefaults.MaxTextLength, (ulong)config.Seed), workers);
+        }
         var train = data.Train;
         var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount);
 
@@ -48,8 +60,42 @@ public sealed class TrainingSetup
         var views = Views(config.Method, ImageGeometry.Of(train), seed);
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
         var batches = PrefetchedBatchSource.ForImages(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
-        var probeViews = ViewGenerator.TwoViews(AugmentationPresets.SimClr(ImageGeometry.Of(train), train.Height), seed ^ 0x9E0BE);
-        return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, probeViews, config.KnnK));
+        return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, ProbeViews(train, seed), config.KnnK));
+    }
+
+    private static void RequireImageConfig(TrainConfig config)
+    {
+        config.Validate();
+        if (config.LabelColumn is not null) throw new ArgumentException("--label-column applies to CSV data (--data FILE.csv), not images");
+        if (config.CorruptionRate is not null) throw new ArgumentException("--corruption-rate applies to CSV data (--data FILE.csv), not images");
+    }
+
+    /// <summary>The collapse monitor's probe: two SimCLR views of the first test images.</summary>
+    private static ViewGenerator ProbeViews(ImageDataset train, ulong seed) =>
+        ViewGenerator.TwoViews(AugmentationPresets.SimClr(ImageGeometry.Of(train), train.Height), seed ^ 0x9E0BE);
+
+    /// <summary>
+    /// Builds everything for CLIP on image-text pairs: batches of mildly cropped images (<see cref="AugmentationPresets.Clip"/>)
+    /// with their captions' token ids in shuffled epochs; per epoch kNN and, for labeled images, zero-shot accuracy on the
+    /// test part.
+    /// </summary>
+    /// <exception cref="ArgumentException">The method is not clip, the batch does not fit the data, or a table-only option is set.</exception>
+    public static TrainingSetup Create(TrainConfig config, ImageTextSplit data, int workers = 2)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        RequireImageConfig(config);
+        if (config.Method != "clip") throw new ArgumentException($"image-text pairs train --method clip, not {config.Method}");
+        var images = data.Images;
+        var train = images.Train;
+        var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount,
+            data.Tokenizer.VocabularySize);
+        var seed = (ulong)config.Seed;
+        var views = new ViewGenerator([AugmentationPresets.Clip(ImageGeometry.Of(train), train.Height)], seed);
+        var batches = PrefetchedBatchSource.ForImageText(data.Train, new ShuffledBatchSampler(train.Count, config.Batch, seed), views, config.Epochs, workers);
+        var zeroShot = ZeroShotEvaluation.For(images.Test, data.Tokenizer, data.MaxLength);
+        var evaluator = EpochEvaluator.ForImages(images, ProbeViews(train, seed), config.KnnK, zeroShot: zeroShot);
+        return new TrainingSetup(method, batches, evaluator, data.Tokenizer);
     }
 
     /// <summary>
@@ -65,6 +111,7 @@ public sealed class TrainingSetup
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         config.Validate();
+        if (config.Method == "clip") throw new ArgumentException("--method clip needs images with captions or labels, not a table");
         var train = data.Train;
         var method = CreateMethod(config, InputGeometry.Table(train.FeatureCount), train.Source, train.Count, train.Labels, train.ClassCount);
 
@@ -78,9 +125,10 @@ public sealed class TrainingSetup
         return new TrainingSetup(method, batches, EpochEvaluator.ForTables(data, probeViews, config.KnnK));
     }
 
-    private static ContrastiveMethod CreateMethod(TrainConfig config, InputGeometry geometry, string source, int count, int[]? labels, int classCount)
+    private static ContrastiveMethod CreateMethod(TrainConfig config, InputGeometry geometry, string source, int count, int[]? labels, int classCount,
+        int vocabularySize = 0)
     {
-        var method = MethodFactory.Create(config, geometry, classCount);
+        var method = MethodFactory.Create(config, geometry, classCount, vocabularySize);
         var unit = geometry.IsImage ? "images" : "rows";
         if (method.RequiresLabels && labels is null)
             throw new ArgumentException($"--method {config.Method} is supervised but {source} has no labels" + (geometry.IsImage ? "" : " (name the label column with --label-column)"));

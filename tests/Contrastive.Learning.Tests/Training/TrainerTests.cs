@@ -133,7 +133,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains("no labels", Assert.Throws<ArgumentException>(() => TrainingSetup.Create(Config("supcon"), unlabeled)).Message);
     }
 
-    private sealed class CancelAfterFirstEpoch(CancellationTokenSource cancel) : ITrainingObserver
+    internal sealed class CancelAfterFirstEpoch(CancellationTokenSource cancel) : ITrainingObserver
     {
         public void OnStep(StepReport step) { }
 
