@@ -36,14 +36,16 @@ public static class AugmentationPresets
     }
 
     /// <summary>
-    /// BYOL's asymmetric pair (Grill et al., 2020): both views crop (scale U(0.08, 1)), flip p = 0.5, colour
-    /// jitter (0.4, 0.4, 0.2, 0.1) p = 0.8, grayscale p = 0.2; view 1 blurs with p = 1 and never solarizes,
-    /// view 2 blurs with p = 0.1 and solarizes (threshold 0.5) with p = 0.2.
+    /// BYOL's asymmetric pair (Grill et al., 2020) for RGB input: both views crop (scale U(0.08, 1)), flip p = 0.5,
+    /// colour jitter (0.4, 0.4, 0.2, 0.1) p = 0.8, grayscale p = 0.2; view 1 blurs with p = 1 and never solarizes,
+    /// view 2 blurs with p = 0.1 and solarizes (threshold 0.5) with p = 0.2. Grey input gets the <see cref="SimClr"/>
+    /// grey recipe for both views: blurring and solarizing 28 x 28 grey images removes what distinguishes them.
     /// </summary>
     /// <exception cref="ArgumentException">The geometry, size or strength is invalid.</exception>
     public static (AugmentationPipeline View1, AugmentationPipeline View2) Byol(ImageGeometry input, int outputSize, float strength = 1f)
     {
         Validate(input, outputSize, strength);
+        if (input.Channels == 1) return (SimClr(input, outputSize, strength), SimClr(input, outputSize, strength));
         AugmentationPipeline Common() => new(
             new(Crop(outputSize, 0.08f, strength)),
             new(new HorizontalFlip(), 0.5),

@@ -71,6 +71,15 @@ public class PipelineAndPresetTests
     }
 
     [Fact]
+    public void Byol_on_grey_images_uses_the_grey_simclr_recipe_for_both_views()
+    {
+        var (v1, v2) = AugmentationPresets.Byol(s_grey, 28);
+        var simclr = AugmentationPresets.SimClr(s_grey, 28).Steps.Select(s => (s.Augmentation.GetType(), s.Probability)).ToArray();
+        Assert.Equal(simclr, v1.Steps.Select(s => (s.Augmentation.GetType(), s.Probability)).ToArray());
+        Assert.Equal(simclr, v2.Steps.Select(s => (s.Augmentation.GetType(), s.Probability)).ToArray());
+    }
+
+    [Fact]
     public void Every_preset_runs_and_keeps_grey_simclr_views_in_unit_range()
     {
         var rgb = new ImageGeometry(3, 32, 32);
