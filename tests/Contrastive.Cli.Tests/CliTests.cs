@@ -7,37 +7,17 @@ using Contrastive.Tensors;
 namespace Contrastive.Cli.Tests;
 
 /// <summary>The contrastive command end to end on a tiny image folder, and its error policy.</summary>
-public sealed class CliTests : IDisposable
+public sealed class CliTests() : CliTestBase("cli")
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "contrastive-cli-" + Guid.NewGuid().ToString("N"));
-
-    public CliTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     /// <summary>Two classes of 12x12 grey PNGs: a bright left half or a bright right half, with noise.</summary>
     private string MakeImageFolder(int perClass = 24)
     {
-        var root = Path.Combine(_dir, "images");
+        var root = Path.Combine(Dir, "images");
         var rng = new Rng(11);
         foreach (var (name, left) in new[] { ("left", true), ("right", false) })
         {
             Directory.CreateDirectory(Path.Combine(root, name));
-            for (var i = 0; i < perClass; i++)
-            {
-                var pixels = new float[144];
-                for (var p = 0; p < 144; p++)
-                    pixels[p] = Math.Clamp(((p % 12 < 6) == left ? 0.8f : 0.2f) + 0.1f * rng.NextGaussian(), 0f, 1f);
-                File.WriteAllBytes(Path.Combine(root, name, $"{i:D3}.png"), PngEncoder.Encode(pixels, 1, 12, 12));
-            }
+            for (var i = 0; i < perClass; i++) File.WriteAllBytes(Path.Combine(root, name, $"{i:D3}.png"), HalfBrightPng(left, rng));
         }
         return root;
     }
@@ -46,7 +26,7 @@ public sealed class CliTests : IDisposable
     public async Task Train_embed_and_eval_work_end_to_end()
     {
         var images = MakeImageFolder();
-        var run = Path.Combine(_dir, "run");
+        var run = Path.Combine(Dir, "run");
         var train = await Run("train", "--data", images, "--epochs", "2", "--batch", "16", "--out", run, "--threads", "2");
         Assert.True(train.Code == 0, train.Err);
         Assert.Matches(@"kNN \(k=200\) test accuracy: learned encoder [\d.]+ %, raw pixels [\d.]+ %", train.Out);
@@ -61,13 +41,13 @@ public sealed class CliTests : IDisposable
             foreach (var field in new[] { "epoch", "loss", "lr", "views_per_s", "knn_accuracy", "health" })
                 Assert.True(epoch.RootElement.TryGetProperty(field, out _), $"metrics.jsonl lacks {field}");
 
-        var npy = Path.Combine(_dir, "test.npy");
+        var npy = Path.Combine(Dir, "test.npy");
         var embed = await Run("embed", "--model", run, "--data", images, "--out", npy);
         Assert.True(embed.Code == 0, embed.Err);
         var array = NpyFile.Read(npy);
         Assert.Equal(new[] { 10, 128 }, array.Shape.ToArray());
 
-        var evalDir = Path.Combine(_dir, "eval");
+        var evalDir = Path.Combine(Dir, "eval");
         var eval = await Run("eval", "--model", run, "--data", images, "--knn-k", "5", "--out", evalDir);
         Assert.True(eval.Code == 0, eval.Err);
         Assert.Contains("kNN top-1", eval.Out);
@@ -80,7 +60,7 @@ public sealed class CliTests : IDisposable
     public async Task Resume_continues_and_refuses_changed_options()
     {
         var images = MakeImageFolder(12);
-        var run = Path.Combine(_dir, "run");
+        var run = Path.Combine(Dir, "run");
         Assert.Equal(0, (await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--out", run)).Code);
         var changed = await Run("train", "--data", images, "--epochs", "1", "--batch", "4", "--out", run, "--resume");
         Assert.Equal(1, changed.Code);
@@ -118,7 +98,7 @@ public sealed class CliTests : IDisposable
         var bytes = File.ReadAllBytes(broken);
         bytes[20] ^= 0xFF;
         File.WriteAllBytes(broken, bytes);
-        var (code, _, err) = await Run("train", "--data", images, "--epochs", "1", "--batch", "4", "--out", Path.Combine(_dir, "r"));
+        var (code, _, err) = await Run("train", "--data", images, "--epochs", "1", "--batch", "4", "--out", Path.Combine(Dir, "r"));
         Assert.Equal(1, code);
         Assert.Contains("000.png", err);
     }

@@ -7,53 +7,24 @@ using Contrastive.Tensors;
 namespace Contrastive.Cli.Tests;
 
 /// <summary><c>contrastive train --method clip</c> end to end on tiny image-text data, and one-line errors for what does not fit.</summary>
-public sealed class ClipCliTests : IDisposable
+public sealed class ClipCliTests() : CliTestBase("cli-clip")
 {
     // A text tower small enough for a quick test.
     private static readonly string[] s_tiny = ["--max-text-length", "8", "--text-width", "16", "--text-layers", "1", "--threads", "1"];
 
-    private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "contrastive-cli-clip-" + Guid.NewGuid().ToString("N"))).FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static void AssertOneLineError((int Code, string Out, string Err) result, params string[] expected)
-    {
-        Assert.Equal(1, result.Code);
-        var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.StartsWith("contrastive: ", lines[0]);
-        foreach (var text in expected) Assert.True(lines[0].Contains(text, StringComparison.Ordinal), $"'{text}' not in: {lines[0]}");
-    }
-
-    /// <summary>A 12x12 grey image, bright on the left or on the right half, with noise.</summary>
-    private static byte[] Png(bool left, Rng rng)
-    {
-        var pixels = new float[144];
-        for (var p = 0; p < 144; p++) pixels[p] = Math.Clamp(((p % 12 < 6) == left ? 0.8f : 0.2f) + 0.1f * rng.NextGaussian(), 0f, 1f);
-        return PngEncoder.Encode(pixels, 1, 12, 12);
-    }
-
     /// <summary>A JSONL file of <paramref name="count"/> pairs, each image captioned with the side that is bright.</summary>
     private string WritePairs(int count)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_dir, "pairs", "img")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Dir, "pairs", "img")).FullName;
         var rng = new Rng(3);
         var lines = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var left = i % 2 == 0;
-            File.WriteAllBytes(Path.Combine(folder, $"{i:D2}.png"), Png(left, rng));
+            File.WriteAllBytes(Path.Combine(folder, $"{i:D2}.png"), HalfBrightPng(left, rng));
             lines.Add(JsonSerializer.Serialize(new { image = $"img/{i:D2}.png", text = left ? "the left half is bright" : "a bright right half" }));
         }
-        var path = Path.Combine(_dir, "pairs", "pairs.jsonl");
+        var path = Path.Combine(Dir, "pairs", "pairs.jsonl");
         File.WriteAllLines(path, lines);
         return path;
     }
@@ -61,12 +32,12 @@ public sealed class ClipCliTests : IDisposable
     /// <summary>A labeled image folder, classes 'left' and 'right'.</summary>
     private string WriteLabeledFolder(int perClass)
     {
-        var root = Path.Combine(_dir, "labeled");
+        var root = Path.Combine(Dir, "labeled");
         var rng = new Rng(5);
         foreach (var (name, left) in new[] { ("left", true), ("right", false) })
         {
             Directory.CreateDirectory(Path.Combine(root, name));
-            for (var i = 0; i < perClass; i++) File.WriteAllBytes(Path.Combine(root, name, $"{i:D2}.png"), Png(left, rng));
+            for (var i = 0; i < perClass; i++) File.WriteAllBytes(Path.Combine(root, name, $"{i:D2}.png"), HalfBrightPng(left, rng));
         }
         return root;
     }
@@ -75,7 +46,7 @@ public sealed class ClipCliTests : IDisposable
     public async Task Clip_trains_on_jsonl_pairs_then_embeds_and_evaluates_zero_shot()
     {
         var pairs = WritePairs(20);
-        var run = Path.Combine(_dir, "run");
+        var run = Path.Combine(Dir, "run");
         var train = await Run(["train", "--method", "clip", "--data", pairs, "--epochs", "2", "--batch", "8", "--out", run, .. s_tiny]);
         Assert.True(train.Code == 0, train.Err);
         Assert.Contains("16 train / 4 test images", train.Out);
@@ -89,13 +60,13 @@ public sealed class ClipCliTests : IDisposable
         }
 
         // Joint-space image embeddings of every pair, in file order.
-        var npy = Path.Combine(_dir, "all.npy");
+        var npy = Path.Combine(Dir, "all.npy");
         var embed = await Run("embed", "--model", run, "--data", pairs, "--split", "all", "--out", npy);
         Assert.True(embed.Code == 0, embed.Err);
         Assert.Equal(new[] { 20, 64 }, NpyFile.Read(npy).Shape.ToArray());
 
         // Labeled images of the same kind: kNN, and zero-shot from "a photo of a left" / "... right" prompts.
-        var evalDir = Path.Combine(_dir, "eval");
+        var evalDir = Path.Combine(Dir, "eval");
         var eval = await Run("eval", "--model", run, "--data", WriteLabeledFolder(10), "--knn-k", "3", "--out", evalDir);
         Assert.True(eval.Code == 0, eval.Err);
         Assert.Matches(@"zero-shot top-1\s+[\d.]+ %", eval.Out);
@@ -106,7 +77,7 @@ public sealed class ClipCliTests : IDisposable
     [Fact]
     public async Task Clip_on_labeled_images_reports_zero_shot_per_epoch_and_at_the_end()
     {
-        var run = Path.Combine(_dir, "run");
+        var run = Path.Combine(Dir, "run");
         var train = await Run(["train", "--method", "clip", "--data", WriteLabeledFolder(10), "--epochs", "1", "--batch", "8", "--out", run, .. s_tiny]);
         Assert.True(train.Code == 0, train.Err);
         Assert.Matches(@"kNN \(k=200\) test accuracy: learned encoder [\d.]+ %", train.Out);
@@ -122,7 +93,7 @@ public sealed class ClipCliTests : IDisposable
     [Fact]
     public async Task What_clip_cannot_use_gives_one_line_and_leaves_nothing_behind()
     {
-        var run = Path.Combine(_dir, "r");
+        var run = Path.Combine(Dir, "r");
         var pairs = WritePairs(6);
         var folder = Path.GetDirectoryName(pairs)!;
         File.WriteAllText(Path.Combine(folder, "missing.jsonl"), "{\"image\": \"img/00.png\", \"text\": \"x\"}\n{\"image\": \"img/gone.png\", \"text\": \"y\"}\n");
@@ -137,8 +108,8 @@ public sealed class ClipCliTests : IDisposable
         AssertOneLineError(await Run("train", "--method", "clip", "--data", pairs, "--text-width", "10", "--out", run), "multiple of 4");
         AssertOneLineError(await Run("train", "--method", "simclr", "--data", pairs, "--out", run), "image-text pairs train --method clip");
         AssertOneLineError(await Run("train", "--data", "demo", "--text-layers", "3", "--out", run), "apply to --method clip, not simclr");
-        File.WriteAllText(Path.Combine(_dir, "t.csv"), "a,b\n1,2\n3,4\n5,6\n7,8\n9,10\n");
-        AssertOneLineError(await Run("train", "--method", "clip", "--data", Path.Combine(_dir, "t.csv"), "--arch", "mlp", "--out", run), "--method clip needs images");
+        File.WriteAllText(Path.Combine(Dir, "t.csv"), "a,b\n1,2\n3,4\n5,6\n7,8\n9,10\n");
+        AssertOneLineError(await Run("train", "--method", "clip", "--data", Path.Combine(Dir, "t.csv"), "--arch", "mlp", "--out", run), "--method clip needs images");
         Assert.False(Directory.Exists(run), "a failed run must leave nothing behind");
     }
 }

@@ -9,20 +9,8 @@ using Contrastive.Tensors;
 namespace Contrastive.Cli.Tests;
 
 /// <summary>The contrastive command on CSV tables: train, embed and eval end to end, and one-line errors for bad tables.</summary>
-public sealed class TabularCliTests : IDisposable
+public sealed class TabularCliTests() : CliTestBase("cli-tab")
 {
-    private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "contrastive-cli-tab-" + Guid.NewGuid().ToString("N"))).FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     /// <summary>Two classes ('yes', 'no'): columns s0..s2 carry the class at scales 1, 100 and 0.01; n0..n4 are noise.</summary>
     private string WriteTable(string name, int rows, bool withLabel = true, int seed = 5)
     {
@@ -37,26 +25,16 @@ public sealed class TabularCliTests : IDisposable
             text.AppendJoin(',', row.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
             text.Append(withLabel ? (positive ? ",yes\n" : ",no\n") : "\n");
         }
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(Dir, name);
         File.WriteAllText(path, text.ToString());
         return path;
-    }
-
-    private static void AssertOneLineError((int Code, string Out, string Err) result, params string[] expected)
-    {
-        Assert.Equal(1, result.Code);
-        var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.StartsWith("contrastive: ", lines[0]);
-        Assert.DoesNotContain("   at ", result.Err);
-        foreach (var text in expected) Assert.True(lines[0].Contains(text, StringComparison.Ordinal), $"'{text}' not in: {lines[0]}");
     }
 
     [Fact]
     public async Task Train_embed_and_eval_work_end_to_end_on_a_csv()
     {
         var csv = WriteTable("table.csv", 200);
-        var run = Path.Combine(_dir, "run");
+        var run = Path.Combine(Dir, "run");
         var train = await Run("train", "--data", csv, "--arch", "mlp", "--label-column", "label", "--epochs", "2", "--batch", "32",
             "--out", run, "--threads", "2");
         Assert.True(train.Code == 0, train.Err);
@@ -70,19 +48,19 @@ public sealed class TabularCliTests : IDisposable
         using (var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))))
             Assert.Equal("label", config.RootElement.GetProperty("label-column").GetString());
 
-        var npy = Path.Combine(_dir, "test.npy");
+        var npy = Path.Combine(Dir, "test.npy");
         var embed = await Run("embed", "--model", run, "--data", csv, "--out", npy);
         Assert.True(embed.Code == 0, embed.Err);
         Assert.Equal(new[] { 40, 128 }, NpyFile.Read(npy).Shape.ToArray());
 
         // New rows without the label column embed in file order with the stored standardisation.
         var fresh = WriteTable("fresh.csv", 7, withLabel: false, seed: 9);
-        var all = Path.Combine(_dir, "all.npy");
+        var all = Path.Combine(Dir, "all.npy");
         var embedAll = await Run("embed", "--model", run, "--data", fresh, "--split", "all", "--out", all);
         Assert.True(embedAll.Code == 0, embedAll.Err);
         Assert.Equal(new[] { 7, 128 }, NpyFile.Read(all).Shape.ToArray());
 
-        var evalDir = Path.Combine(_dir, "eval");
+        var evalDir = Path.Combine(Dir, "eval");
         var eval = await Run("eval", "--model", run, "--data", csv, "--knn-k", "5", "--out", evalDir);
         Assert.True(eval.Code == 0, eval.Err);
         Assert.Contains("kNN top-1", eval.Out);
@@ -97,39 +75,39 @@ public sealed class TabularCliTests : IDisposable
     [InlineData("empty.csv", "", "no header row")]
     public async Task A_bad_csv_gives_one_line_naming_the_file_and_place(string name, string content, string expected)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(Dir, name);
         File.WriteAllText(path, content);
-        AssertOneLineError(await Run("train", "--data", path, "--arch", "mlp", "--label-column", "label", "--out", Path.Combine(_dir, "r")), name, expected);
-        Assert.False(Directory.Exists(Path.Combine(_dir, "r")), "a failed run must leave nothing behind");
+        AssertOneLineError(await Run("train", "--data", path, "--arch", "mlp", "--label-column", "label", "--out", Path.Combine(Dir, "r")), name, expected);
+        Assert.False(Directory.Exists(Path.Combine(Dir, "r")), "a failed run must leave nothing behind");
     }
 
     [Fact]
     public async Task Wrong_combinations_give_one_line()
     {
         var csv = WriteTable("t.csv", 60);
-        var run = Path.Combine(_dir, "r");
+        var run = Path.Combine(Dir, "r");
         AssertOneLineError(await Run("train", "--data", csv, "--arch", "mlp", "--label-column", "target", "--out", run), "label column 'target' not found");
         AssertOneLineError(await Run("train", "--data", csv, "--arch", "bench", "--label-column", "label", "--out", run), "--arch bench needs image data");
         AssertOneLineError(await Run("train", "--data", csv, "--arch", "mlp", "--out", run), "'label': 'yes' is not a number");
         var numeric = WriteTable("numeric.csv", 60, withLabel: false);
         AssertOneLineError(await Run("train", "--data", numeric, "--arch", "mlp", "--method", "supcon", "--out", run), "no labels", "--label-column");
         AssertOneLineError(await Run("train", "--data", csv, "--arch", "mlp", "--corruption-rate", "2", "--out", run), "corruption rate");
-        AssertOneLineError(await Run("train", "--data", Path.Combine(_dir, "missing.csv"), "--arch", "mlp", "--out", run), "missing.csv", "not found");
+        AssertOneLineError(await Run("train", "--data", Path.Combine(Dir, "missing.csv"), "--arch", "mlp", "--out", run), "missing.csv", "not found");
         Assert.False(Directory.Exists(run));
 
-        var images = Path.Combine(_dir, "images", "only");
+        var images = Path.Combine(Dir, "images", "only");
         Directory.CreateDirectory(images);
         for (var i = 0; i < 4; i++) File.WriteAllBytes(Path.Combine(images, $"{i}.png"), PngEncoder.Encode(new float[16], 1, 4, 4));
         AssertOneLineError(await Run("train", "--data", Path.GetDirectoryName(images)!, "--label-column", "label", "--out", run), "--label-column applies to CSV");
 
         // A run trained on a table refuses a table with other columns, and an image run has no standardisation for a CSV.
-        var trained = Path.Combine(_dir, "trained");
+        var trained = Path.Combine(Dir, "trained");
         Assert.Equal(0, (await Run("train", "--data", csv, "--arch", "mlp", "--label-column", "label", "--epochs", "1", "--batch", "16", "--out", trained)).Code);
-        var other = Path.Combine(_dir, "other.csv");
+        var other = Path.Combine(Dir, "other.csv");
         File.WriteAllText(other, "x,y,label\n1,2,yes\n3,4,no\n");
-        AssertOneLineError(await Run("embed", "--model", trained, "--data", other, "--out", Path.Combine(_dir, "o.npy")), "other.csv", "'x'", "trained on");
+        AssertOneLineError(await Run("embed", "--model", trained, "--data", other, "--out", Path.Combine(Dir, "o.npy")), "other.csv", "'x'", "trained on");
         AssertOneLineError(await Run("eval", "--model", trained, "--data", WriteTable("unlabeled.csv", 20, withLabel: false)), "label column 'label' not found");
         File.Delete(Path.Combine(trained, "standardization.json"));
-        AssertOneLineError(await Run("embed", "--model", trained, "--data", csv, "--out", Path.Combine(_dir, "o.npy")), "standardization.json");
+        AssertOneLineError(await Run("embed", "--model", trained, "--data", csv, "--out", Path.Combine(Dir, "o.npy")), "standardization.json");
     }
 }
