@@ -1,5 +1,6 @@
 using Contrastive.Data.Formats.Images;
 using Contrastive.Tensors;
+using Contrastive.Testing;
 
 namespace Contrastive.Cli.Tests;
 
@@ -7,17 +8,18 @@ namespace Contrastive.Cli.Tests;
 /// output captured, the one-line error check and small generated images.</summary>
 public abstract class CliTestBase : IDisposable
 {
+    private readonly TempDirectory _temp;
+
     /// <summary>Creates the test's temporary directory, named after <paramref name="prefix"/>.</summary>
-    protected CliTestBase(string prefix) =>
-        Dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"contrastive-{prefix}-{Guid.NewGuid():N}")).FullName;
+    protected CliTestBase(string prefix) => _temp = new TempDirectory($"contrastive-{prefix}");
 
     /// <summary>The test's temporary directory.</summary>
-    protected string Dir { get; }
+    protected string Dir => _temp.Path;
 
     /// <inheritdoc />
     public void Dispose()
     {
-        Directory.Delete(Dir, recursive: true);
+        _temp.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -2,13 +2,14 @@ using Contrastive.IO;
 using Contrastive.Nn;
 using Contrastive.Optim;
 using Contrastive.Tensors;
+using Contrastive.Testing;
 
 namespace Contrastive.Core.Tests.IO;
 
 /// <summary>Module and optimiser checkpoints through safetensors files.</summary>
 public sealed class CheckpointTests : IDisposable
 {
-    private readonly TempFolder _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

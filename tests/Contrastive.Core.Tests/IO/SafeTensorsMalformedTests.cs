@@ -1,12 +1,13 @@
 using System.Text;
 using Contrastive.IO;
+using Contrastive.Testing;
 
 namespace Contrastive.Core.Tests.IO;
 
 /// <summary>Every malformed safetensors file is an InvalidDataException naming the file and the problem.</summary>
 public sealed class SafeTensorsMalformedTests : IDisposable
 {
-    private readonly TempFolder _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -7,7 +7,7 @@ namespace Contrastive.Core.Tests.IO;
 /// <summary>safetensors round trips, the PyTorch-written bench checkpoint and atomic writes.</summary>
 public sealed class SafeTensorsTests : IDisposable
 {
-    private readonly TempFolder _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -1,6 +1,7 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
 using Contrastive.Data.Formats.Images;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Datasets;
 
@@ -30,7 +31,7 @@ public sealed class DatasetResolverTests
     [Fact]
     public void IdxDirectory_WithBothParts_AndWithTrainOnly()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var pixels = Enumerable.Range(0, 10 * 4).Select(i => (byte)i).ToArray();
         IdxFile.WriteImages(dir.File("train-images-idx3-ubyte.gz"), pixels, 10, 2, 2, gzip: true);
         IdxFile.WriteLabels(dir.File("train-labels-idx1-ubyte.gz"), [0, 1, 0, 1, 0, 1, 0, 1, 0, 1], gzip: true);
@@ -49,7 +50,7 @@ public sealed class DatasetResolverTests
     [Fact]
     public void ImageFolder_IsSplitPerClassBySeed()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         foreach (var cls in new[] { "a", "b" })
             for (var i = 0; i < 5; i++)
                 PngEncoder.Write(Path.Combine(Directory.CreateDirectory(dir.File(cls)).FullName, $"{i}.png"), Fixtures.Pattern(3, 3, 3, i));

@@ -1,4 +1,5 @@
 using Contrastive.Data.Datasets;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Datasets;
 
@@ -23,7 +24,7 @@ public sealed class FashionMnistTests
     [Fact]
     public void Load_FromAnEmptyDirectory_NamesItAndThePackage()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var e = Assert.Throws<DatasetException>(() => FashionMnist.Load(DatasetPart.Train, dir.Path));
         Assert.StartsWith($"{dir.Path}: Fashion-MNIST train files not found (looked for train-images-idx3-ubyte[.gz]", e.Message);
         Assert.Contains("`sudo apt-get install dataset-fashion-mnist`", e.Message);

@@ -1,5 +1,6 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats.Images;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Datasets;
 
@@ -8,7 +9,7 @@ public sealed class ImageFilesTests
     [Fact]
     public void DecodeAll_KeepsListOrderLabelsAndTheFirstImagesShape()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         PngEncoder.Write(dir.File("z.png"), Fixtures.Pattern(3, 2, 1));
         PngEncoder.Write(dir.File("a.png"), Fixtures.Pattern(5, 5, 3, seed: 2));
 
@@ -23,7 +24,7 @@ public sealed class ImageFilesTests
     [Fact]
     public void DecodeAll_ReportsTheFirstFailingFile_ThroughWrapError()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         PngEncoder.Write(dir.File("ok.png"), Fixtures.Pattern(2, 2, 1));
         var files = Enumerable.Range(0, 40).Select(i => dir.File($"{i}.png")).ToArray();
         foreach (var f in files) File.Copy(dir.File("ok.png"), f);
@@ -44,7 +45,7 @@ public sealed class ImageFilesTests
     [Fact]
     public void DecodeAll_RejectsBadOptionsAndAnEmptyList()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         PngEncoder.Write(dir.File("a.png"), Fixtures.Pattern(2, 2, 1));
         Assert.StartsWith("list: cannot load images as 2x4x4", Assert.Throws<ArgumentException>(() =>
             ImageFiles.DecodeAll([dir.File("a.png")], new ImageLoadOptions { Channels = 2, Height = 4, Width = 4 }, "list")).Message);

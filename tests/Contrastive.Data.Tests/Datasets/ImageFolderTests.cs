@@ -1,5 +1,6 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats.Images;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Datasets;
 
@@ -8,7 +9,7 @@ public sealed class ImageFolderTests
     [Fact]
     public void ClassFolders_LabelBySortedNameAndMixFormats()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         PngEncoder.Write(Path.Combine(Directory.CreateDirectory(dir.File("zebra")).FullName, "1.png"), Fixtures.Pattern(4, 4, 1));
         PngEncoder.Write(Path.Combine(Directory.CreateDirectory(dir.File("apple")).FullName, "b.png"), Fixtures.Pattern(4, 4, 1, seed: 2));
         dir.Write("apple/a.pgm", Fixtures.Pnm("P5", 4, 4, 255, Enumerable.Range(0, 16).ToArray()));
@@ -26,7 +27,7 @@ public sealed class ImageFolderTests
     [Fact]
     public void FlatFolder_IsUnlabeledAndResizedToTheRequestedShape()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         PngEncoder.Write(dir.File("a.png"), Fixtures.Pattern(6, 5, 3));
         PngEncoder.Write(dir.File("b.png"), Fixtures.Pattern(3, 3, 1));
 
@@ -40,7 +41,7 @@ public sealed class ImageFolderTests
     [Fact]
     public void DefaultShape_IsTheFirstImages()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         PngEncoder.Write(dir.File("a.png"), Fixtures.Pattern(6, 5, 4));
         PngEncoder.Write(dir.File("b.png"), Fixtures.Pattern(2, 2, 1));
         var data = ImageFolder.Load(dir.Path);
@@ -50,7 +51,7 @@ public sealed class ImageFolderTests
     [Fact]
     public void BadLayoutsAndFiles_NameThePath()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         Assert.Equal($"{dir.Path}: no images found (looked for .jpeg, .jpg, .pgm, .png, .pnm, .ppm in the folder and its class sub-folders)",
             Assert.Throws<DatasetException>(() => ImageFolder.Load(dir.Path)).Message);
         PngEncoder.Write(dir.File("top.png"), Fixtures.Pattern(2, 2, 1));
@@ -70,7 +71,7 @@ public sealed class ImageFolderTests
     [Fact]
     public void ManyFiles_DecodeInParallelInFileOrder()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         for (var i = 0; i < 40; i++)
             PngEncoder.Write(dir.File($"{i:D3}.png"), new DecodedImage(Enumerable.Repeat((byte)i, 9).ToArray(), 3, 3, 1));
         var data = ImageFolder.Load(dir.Path);

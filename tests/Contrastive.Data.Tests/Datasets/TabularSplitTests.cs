@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Datasets;
 
@@ -9,7 +10,7 @@ namespace Contrastive.Data.Tests.Datasets;
 public sealed class TabularSplitTests
 {
     /// <summary>60 rows: column a = 10 i, column b = -i / 100 (different scales), label 'p' or 'q' alternating.</summary>
-    private static string Table(TempDir dir)
+    private static string Table(TempDirectory dir)
     {
         var text = new StringBuilder("a,b,label\n");
         for (var i = 0; i < 60; i++)
@@ -28,7 +29,7 @@ public sealed class TabularSplitTests
     [Fact]
     public void LoadTable_SplitsPerClassDeterministically()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = Table(dir);
         var (train, test, names) = DatasetResolver.LoadTable(path, "label");
         Assert.Equal(["p", "q"], names);
@@ -46,7 +47,7 @@ public sealed class TabularSplitTests
     [Fact]
     public void LoadTable_RejectsTooFewRowsAndUnknownLabelColumns()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         Assert.Contains("too few", Assert.Throws<DatasetException>(() => DatasetResolver.LoadTable(dir.Write("one.csv", "a\n1\n"), null)).Message);
         var error = Assert.Throws<DatasetException>(() => DatasetResolver.LoadTable(Table(dir), "class"));
         Assert.Contains("label column 'class' not found", error.Message);
@@ -55,7 +56,7 @@ public sealed class TabularSplitTests
     [Fact]
     public void Standardizer_UsesTheTrainStatisticsForEveryPart()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var split = DatasetResolver.LoadTable(Table(dir), "label");
         var standardizer = FeatureStandardizer.Fit(split.Train, "label");
         var (train, test, _) = standardizer.Apply(split);
@@ -74,7 +75,7 @@ public sealed class TabularSplitTests
     [Fact]
     public void Standardizer_RoundTripsThroughItsFile()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var split = DatasetResolver.LoadTable(Table(dir), "label");
         var fitted = FeatureStandardizer.Fit(split.Train, "label");
         fitted.Save(dir.File("s.json"));
@@ -97,7 +98,7 @@ public sealed class TabularSplitTests
     [Fact]
     public void Standardizer_RejectsOtherColumnsAndBadFiles()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var fitted = FeatureStandardizer.Fit(new TabularDataset([1, 2, 3, 4], 2, 2, null, ["a", "b"], "fit"));
         var other = new TabularDataset([1, 2, 3, 4], 2, 2, null, ["a", "c"], "other.csv");
         var error = Assert.Throws<DatasetException>(() => fitted.Apply(other));
@@ -115,7 +116,7 @@ public sealed class TabularSplitTests
     [Fact]
     public void ReadHeader_ReturnsTheColumnNames()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         Assert.Equal(["a", "b c", "label"], CsvTable.ReadHeader(dir.Write("h.csv", "\n a ,\"b c\",label\n1,2,3\n")));
         Assert.Contains("no header", Assert.Throws<DatasetException>(() => CsvTable.ReadHeader(dir.Write("e.csv", "\n\n"))).Message);
     }

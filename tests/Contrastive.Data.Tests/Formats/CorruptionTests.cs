@@ -1,6 +1,7 @@
 using Contrastive.Data.Formats;
 using Contrastive.Data.Formats.Images;
 using Contrastive.Tensors;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Formats;
 
@@ -15,7 +16,7 @@ public sealed class CorruptionTests
     public void TruncatedAndCorruptedFiles_OnlyEverRaiseDatasetException(string format)
     {
         if (format == "jpeg" && !JpegDecoder.IsAvailable) return; // the missing-library error is covered in JpegTests
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var (valid, decode) = Make(format, dir);
         decode(valid);
         var rng = new Rng(17);
@@ -38,7 +39,7 @@ public sealed class CorruptionTests
         }
     }
 
-    private static (byte[] Valid, Action<byte[]> Decode) Make(string format, TempDir dir)
+    private static (byte[] Valid, Action<byte[]> Decode) Make(string format, TempDirectory dir)
     {
         var path = dir.File("f");
         Action<byte[]> viaFile(Action<string> read) => bytes => { File.WriteAllBytes(path, bytes); read(path); };

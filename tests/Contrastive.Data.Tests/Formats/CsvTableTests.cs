@@ -1,4 +1,5 @@
 using Contrastive.Data.Formats;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Formats;
 
@@ -7,7 +8,7 @@ public sealed class CsvTableTests
     [Fact]
     public void WithoutLabels_AllColumnsAreFeatures()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("t.csv", "a,b,c\n1,2.5,-3e2\n\n4, 5 ,\"6\"\n");
         var table = CsvTable.Load(path);
         Assert.Equal((2, 3), (table.Count, table.FeatureCount));
@@ -19,7 +20,7 @@ public sealed class CsvTableTests
     [Fact]
     public void StringLabels_MapToSortedClassIndices()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("t.csv", "x,species,y\r\n1,versicolor,2\r\n3,\"setosa\",4\r\n5,virginica,6\r\n7,setosa,8\r\n");
         var table = CsvTable.Load(path, "species", out var names);
         Assert.Equal(["setosa", "versicolor", "virginica"], names);
@@ -31,7 +32,7 @@ public sealed class CsvTableTests
     [Fact]
     public void IntegerLabels_KeepTheirValues()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var table = CsvTable.Load(dir.Write("t.csv", "label,v\n2,0.5\n10,1\n"), "label", out var names);
         Assert.Equal([2, 10], table.Labels!);
         Assert.Equal(11, names!.Count);
@@ -40,7 +41,7 @@ public sealed class CsvTableTests
     [Fact]
     public void QuotedFields_MayHoldSeparatorsAndQuotes()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var table = CsvTable.Load(dir.Write("t.csv", "v,name\n1,\"a, \"\"b\"\"\"\n2,c\n"), "name", out var names);
         Assert.Equal(["a, \"b\"", "c"], names);
         Assert.Equal([0, 1], table.Labels!);
@@ -59,7 +60,7 @@ public sealed class CsvTableTests
     [InlineData("", "empty CSV file: no header row")]
     public void MalformedTables_NameLineAndColumn(string text, string problem)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("bad.csv", text);
         Assert.Equal($"{path}: {problem}", Assert.Throws<DatasetException>(() => CsvTable.Load(path)).Message);
     }
@@ -67,7 +68,7 @@ public sealed class CsvTableTests
     [Fact]
     public void MissingOrEmptyLabels_AreNamed()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("t.csv", "a,y\n1,cat\n2, \n");
         Assert.Equal($"{path}: label column 'z' not found; the header has 'a', 'y'", Assert.Throws<DatasetException>(() => CsvTable.Load(path, "z")).Message);
         Assert.Equal($"{path}: line 3, label column 'y': empty label", Assert.Throws<DatasetException>(() => CsvTable.Load(path, "y")).Message);

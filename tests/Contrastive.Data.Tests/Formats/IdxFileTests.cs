@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Contrastive.Data.Formats;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Formats;
 
@@ -13,7 +14,7 @@ public sealed class IdxFileTests
     [InlineData(true)]
     public void RoundTrip_RawAndGzip(bool gzip)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         IdxFile.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip);
         IdxFile.WriteLabels(dir.File("labels"), Labels, gzip);
         Assert.Equal(gzip, DataFile.IsGzip(File.ReadAllBytes(dir.File("images"))));
@@ -29,7 +30,7 @@ public sealed class IdxFileTests
     [Fact]
     public void WrongMagic_NamesFileAndBothNumbers()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         IdxFile.WriteLabels(dir.File("labels"), Labels, gzip: false);
         var e = Assert.Throws<DatasetException>(() => IdxFile.Load(dir.File("labels")));
         Assert.Equal($"{dir.File("labels")}: magic number 0x00000801 is not 0x00000803 (IDX images of unsigned bytes)", e.Message);
@@ -38,7 +39,7 @@ public sealed class IdxFileTests
     [Fact]
     public void HeaderClaimingMoreImagesThanPresent_NamesExpectedAndActualBytes()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.File("images");
         IdxFile.WriteImages(path, Pixels, 3, 4, 5, gzip: false);
         var bytes = File.ReadAllBytes(path);
@@ -53,7 +54,7 @@ public sealed class IdxFileTests
     [Fact]
     public void TrailingBytes_AreAnError()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         IdxFile.WriteLabels(dir.File("labels"), Labels, gzip: false);
         File.AppendAllText(dir.File("labels"), "x");
         IdxFile.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip: false);
@@ -64,7 +65,7 @@ public sealed class IdxFileTests
     [Fact]
     public void TruncatedGzip_IsAClearError()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.File("images.gz");
         IdxFile.WriteImages(path, Pixels, 3, 4, 5, gzip: true);
         var bytes = File.ReadAllBytes(path);
@@ -76,7 +77,7 @@ public sealed class IdxFileTests
     [Fact]
     public void LabelCountMismatchAndOutOfRangeLabels_NameTheLabelsFile()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         IdxFile.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip: false);
         IdxFile.WriteLabels(dir.File("two"), [0, 1], gzip: false);
         IdxFile.WriteLabels(dir.File("big"), [0, 1, 7], gzip: false);

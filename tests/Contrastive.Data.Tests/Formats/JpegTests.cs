@@ -1,4 +1,5 @@
 using Contrastive.Data.Formats.Images;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Formats;
 
@@ -51,7 +52,7 @@ public sealed class JpegTests
 
     private static void AssertMissingLibraryError()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("a.jpg", [0xFF, 0xD8, 0xFF, 0xE0]);
         Assert.Contains("apt-get install libturbojpeg0", Assert.Throws<DatasetException>(() => ImageDecoder.Decode(path)).Message);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Contrastive.Data.Formats;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Formats;
 
@@ -8,7 +9,7 @@ public sealed class JsonLinesTests
     [Fact]
     public void ReadObjects_GivesEachObjectWithItsLineNumber_SkippingBlankLines()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("d.jsonl", "{\"v\": 1}\r\n\r\n  \n{\"v\": 2}\n");
         var seen = new List<(int Value, int Line)>();
         JsonLines.ReadObjects(path, (root, line) => seen.Add((root.GetProperty("v").GetInt32(), line)));
@@ -18,7 +19,7 @@ public sealed class JsonLinesTests
     [Fact]
     public void ReadObjects_NamesTheFileAndLine_OfABadLineOrAMissingFile()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("bad.jsonl", "{\"v\": 1}\n\n\"text\"\n");
         var error = Assert.Throws<DatasetException>(() => JsonLines.ReadObjects(path, (_, _) => { }));
         Assert.Equal($"{path}: line 3: expected a JSON object, found {JsonValueKind.String}", error.Message);

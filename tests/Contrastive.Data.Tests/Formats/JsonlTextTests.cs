@@ -1,4 +1,5 @@
 using Contrastive.Data.Formats;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Formats;
 
@@ -7,7 +8,7 @@ public sealed class JsonlTextTests
     [Fact]
     public void LabeledRecords_MapLabelsToSortedClasses()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("d.jsonl", "{\"text\": \"a red shoe\", \"label\": \"shoe\"}\n\n{\"text\": \"blue \\\"bag\\\"\", \"label\": \"bag\", \"extra\": 1}\n");
         var data = JsonlText.Load(path);
         Assert.Equal(["a red shoe", "blue \"bag\""], data.Texts);
@@ -19,7 +20,7 @@ public sealed class JsonlTextTests
     [Fact]
     public void UnlabeledRecords_AndCustomFieldNames()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var data = JsonlText.Load(dir.Write("d.jsonl", "{\"body\": \"x\", \"y\": 3}\n{\"body\": \"y\", \"y\": 0}\n"), textField: "body", labelField: "y");
         Assert.Equal([3, 0], data.Labels!);
         var unlabeled = JsonlText.Load(dir.Write("u.jsonl", "{\"text\": \"only text\"}\n"));
@@ -37,7 +38,7 @@ public sealed class JsonlTextTests
     [InlineData("\n\n", "no records")]
     public void MalformedLines_AreNamed(string text, string problem)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = dir.Write("bad.jsonl", text);
         Assert.StartsWith($"{path}: {problem}", Assert.Throws<DatasetException>(() => JsonlText.Load(path)).Message);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Contrastive.Data.Formats;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Formats;
 
@@ -8,7 +9,7 @@ public sealed class NpyFileTests
     [Fact]
     public void Float32_RoundTripWithAlignedHeader()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var data = Enumerable.Range(0, 6).Select(i => i * 0.5f - 1).ToArray();
         NpyFile.Write(dir.File("a.npy"), data, [2, 3]);
 
@@ -27,7 +28,7 @@ public sealed class NpyFileTests
     [Fact]
     public void UInt8_RoundTrip_OneDimensionalAndScalarShapes()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         NpyFile.Write(dir.File("b.npy"), new byte[] { 1, 2, 250 }, [3]);
         var array = NpyFile.Read(dir.File("b.npy"));
         Assert.Equal(NpyDType.UInt8, array.DType);
@@ -45,7 +46,7 @@ public sealed class NpyFileTests
     [Fact]
     public void ReadsVersion2Headers()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var header = "{'descr': '|u1', 'fortran_order': False, 'shape': (2,), }".PadRight(51) + "\n";
         byte[] file = [0x93, .. "NUMPY"u8, 2, 0, (byte)header.Length, 0, 0, 0, .. Encoding.ASCII.GetBytes(header), 7, 8];
         var array = NpyFile.Read(dir.Write("v2.npy", file));
@@ -55,7 +56,7 @@ public sealed class NpyFileTests
     [Fact]
     public void FortranOrder_IsAClearError()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = Header(dir, "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 2), }", 16);
         Assert.Equal($"{path}: fortran_order is True; only C-order arrays are supported (save with np.ascontiguousarray)",
             Assert.Throws<DatasetException>(() => NpyFile.Read(path)).Message);
@@ -64,7 +65,7 @@ public sealed class NpyFileTests
     [Fact]
     public void ShapeDisagreeingWithLength_UnsupportedDtypeAndBadMagic_AreNamed()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var shortFile = Header(dir, "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }", 40);
         Assert.Contains("shape (3, 4) of '<f4' needs 48 bytes of data, the file holds 40", Error(shortFile));
         Assert.Contains("dtype '<f8' is not supported (supported: '<f4', '|u1')", Error(Header(dir, "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", 8)));
@@ -73,7 +74,7 @@ public sealed class NpyFileTests
         Assert.Throws<ArgumentException>(() => NpyFile.Write(dir.File("w.npy"), new float[5], [2, 3]));
     }
 
-    private static string Header(TempDir dir, string dict, int dataBytes)
+    private static string Header(TempDirectory dir, string dict, int dataBytes)
     {
         var header = dict.PadRight(117) + "\n";
         byte[] file = [0x93, .. "NUMPY"u8, 1, 0, (byte)header.Length, 0, .. Encoding.ASCII.GetBytes(header), .. new byte[dataBytes]];

@@ -1,4 +1,5 @@
 using Contrastive.Data.Formats.Images;
+using Contrastive.Testing;
 
 namespace Contrastive.Data.Tests.Formats;
 
@@ -34,7 +35,7 @@ public sealed class PngTests
     [Fact]
     public void Write_AndDecodeByPath_ThroughImageDecoder()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var image = Fixtures.Pattern(5, 4, 3);
         PngEncoder.Write(dir.File("a.png"), image);
         Assert.True(image.Pixels.SequenceEqual(ImageDecoder.Decode(dir.File("a.png")).Pixels));

@@ -2,22 +2,23 @@ using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats.Images;
 using Contrastive.Multimodal;
+using Contrastive.Testing;
 
 namespace Contrastive.Learning.Tests.Multimodal;
 
 /// <summary>Loading image-text pairs from JSON Lines: paths, conversion, tokenization and every kind of bad input.</summary>
 public sealed class ImageTextJsonlTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "contrastive-clip-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("contrastive-clip");
 
     public ImageTextJsonlTests()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "img"));
+        Directory.CreateDirectory(Path.Combine(_temp.Path, "img"));
         WritePng("img/a.png", 4, 4, 1, 10);
         WritePng("img/b.png", 8, 8, 3, 200); // colour and twice the size: converted to the first image's geometry
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Loads_pairs_relative_to_the_file_and_converts_images()
@@ -66,17 +67,17 @@ public sealed class ImageTextJsonlTests : IDisposable
         var corrupt = Write("img/corrupt.png", "not an image");
         Assert.Contains("unrecognised image format", Assert.Throws<DatasetException>(() =>
             ImageTextJsonl.Load(Write("c.jsonl", "{\"image\": \"img/corrupt.png\", \"text\": \"x\"}"))).Message);
-        Assert.Contains("not found", Assert.Throws<DatasetException>(() => ImageTextJsonl.Load(Path.Combine(_dir, "absent.jsonl"))).Message);
+        Assert.Contains("not found", Assert.Throws<DatasetException>(() => ImageTextJsonl.Load(Path.Combine(_temp.Path, "absent.jsonl"))).Message);
         Assert.True(File.Exists(corrupt));
     }
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(_temp.Path, name);
         File.WriteAllText(path, text);
         return path;
     }
 
     private void WritePng(string name, int width, int height, int channels, byte value) =>
-        PngEncoder.Write(Path.Combine(_dir, name), new DecodedImage(Enumerable.Repeat(value, width * height * channels).ToArray(), width, height, channels));
+        PngEncoder.Write(Path.Combine(_temp.Path, name), new DecodedImage(Enumerable.Repeat(value, width * height * channels).ToArray(), width, height, channels));
 }

@@ -1,5 +1,6 @@
 using Contrastive.Methods;
 using Contrastive.Tensors;
+using Contrastive.Testing;
 using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
@@ -7,12 +8,9 @@ namespace Contrastive.Learning.Tests.Training;
 /// <summary>CLIP through the trainer: synthetic captions of labeled images, zero-shot figures, exact resume, no decay on the logit scale.</summary>
 public sealed class ClipTrainingTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "contrastive-clip-trainer-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("contrastive-clip-trainer");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static TrainConfig Config(int epochs = 2) => new()
     {
@@ -36,20 +34,20 @@ public sealed class ClipTrainingTests : IDisposable
         Assert.Equal(setup.Tokenizer.VocabularySize, clip.Towers.TextEncoder.Options.VocabularySize);
         Assert.Equal(10, clip.Towers.TextEncoder.Options.MaxLength);
 
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _dir, setup.Evaluator).Run();
+        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         Assert.Equal(2, metrics.Count);
         Assert.All(metrics, m => Assert.True(double.IsFinite(m.Loss)));
         Assert.All(metrics, m => Assert.InRange(m.ZeroShotAccuracy!.Value, 0, 1));
         Assert.All(metrics, m => Assert.NotNull(m.KnnAccuracy));
-        Assert.Contains("\"zero_shot_accuracy\":", File.ReadAllText(Path.Combine(_dir, "metrics.jsonl")));
+        Assert.Contains("\"zero_shot_accuracy\":", File.ReadAllText(Path.Combine(_temp.Path, "metrics.jsonl")));
     }
 
     [Fact]
     public void A_resumed_clip_run_ends_exactly_like_an_uninterrupted_one()
     {
         var config = Config(epochs: 3);
-        var straight = Path.Combine(_dir, "straight");
-        var resumed = Path.Combine(_dir, "resumed");
+        var straight = Path.Combine(_temp.Path, "straight");
+        var resumed = Path.Combine(_temp.Path, "resumed");
         var data = TinyData.Create();
 
         var a = TrainingSetup.Create(config, data, workers: 2);
@@ -74,7 +72,7 @@ public sealed class ClipTrainingTests : IDisposable
     {
         var config = Config() with { Optimizer = optimizer, WeightDecay = 0.5f, Lr = 0.1f };
         var clip = Assert.IsType<Clip>(TrainingSetup.Create(config, TinyData.Create(), workers: 1).Method);
-        var trainer = new Trainer(config, clip, new NoBatches(), _dir);
+        var trainer = new Trainer(config, clip, new NoBatches(), _temp.Path);
         var groups = trainer.Optimizer.Groups;
         Assert.Equal(2, groups.Count);
         Assert.Same(clip.Towers.LogitScale, Assert.Single(groups[1].Parameters));
@@ -97,7 +95,7 @@ public sealed class ClipTrainingTests : IDisposable
     {
         var config = new TrainConfig { Method = "simclr", Batch = 32, HiddenDim = 32 };
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        Assert.Single(new Trainer(config, setup.Method, setup.Batches, _dir).Optimizer.Groups);
+        Assert.Single(new Trainer(config, setup.Method, setup.Batches, _temp.Path).Optimizer.Groups);
         Assert.Null(setup.Tokenizer);
     }
 

@@ -1,5 +1,6 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Evaluation.Classification;
+using Contrastive.Testing;
 using Contrastive.Training;
 using Xunit.Abstractions;
 
@@ -8,12 +9,12 @@ namespace Contrastive.Learning.Tests.Training;
 /// <summary>Training on CSV tables: SCARF views of standardised rows, every method, resume, evaluation and wrong combinations.</summary>
 public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "contrastive-tabular-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempDirectory _temp = new("contrastive-tabular");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private TabularDatasetSplit Small(int rows = 240) =>
-        TabularRun.LoadForTraining(SyntheticTable.Write(Path.Combine(_dir, "small.csv"), rows, informative: 6, noise: 10, seed: 3), "label").Data;
+        TabularRun.LoadForTraining(SyntheticTable.Write(Path.Combine(_temp.Path, "small.csv"), rows, informative: 6, noise: 10, seed: 3), "label").Data;
 
     private static TrainConfig Config(string method, int epochs = 2) => new()
     {
@@ -35,14 +36,14 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
         // column at a random scale in 1e-2..1e3: standardisation equalises the scales, but the raw kNN distance is still
         // dominated by the noise columns. SCARF's corrupted views can only be matched through structure shared across
         // columns, which is the class latent.
-        var csv = SyntheticTable.Write(Path.Combine(_dir, "buried.csv"), rows: 2400, informative: 16, noise: 200, seed: 7, sigma: 0.6f);
+        var csv = SyntheticTable.Write(Path.Combine(_temp.Path, "buried.csv"), rows: 2400, informative: 16, noise: 200, seed: 7, sigma: 0.6f);
         var (data, _) = TabularRun.LoadForTraining(csv, "label");
         var raw = EvaluationData.Of(data);
         var rawKnn = KnnClassifier.Evaluate(raw.RawTrain(), raw.TrainLabels!, raw.RawTest(), raw.TestLabels!, new KnnOptions { K = 20, Classes = 4 }).Top1;
 
         var config = new TrainConfig { Method = "simclr", Arch = "mlp", Optimizer = "adamw", Lr = 3e-3f, Epochs = 10, Batch = 128, KnnK = 20, Seed = 1, Data = csv };
         var setup = TrainingSetup.Create(config, data, workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, Path.Combine(_dir, "run"), setup.Evaluator).Run();
+        var metrics = new Trainer(config, setup.Method, setup.Batches, Path.Combine(_temp.Path, "run"), setup.Evaluator).Run();
 
         var learned = metrics[^1].KnnAccuracy!.Value;
         log.WriteLine($"kNN (k=20) test accuracy: raw standardised features {rawKnn:P1}, SCARF + SimCLR MLP encoder {learned:P1} " +
@@ -66,7 +67,7 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
     {
         var config = Config(method);
         var setup = TrainingSetup.Create(config, Small(), workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _dir, setup.Evaluator).Run();
+        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
 
         Assert.Equal(2, metrics.Count);
         Assert.All(metrics, m => Assert.True(double.IsFinite(m.Loss), $"{method}: loss {m.Loss}"));
@@ -80,8 +81,8 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
     {
         var config = Config("simclr", epochs: 3);
         var data = Small();
-        var straight = Path.Combine(_dir, "straight");
-        var resumed = Path.Combine(_dir, "resumed");
+        var straight = Path.Combine(_temp.Path, "straight");
+        var resumed = Path.Combine(_temp.Path, "resumed");
         var a = TrainingSetup.Create(config, data, workers: 2);
         var full = new Trainer(config, a.Method, a.Batches, straight, a.Evaluator).Run();
 
@@ -102,12 +103,12 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
         var config = Config("simclr", epochs: 1);
         var data = Small();
         var setup = TrainingSetup.Create(config, data, workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _dir, setup.Evaluator).Run();
-        var result = RunEvaluation.Write(_dir, setup.Method.Model.Encoder, EvaluationData.Of(data), RunEvaluation.Options(10, 3),
+        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        var result = RunEvaluation.Write(_temp.Path, setup.Method.Model.Encoder, EvaluationData.Of(data), RunEvaluation.Options(10, 3),
             RunEvaluation.Rows(config), metrics, setup.Evaluator.History);
         Assert.NotNull(result?.Knn);
-        Assert.True(File.Exists(Path.Combine(_dir, "eval.json")));
-        var report = File.ReadAllText(Path.Combine(_dir, "report.html"));
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "eval.json")));
+        var report = File.ReadAllText(Path.Combine(_temp.Path, "report.html"));
         Assert.Contains("<svg", report);
         Assert.Contains("small.csv", report);
     }

@@ -1,18 +1,16 @@
 using Contrastive.Methods;
 using Contrastive.Models;
 using Contrastive.Tensors;
+using Contrastive.Testing;
 using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
 
 public sealed class TrainerTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "contrastive-trainer-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("contrastive-trainer");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static TrainConfig Config(string method, int epochs = 2) => new()
     {
@@ -39,14 +37,14 @@ public sealed class TrainerTests : IDisposable
     {
         var config = Config(method);
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _dir, setup.Evaluator).Run();
+        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
 
         Assert.Equal(2, metrics.Count);
         Assert.All(metrics, m => Assert.True(double.IsFinite(m.Loss), $"{method}: loss {m.Loss}"));
         Assert.All(metrics, m => Assert.NotNull(m.KnnAccuracy));
-        Assert.True(File.Exists(Path.Combine(_dir, "model.safetensors")));
-        Assert.True(File.Exists(Path.Combine(_dir, TrainingCheckpoint.FileName)));
-        Assert.Equal(2, File.ReadAllLines(Path.Combine(_dir, "metrics.jsonl")).Length);
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "model.safetensors")));
+        Assert.True(File.Exists(Path.Combine(_temp.Path, TrainingCheckpoint.FileName)));
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_temp.Path, "metrics.jsonl")).Length);
     }
 
     [Fact]
@@ -54,7 +52,7 @@ public sealed class TrainerTests : IDisposable
     {
         var config = Config("simclr", epochs: 6) with { Lr = 0.3f };
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _dir, setup.Evaluator).Run();
+        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         Assert.True(metrics[^1].Loss < metrics[0].Loss, $"loss {metrics[0].Loss} -> {metrics[^1].Loss}");
         Assert.True(metrics[^1].KnnAccuracy >= 0.9, $"kNN accuracy {metrics[^1].KnnAccuracy}");
     }
@@ -66,8 +64,8 @@ public sealed class TrainerTests : IDisposable
     public void A_resumed_run_ends_exactly_like_an_uninterrupted_one(string method)
     {
         var config = Config(method, epochs: 3);
-        var straight = Path.Combine(_dir, "straight");
-        var resumed = Path.Combine(_dir, "resumed");
+        var straight = Path.Combine(_temp.Path, "straight");
+        var resumed = Path.Combine(_temp.Path, "resumed");
         var data = TinyData.Create();
 
         var a = TrainingSetup.Create(config, data, workers: 2);
@@ -92,11 +90,11 @@ public sealed class TrainerTests : IDisposable
         var config = Config("simclr", epochs: 3);
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
         var poisoned = new PoisonAfter(setup.Method.Model, stepsBeforeNan: setup.Batches.BatchesPerEpoch + 1);
-        var trainer = new Trainer(config, poisoned, setup.Batches, _dir, setup.Evaluator);
+        var trainer = new Trainer(config, poisoned, setup.Batches, _temp.Path, setup.Evaluator);
         var error = Assert.Throws<TrainingDivergedException>(() => trainer.Run());
         Assert.Contains("NaN", error.Message);
         Assert.Contains("epoch 2", error.Message);
-        var checkpoint = TrainingCheckpoint.Load(_dir, poisoned, trainer.Optimizer);
+        var checkpoint = TrainingCheckpoint.Load(_temp.Path, poisoned, trainer.Optimizer);
         Assert.Equal(1, checkpoint.EpochsDone);
         Assert.All(poisoned.Model.Parameters().SelectMany(p => p.ToArray()), v => Assert.True(float.IsFinite(v)));
     }
@@ -109,10 +107,10 @@ public sealed class TrainerTests : IDisposable
         var collapsed = new ConstantOutput(setup.Method.Model);
         var warnings = new List<string>();
         var error = Assert.Throws<TrainingDivergedException>(() =>
-            new Trainer(config, collapsed, setup.Batches, _dir, setup.Evaluator, new Recorder(warnings)).Run());
+            new Trainer(config, collapsed, setup.Batches, _temp.Path, setup.Evaluator, new Recorder(warnings)).Run());
         Assert.Contains("collapsed", error.Message);
         Assert.NotEmpty(warnings);
-        Assert.Contains("\"health\":\"collapsed\"", File.ReadAllText(Path.Combine(_dir, "metrics.jsonl")));
+        Assert.Contains("\"health\":\"collapsed\"", File.ReadAllText(Path.Combine(_temp.Path, "metrics.jsonl")));
     }
 
     [Fact]
@@ -120,7 +118,7 @@ public sealed class TrainerTests : IDisposable
     {
         var config = Config("simclr");
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        var error = Assert.Throws<InvalidDataException>(() => new Trainer(config, setup.Method, setup.Batches, _dir).Run(resume: true));
+        var error = Assert.Throws<InvalidDataException>(() => new Trainer(config, setup.Method, setup.Batches, _temp.Path).Run(resume: true));
         Assert.Contains(TrainingCheckpoint.FileName, error.Message);
     }
 
