@@ -8,7 +8,7 @@ namespace Contrastive.Methods;
 /// Supervised contrastive learning (Khosla et al. 2020): two views per image, every same-label sample in the
 /// 2B-view batch is a positive (SupCon L_out).
 /// </summary>
-public sealed class SupCon(EmbeddingModel model, float temperature = 0.1f) : ContrastiveMethod(model)
+public sealed class SupCon(EmbeddingModel model, float temperature = 0.5f) : ContrastiveMethod(model)
 {
     /// <summary>The SupCon temperature.</summary>
     public float Temperature { get; } = temperature;

