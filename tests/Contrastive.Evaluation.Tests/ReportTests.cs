@@ -50,6 +50,8 @@ public class ReportTests
         var read = EvaluationResult.FromJson(result.ToJson()).Baseline!;
         Assert.Equal(("raw pixels", baseline.Knn.Result.Top1, baseline.LinearProbe.Result.Top1), (read.Name, read.Knn!.Result.Top1, read.LinearProbe!.Result.Top1));
         Assert.Contains("kNN top-1 on raw pixels (dim 10), the baseline", EvaluationReport.Build(result).Render());
+        Assert.Contains("zero-shot top-1 (class-name prompts)", EvaluationReport.Build(result with { ZeroShotAccuracy = 0.5 }).Render());
+        Assert.DoesNotContain("zero-shot", EvaluationReport.Build(result).Render());
         Assert.Throws<ArgumentException>(() => Evaluator.RunBaseline("raw", train, trainLabels, test, trainLabels, options));
     }
 

@@ -34,6 +34,7 @@ public static class EvaluationReport
             yield return ($"linear probe top-1 ({probe.Options.Epochs} epochs)", Pct(probe.Result.Top1));
             yield return ("linear probe top-5", Pct(probe.Result.Top5));
         }
+        if (r.ZeroShotAccuracy is { } zeroShot) yield return ("zero-shot top-1 (class-name prompts)", Pct(zeroShot));
         if (r.Baseline is { } b)
         {
             if (b.Knn is { } bk) yield return ($"kNN top-1 on {b.Name} (dim {b.Dim}), the baseline", Pct(bk.Result.Top1));

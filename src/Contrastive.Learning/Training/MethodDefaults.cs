@@ -12,6 +12,28 @@ public static class MethodDefaults
     /// <summary>Optimisers.</summary>
     public static readonly IReadOnlyList<string> Optimizers = ["sgd", "adamw", "lars"];
 
+    /// <summary>The options (config.json names) that configure only some methods, with those methods; the others ignore them.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> MethodSpecificOptions = new Dictionary<string, string[]>
+    {
+        ["temperature"] = ["simclr", "moco", "supcon"],
+        ["momentum"] = ["moco", "byol"],
+        ["queue-size"] = ["moco"],
+        ["margin"] = ["siamese", "triplet"],
+        ["miner"] = ["triplet"],
+        ["lambda"] = ["barlow"],
+        ["no-stop-gradient"] = ["simsiam"],
+        ["freeze-encoder"] = ["classifier"],
+        ["grad-cache-chunk"] = ["simclr", "moco"],
+        ["hidden-dim"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet"],
+        ["max-text-length"] = ["clip"],
+        ["text-width"] = ["clip"],
+        ["text-layers"] = ["clip"],
+    };
+
+    /// <summary>True when <paramref name="option"/> (a config.json name) has an effect on <paramref name="method"/>.</summary>
+    public static bool OptionApplies(string option, string method) =>
+        !MethodSpecificOptions.TryGetValue(option, out var methods) || methods.Contains(method);
+
     /// <summary>Triplet miners.</summary>
     public static readonly IReadOnlyList<string> Miners = ["semi-hard", "batch-hard", "batch-all", "distance-weighted"];
 

@@ -68,11 +68,12 @@ public static class RunEvaluation
         return result;
     }
 
-    /// <summary>A config as report rows.</summary>
+    /// <summary>A config as report rows, without the options that have no effect on its method.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Rows(TrainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         return System.Text.Json.JsonSerializer.SerializeToElement(config, TrainConfig.Json).EnumerateObject()
+            .Where(p => MethodDefaults.OptionApplies(p.Name, config.Method))
             .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ToString())).ToList();
     }
 
