@@ -1,0 +1,28 @@
+using Contrastive.Training;
+
+namespace Contrastive.Learning.Tests.Training;
+
+public class MethodOptionsTests
+{
+    [Fact]
+    public void Every_method_specific_option_is_a_config_name_and_methods_are_known()
+    {
+        var names = typeof(TrainConfig).GetProperties().Select(p => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(p.Name)).ToHashSet();
+        foreach (var (option, methods) in MethodDefaults.MethodSpecificOptions)
+        {
+            Assert.Contains(option, names);
+            Assert.All(methods, m => Assert.Contains(m, MethodDefaults.Methods));
+        }
+    }
+
+    [Fact]
+    public void Report_rows_leave_out_options_the_method_ignores()
+    {
+        var simclr = RunEvaluation.Rows(new TrainConfig { Method = "simclr", Temperature = 0.5f }).Select(r => r.Key).ToList();
+        Assert.Contains("temperature", simclr);
+        Assert.Contains("epochs", simclr);
+        Assert.DoesNotContain("miner", simclr);
+        Assert.DoesNotContain("queue-size", simclr);
+        Assert.Contains("miner", RunEvaluation.Rows(new TrainConfig { Method = "triplet" }).Select(r => r.Key));
+    }
+}
