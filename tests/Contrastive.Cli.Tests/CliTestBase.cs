@@ -43,6 +43,20 @@ public abstract class CliTestBase : IDisposable
         foreach (var text in expected) Assert.True(lines[0].Contains(text, StringComparison.Ordinal), $"'{text}' not in: {lines[0]}");
     }
 
+    /// <summary>A labeled image folder <paramref name="name"/> in <see cref="Dir"/>: classes 'left' and 'right' of
+    /// <paramref name="perClass"/> <see cref="HalfBrightPng"/> images each, drawn from <paramref name="seed"/>.</summary>
+    protected string WriteHalfBrightFolder(string name, int perClass, ulong seed)
+    {
+        var root = Path.Combine(Dir, name);
+        var rng = new Rng(seed);
+        foreach (var (label, left) in new[] { ("left", true), ("right", false) })
+        {
+            Directory.CreateDirectory(Path.Combine(root, label));
+            for (var i = 0; i < perClass; i++) File.WriteAllBytes(Path.Combine(root, label, $"{i:D3}.png"), HalfBrightPng(left, rng));
+        }
+        return root;
+    }
+
     /// <summary>A 12x12 grey PNG, bright on the left or on the right half, with noise.</summary>
     protected static byte[] HalfBrightPng(bool left, Rng rng)
     {

@@ -9,23 +9,10 @@ namespace Contrastive.Cli.Tests;
 /// <summary>The contrastive command end to end on a tiny image folder, and its error policy.</summary>
 public sealed class CliTests() : CliTestBase("cli")
 {
-    /// <summary>Two classes of 12x12 grey PNGs: a bright left half or a bright right half, with noise.</summary>
-    private string MakeImageFolder(int perClass = 24)
-    {
-        var root = Path.Combine(Dir, "images");
-        var rng = new Rng(11);
-        foreach (var (name, left) in new[] { ("left", true), ("right", false) })
-        {
-            Directory.CreateDirectory(Path.Combine(root, name));
-            for (var i = 0; i < perClass; i++) File.WriteAllBytes(Path.Combine(root, name, $"{i:D3}.png"), HalfBrightPng(left, rng));
-        }
-        return root;
-    }
-
     [Fact]
     public async Task Train_embed_and_eval_work_end_to_end()
     {
-        var images = MakeImageFolder();
+        var images = WriteHalfBrightFolder("images", 24, seed: 11);
         var run = Path.Combine(Dir, "run");
         var train = await Run("train", "--data", images, "--epochs", "2", "--batch", "16", "--out", run, "--threads", "2");
         Assert.True(train.Code == 0, train.Err);
@@ -59,7 +46,7 @@ public sealed class CliTests() : CliTestBase("cli")
     [Fact]
     public async Task Resume_continues_and_refuses_changed_options()
     {
-        var images = MakeImageFolder(12);
+        var images = WriteHalfBrightFolder("images", 12, seed: 11);
         var run = Path.Combine(Dir, "run");
         Assert.Equal(0, (await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--out", run)).Code);
         var changed = await Run("train", "--data", images, "--epochs", "1", "--batch", "4", "--out", run, "--resume");
@@ -93,7 +80,7 @@ public sealed class CliTests() : CliTestBase("cli")
     [Fact]
     public async Task A_corrupt_image_names_the_file()
     {
-        var images = MakeImageFolder(6);
+        var images = WriteHalfBrightFolder("images", 6, seed: 11);
         var broken = Path.Combine(images, "left", "000.png");
         var bytes = File.ReadAllBytes(broken);
         bytes[20] ^= 0xFF;

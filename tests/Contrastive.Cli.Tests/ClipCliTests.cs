@@ -29,19 +29,6 @@ public sealed class ClipCliTests() : CliTestBase("cli-clip")
         return path;
     }
 
-    /// <summary>A labeled image folder, classes 'left' and 'right'.</summary>
-    private string WriteLabeledFolder(int perClass)
-    {
-        var root = Path.Combine(Dir, "labeled");
-        var rng = new Rng(5);
-        foreach (var (name, left) in new[] { ("left", true), ("right", false) })
-        {
-            Directory.CreateDirectory(Path.Combine(root, name));
-            for (var i = 0; i < perClass; i++) File.WriteAllBytes(Path.Combine(root, name, $"{i:D2}.png"), HalfBrightPng(left, rng));
-        }
-        return root;
-    }
-
     [Fact]
     public async Task Clip_trains_on_jsonl_pairs_then_embeds_and_evaluates_zero_shot()
     {
@@ -67,7 +54,7 @@ public sealed class ClipCliTests() : CliTestBase("cli-clip")
 
         // Labeled images of the same kind: kNN, and zero-shot from "a photo of a left" / "... right" prompts.
         var evalDir = Path.Combine(Dir, "eval");
-        var eval = await Run("eval", "--model", run, "--data", WriteLabeledFolder(10), "--knn-k", "3", "--out", evalDir);
+        var eval = await Run("eval", "--model", run, "--data", WriteHalfBrightFolder("labeled", 10, seed: 5), "--knn-k", "3", "--out", evalDir);
         Assert.True(eval.Code == 0, eval.Err);
         Assert.Matches(@"zero-shot top-1\s+[\d.]+ %", eval.Out);
         using var evalJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(evalDir, "eval.json")));
@@ -78,7 +65,7 @@ public sealed class ClipCliTests() : CliTestBase("cli-clip")
     public async Task Clip_on_labeled_images_reports_zero_shot_per_epoch_and_at_the_end()
     {
         var run = Path.Combine(Dir, "run");
-        var train = await Run(["train", "--method", "clip", "--data", WriteLabeledFolder(10), "--epochs", "1", "--batch", "8", "--out", run, .. s_tiny]);
+        var train = await Run(["train", "--method", "clip", "--data", WriteHalfBrightFolder("labeled", 10, seed: 5), "--epochs", "1", "--batch", "8", "--out", run, .. s_tiny]);
         Assert.True(train.Code == 0, train.Err);
         Assert.Matches(@"kNN \(k=200\) test accuracy: learned encoder [\d.]+ %", train.Out);
         Assert.Matches(@"zero-shot test accuracy \(""a photo of a \{0\}"" prompts\): [\d.]+ %", train.Out);
