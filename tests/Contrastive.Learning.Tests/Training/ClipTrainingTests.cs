@@ -46,23 +46,12 @@ public sealed class ClipTrainingTests : IDisposable
     public void A_resumed_clip_run_ends_exactly_like_an_uninterrupted_one()
     {
         var config = Config(epochs: 3);
-        var straight = Path.Combine(_temp.Path, "straight");
-        var resumed = Path.Combine(_temp.Path, "resumed");
         var data = TinyData.Create();
-
-        var a = TrainingSetup.Create(config, data, workers: 2);
-        var full = new Trainer(config, a.Method, a.Batches, straight, a.Evaluator).Run();
-
-        using var cancel = new CancellationTokenSource();
-        var b = TrainingSetup.Create(config, data, workers: 1);
-        Assert.Throws<OperationCanceledException>(() =>
-            new Trainer(config, b.Method, b.Batches, resumed, b.Evaluator, new TrainerTests.CancelAfterFirstEpoch(cancel)).Run(cancellation: cancel.Token));
-        var c = TrainingSetup.Create(config, data, workers: 2);
-        var continued = new Trainer(config, c.Method, c.Batches, resumed, c.Evaluator).Run(resume: true);
+        var (full, continued, straightModel, resumedModel) = ResumeHarness.Run(config, _temp.Path, workers => TrainingSetup.Create(config, data, workers));
 
         Assert.Equal(full.Select(m => m.Loss), continued.Select(m => m.Loss));
         Assert.Equal(full.Select(m => m.ZeroShotAccuracy), continued.Select(m => m.ZeroShotAccuracy));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "model.safetensors")), File.ReadAllBytes(Path.Combine(resumed, "model.safetensors")));
+        Assert.Equal(straightModel, resumedModel);
     }
 
     [Theory]

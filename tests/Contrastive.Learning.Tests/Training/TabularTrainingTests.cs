@@ -81,20 +81,10 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
     {
         var config = Config("simclr", epochs: 3);
         var data = Small();
-        var straight = Path.Combine(_temp.Path, "straight");
-        var resumed = Path.Combine(_temp.Path, "resumed");
-        var a = TrainingSetup.Create(config, data, workers: 2);
-        var full = new Trainer(config, a.Method, a.Batches, straight, a.Evaluator).Run();
-
-        using var cancel = new CancellationTokenSource();
-        var b = TrainingSetup.Create(config, data, workers: 1);
-        Assert.Throws<OperationCanceledException>(() =>
-            new Trainer(config, b.Method, b.Batches, resumed, b.Evaluator, new CancelAfterFirstEpoch(cancel)).Run(cancellation: cancel.Token));
-        var c = TrainingSetup.Create(config, data, workers: 2);
-        var continued = new Trainer(config, c.Method, c.Batches, resumed, c.Evaluator).Run(resume: true);
+        var (full, continued, straightModel, resumedModel) = ResumeHarness.Run(config, _temp.Path, workers => TrainingSetup.Create(config, data, workers));
 
         Assert.Equal(full.Select(m => m.Loss), continued.Select(m => m.Loss));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "model.safetensors")), File.ReadAllBytes(Path.Combine(resumed, "model.safetensors")));
+        Assert.Equal(straightModel, resumedModel);
     }
 
     [Fact]
@@ -131,13 +121,4 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
 
     private static Contrastive.Data.TabularDataset Strip(Contrastive.Data.TabularDataset data) =>
         new(data.Features.ToArray(), data.Count, data.FeatureCount, null, data.ColumnNames, data.Source);
-
-    private sealed class CancelAfterFirstEpoch(CancellationTokenSource cancel) : ITrainingObserver
-    {
-        public void OnStep(StepReport step) { }
-
-        public void OnEpoch(EpochMetrics metrics) => cancel.Cancel();
-
-        public void OnWarning(string message) { }
-    }
 }

@@ -64,24 +64,12 @@ public sealed class TrainerTests : IDisposable
     public void A_resumed_run_ends_exactly_like_an_uninterrupted_one(string method)
     {
         var config = Config(method, epochs: 3);
-        var straight = Path.Combine(_temp.Path, "straight");
-        var resumed = Path.Combine(_temp.Path, "resumed");
         var data = TinyData.Create();
-
-        var a = TrainingSetup.Create(config, data, workers: 2);
-        var full = new Trainer(config, a.Method, a.Batches, straight, a.Evaluator).Run();
-
-        // Interrupt after the first epoch (as a kill between checkpoints would), then resume in a fresh process state.
-        using var cancel = new CancellationTokenSource();
-        var b = TrainingSetup.Create(config, data, workers: 1);
-        Assert.Throws<OperationCanceledException>(() =>
-            new Trainer(config, b.Method, b.Batches, resumed, b.Evaluator, new CancelAfterFirstEpoch(cancel)).Run(cancellation: cancel.Token));
-        var c = TrainingSetup.Create(config, data, workers: 2);
-        var continued = new Trainer(config, c.Method, c.Batches, resumed, c.Evaluator).Run(resume: true);
+        var (full, continued, straightModel, resumedModel) = ResumeHarness.Run(config, _temp.Path, workers => TrainingSetup.Create(config, data, workers));
 
         Assert.Equal(full.Select(m => m.Loss), continued.Select(m => m.Loss));
         Assert.Equal(full.Select(m => m.KnnAccuracy), continued.Select(m => m.KnnAccuracy));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "model.safetensors")), File.ReadAllBytes(Path.Combine(resumed, "model.safetensors")));
+        Assert.Equal(straightModel, resumedModel);
     }
 
     [Fact]
@@ -129,15 +117,6 @@ public sealed class TrainerTests : IDisposable
         var unlabeled = new Contrastive.Data.Datasets.ImageDatasetSplit(
             new Contrastive.Data.ImageDataset(data.Train.Pixels.ToArray(), data.Train.Count, 1, 12, 12, null, null, "unlabeled"), data.Test);
         Assert.Contains("no labels", Assert.Throws<ArgumentException>(() => TrainingSetup.Create(Config("supcon"), unlabeled)).Message);
-    }
-
-    internal sealed class CancelAfterFirstEpoch(CancellationTokenSource cancel) : ITrainingObserver
-    {
-        public void OnStep(StepReport step) { }
-
-        public void OnEpoch(EpochMetrics metrics) => cancel.Cancel();
-
-        public void OnWarning(string message) { }
     }
 
     private sealed class Recorder(List<string> warnings) : ITrainingObserver
