@@ -21,10 +21,12 @@ OUT=${OUT:-$repo/runs/methods-$DATA-$EPOCHS}
 EXTRA=${EXTRA:-}
 
 if [ -z "${NO_BUILD:-}" ]; then dotnet build "$repo/src/Contrastive.Cli" -c Release -v quiet -nologo >/dev/null; fi
-# a private copy of the build, so that rebuilding the repository cannot pull the assemblies from under a long run
-bin="$OUT/.bin"
+# a private copy of the build, so that rebuilding the repository cannot pull the assemblies from under a long run;
+# one per invocation, so that two invocations sharing OUT cannot delete each other's
 mkdir -p "$OUT"
-rm -rf "$bin" && cp -r "$repo/src/Contrastive.Cli/bin/Release/net10.0" "$bin"
+bin="$(mktemp -d "$OUT/.bin.XXXXXX")"
+trap 'rm -rf "$bin"' EXIT
+cp -r "$repo/src/Contrastive.Cli/bin/Release/net10.0/." "$bin"
 
 train() {
   local method=$1 dir="$OUT/$1" resume=()

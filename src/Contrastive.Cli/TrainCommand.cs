@@ -73,7 +73,7 @@ internal static class TrainCommand
         var trainer = new Trainer(config, setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
         var metrics = trainer.Run(resume, cancellation);
         var evaluation = RunEvaluation.Write(outDir, setup.Method.Model.Encoder, data, RunEvaluation.Options(config.KnnK, config.Seed),
-            RunEvaluation.Rows(config), metrics, setup.Evaluator.History);
+            RunEvaluation.Rows(config), metrics);
         if (evaluation?.Baseline is { } baseline)
         {
             output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {Percent(evaluation.Knn?.Result.Top1)}, {baseline.Name} {Percent(baseline.Knn?.Result.Top1)}");

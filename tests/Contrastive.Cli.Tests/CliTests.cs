@@ -40,7 +40,9 @@ public sealed class CliTests() : CliTestBase("cli")
         Assert.Contains("kNN top-1", eval.Out);
         Assert.Contains("kNN top-1 on raw pixels", eval.Out);
         Assert.True(File.Exists(Path.Combine(evalDir, "eval.json")));
-        Assert.Contains("<svg", File.ReadAllText(Path.Combine(evalDir, "report.html")));
+        var report = File.ReadAllText(Path.Combine(evalDir, "report.html"));
+        Assert.Contains("<svg", report);
+        Assert.Contains("Representation health per epoch", report); // the training's curves, read back from metrics.jsonl
     }
 
     [Fact]

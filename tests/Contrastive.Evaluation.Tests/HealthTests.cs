@@ -91,13 +91,30 @@ public class HealthTests
     [InlineData(1.0, CollapseStatus.Ok)] // as spread as a healthy SimCLR projection
     public void Collapse_monitor_classifies_a_cone_by_its_width(double spread, CollapseStatus expected)
     {
-        // rows = a common direction + spread * isotropic noise / sqrt(D): after normalisation the std ratio is about spread
-        const int dim = 64;
-        var rng = new Rng(9);
-        var data = new float[512 * dim];
-        for (var i = 0; i < data.Length; i++) data[i] = (i % dim == 0 ? 1f : 0f) + (float)(spread / Math.Sqrt(dim)) * rng.NextGaussian();
-        var check = new CollapseMonitor().Check(0, new Tensor(data, [512, dim]));
+        var check = new CollapseMonitor().Check(0, Cone(spread, seed: 9));
         Assert.Equal(expected, check.Status);
+    }
+
+    [Fact]
+    public void A_resumed_collapse_monitor_measures_drops_against_the_runs_first_check()
+    {
+        var thresholds = new CollapseThresholds { WarningStdRatio = 0.1, WarningDropFraction = 0.5 };
+        var cone = Cone(spread: 0.3, seed: 10);
+        Assert.Equal(CollapseStatus.Ok, new CollapseMonitor(thresholds).Check(3, cone).Status);
+        var resumed = new CollapseMonitor(thresholds);
+        resumed.Resume(firstStdRatio: 1.0);
+        var check = resumed.Check(3, cone);
+        Assert.Equal(CollapseStatus.Warning, check.Status);
+        Assert.Contains("fell to", check.Message);
+    }
+
+    /// <summary>Rows = a common direction + spread * isotropic noise / sqrt(D): after normalisation the std ratio is about spread.</summary>
+    private static Tensor Cone(double spread, ulong seed, int rows = 512, int dim = 64)
+    {
+        var rng = new Rng(seed);
+        var data = new float[rows * dim];
+        for (var i = 0; i < data.Length; i++) data[i] = (i % dim == 0 ? 1f : 0f) + (float)(spread / Math.Sqrt(dim)) * rng.NextGaussian();
+        return new Tensor(data, [rows, dim]);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class ReportTests
             TestEmbeddings = test,
             TestLabels = testLabels,
             TestImage = i => new ImageTile([.. Enumerable.Range(0, 16).Select(p => (p + i) % 16 / 15f)], 1, 4, 4, testLabels[i]),
-            Training = new TrainingCurves { StepLoss = [5, 4, 3.5], StepLearningRate = [0.06, 0.03, 0], EpochKnnAccuracy = [0.5, 0.7], Health = monitor.History },
+            Training = new TrainingCurves { StepLoss = [5, 4, 3.5], StepLearningRate = [0.06, 0.03, 0], EpochKnnAccuracy = [0.5, 0.7], Health = [.. monitor.History.Select(EpochHealth.Of)] },
             ProjectionPoints = 40,
             Tsne = new TsneOptions { Iterations = 60, ExaggerationIterations = 20 },
             NeighborGrid = (2, 3),

@@ -54,9 +54,14 @@ public sealed class CollapseMonitor(CollapseThresholds? thresholds = null)
 {
     private readonly CollapseThresholds _t = thresholds ?? new CollapseThresholds();
     private readonly List<CollapseCheck> _history = [];
+    private double? _firstStdRatio;
 
     /// <summary>Every check so far, oldest first.</summary>
     public IReadOnlyList<CollapseCheck> History => _history;
+
+    /// <summary>Continues watching a resumed run: later drops are measured against <paramref name="firstStdRatio"/>, the
+    /// std ratio of the run's first check, which this monitor did not see.</summary>
+    public void Resume(double firstStdRatio) => _firstStdRatio = firstStdRatio;
 
     /// <summary>Computes the health of <paramref name="probe"/> and classifies it.</summary>
     /// <exception cref="ArgumentException">Fewer than two rows, non-finite values, or a mismatched second view.</exception>
@@ -65,7 +70,7 @@ public sealed class CollapseMonitor(CollapseThresholds? thresholds = null)
         var h = HealthReport.Compute(probe, secondView);
         var ratio = h.StdRatio;
         var rankFloor = _t.WarningEffectiveRankFraction * Math.Min(h.Count, h.Dim);
-        var first = _history.Count > 0 ? _history[0].Health.StdRatio : ratio;
+        var first = _firstStdRatio ??= ratio;
         var (status, message) =
             ratio < _t.CollapsedStdRatio ? (CollapseStatus.Collapsed, $"per-dimension std is {ratio:0.###} of the healthy 1/sqrt({h.Dim}): embeddings are nearly constant{NegativeCosine(h)}")
             : h.EffectiveRank < _t.CollapsedEffectiveRank ? (CollapseStatus.Collapsed, $"effective rank is {h.EffectiveRank:0.##}: embeddings lie on a line")

@@ -22,16 +22,16 @@ public static class ReportCharts
             var epochs = t.Health.Select(c => (double)c.Epoch).ToArray();
             report.AddChart("Representation health per epoch", new LineChart("Spread of the embeddings per epoch", "epoch", "fraction of healthy",
             [
-                new ChartSeries("std ratio (std * sqrt(D))", epochs, [.. t.Health.Select(c => c.Health.StdRatio)]),
-                new ChartSeries("effective rank / D", epochs, [.. t.Health.Select(c => c.Health.EffectiveRank / c.Health.Dim)]),
+                new ChartSeries("std ratio (std * sqrt(D))", epochs, [.. t.Health.Select(c => c.StdRatio)]),
+                new ChartSeries("effective rank / D", epochs, [.. t.Health.Select(c => c.EffectiveRankFraction)]),
             ]).ToSvg(), "A std ratio near 1 means well spread unit vectors; a fall toward 0 means collapse.");
             report.AddChart("Alignment and uniformity per epoch", new LineChart("Alignment and uniformity per epoch", "epoch", "value",
             [
-                new ChartSeries("uniformity (t = 2)", epochs, [.. t.Health.Select(c => c.Health.Uniformity)]),
-                new ChartSeries("alignment (alpha = 2)", epochs, [.. t.Health.Select(c => c.Health.Alignment ?? double.NaN)]),
+                new ChartSeries("uniformity (t = 2)", epochs, [.. t.Health.Select(c => c.Uniformity)]),
+                new ChartSeries("alignment (alpha = 2)", epochs, [.. t.Health.Select(c => c.Alignment ?? double.NaN)]),
             ]).ToSvg());
             report.AddTable("Collapse monitor", ["epoch", "status", "message"],
-                t.Health.Select(c => (IReadOnlyList<string>)[c.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Status.ToString(), c.Message]));
+                t.Health.Select(c => (IReadOnlyList<string>)[c.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Status, c.Message]));
         }
     }
 

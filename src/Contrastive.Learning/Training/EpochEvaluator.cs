@@ -25,7 +25,6 @@ public sealed class EpochEvaluator : IEpochEvaluator
     private readonly Tensor _probe2;
     private readonly ZeroShotEvaluation? _zeroShot;
     private readonly CollapseMonitor _monitor = new();
-    private int _epoch;
 
     /// <summary>Creates the evaluator over <paramref name="data"/> with the probe views of <paramref name="probe"/>
     /// (its first two views; a single view is compared with itself) and, for CLIP, <paramref name="zeroShot"/>.</summary>
@@ -54,14 +53,12 @@ public sealed class EpochEvaluator : IEpochEvaluator
         return new EpochEvaluator(EvaluationData.Of(data), views.Generate(data.Test, ProbeRows(data.Test.Count, probeSize), epoch: 0), k);
     }
 
-    /// <summary>The health checks so far, one per epoch.</summary>
-    public IReadOnlyList<CollapseCheck> History => _monitor.History;
-
     /// <inheritdoc />
-    public EpochEvaluation Evaluate(ContrastiveMethod method)
+    public EpochMetrics Evaluate(ContrastiveMethod method, IReadOnlyList<EpochMetrics> earlier)
     {
         ArgumentNullException.ThrowIfNull(method);
-        _epoch++;
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (_monitor.History.Count == 0 && earlier.Count > 0 && earlier[0].StdRatio is { } first) _monitor.Resume(first);
         method.Train(false);
         double? knn = null;
         if (_data.IsLabeled)
@@ -77,19 +74,20 @@ public sealed class EpochEvaluator : IEpochEvaluator
             z1 = method.Model.Forward(_probe1);
             z2 = method.Model.Forward(_probe2);
         }
-        var check = _monitor.Check(_epoch, EmbeddingMatrix.FromTensor(z1), EmbeddingMatrix.FromTensor(z2));
+        var check = _monitor.Check(earlier.Count + 1, EmbeddingMatrix.FromTensor(z1), EmbeddingMatrix.FromTensor(z2));
         var h = check.Health;
-        return new EpochEvaluation
+        return new EpochMetrics
         {
             KnnAccuracy = knn,
             ZeroShotAccuracy = _zeroShot is { } zeroShot && method.Model.Encoder is TwoTowerModel towers ? zeroShot.Accuracy(towers) : null,
             EmbeddingStd = h.MeanDimStd,
+            StdRatio = h.StdRatio,
+            EmbeddingDim = h.Dim,
             EffectiveRank = h.EffectiveRank,
             Alignment = h.Alignment,
             Uniformity = h.Uniformity,
             Health = check.Status.ToString().ToLowerInvariant(),
             HealthMessage = check.Message,
-            Collapsed = check.Status == CollapseStatus.Collapsed,
         };
     }
 

@@ -33,6 +33,12 @@ public sealed record EpochMetrics
     /// <summary>Mean per-dimension std of L2-normalised embeddings of the probe batch (collapse toward 0).</summary>
     public double? EmbeddingStd { get; init; }
 
+    /// <summary><see cref="EmbeddingStd"/> relative to the healthy 1/sqrt(D): about 1 when spread, 0 when collapsed.</summary>
+    public double? StdRatio { get; init; }
+
+    /// <summary>Dimension D of the probe embeddings.</summary>
+    public int? EmbeddingDim { get; init; }
+
     /// <summary>Effective rank of the probe embeddings.</summary>
     public double? EffectiveRank { get; init; }
 
@@ -44,6 +50,9 @@ public sealed record EpochMetrics
 
     /// <summary>Collapse monitor status: ok, warning or collapsed.</summary>
     public string? Health { get; init; }
+
+    /// <summary>The collapse monitor's explanation of <see cref="Health"/>.</summary>
+    public string? HealthMessage { get; init; }
 
     /// <summary>The per-step losses of the epoch, for the report's loss curve.</summary>
     public IReadOnlyList<double>? StepLosses { get; init; }

@@ -3,7 +3,6 @@ using Contrastive.Data.Datasets;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Charts;
 using Contrastive.Evaluation.Classification;
-using Contrastive.Evaluation.Health;
 using Contrastive.Evaluation.Report;
 using Contrastive.Nn;
 
@@ -19,13 +18,13 @@ public static class RunEvaluation
     /// <summary>Evaluates <paramref name="encoder"/> and writes eval.json and report.html into <paramref name="directory"/>.</summary>
     /// <returns>The figures, or null when the data has no labels (then the report holds the training curves only).</returns>
     public static EvaluationResult? Write(string directory, Module encoder, ImageDatasetSplit data, EvaluationOptions options,
-        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null, IReadOnlyList<CollapseCheck>? health = null) =>
-        Write(directory, encoder, EvaluationData.Of(data), options, config, metrics, health);
+        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null) =>
+        Write(directory, encoder, EvaluationData.Of(data), options, config, metrics);
 
     /// <summary>Evaluates <paramref name="encoder"/> on data of any kind and writes eval.json and report.html into <paramref name="directory"/>.</summary>
     /// <returns>The figures, or null when the data has no labels (then the report holds the training curves only).</returns>
     public static EvaluationResult? Write(string directory, Module encoder, EvaluationData data, EvaluationOptions options,
-        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null, IReadOnlyList<CollapseCheck>? health = null)
+        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(data);
@@ -35,7 +34,7 @@ public static class RunEvaluation
             StepLoss = metrics.SelectMany(m => m.StepLosses ?? []).ToList(),
             StepLearningRate = metrics.SelectMany(m => m.StepLrs ?? []).ToList(),
             EpochKnnAccuracy = metrics.Where(m => m.KnnAccuracy is not null).Select(m => m.KnnAccuracy!.Value).ToList(),
-            Health = health ?? [],
+            Health = [.. metrics.Where(m => m.Health is not null).Select(Health)],
         };
         var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Source}";
         if (!data.IsLabeled)
@@ -67,6 +66,9 @@ public static class RunEvaluation
         }).Save(Path.Combine(directory, "report.html"));
         return result;
     }
+
+    private static EpochHealth Health(EpochMetrics m) => new(m.Epoch, m.Health!, m.HealthMessage ?? "", m.StdRatio ?? double.NaN,
+        m.EffectiveRank / m.EmbeddingDim ?? double.NaN, m.Uniformity ?? double.NaN, m.Alignment);
 
     /// <summary>A config as report rows, without the options that have no effect on its method.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Rows(TrainConfig config)

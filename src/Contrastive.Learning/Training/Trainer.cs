@@ -63,16 +63,18 @@ public sealed class Trainer
             EpochMetrics.Truncate(MetricsPath, startEpoch);
         }
         else if (File.Exists(MetricsPath)) File.Delete(MetricsPath);
+        var history = File.Exists(MetricsPath) ? EpochMetrics.ReadAll(MetricsPath).ToList() : [];
 
         var totalSteps = (long)_config.Epochs * _data.BatchesPerEpoch;
         for (var epoch = startEpoch; epoch < _config.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var metrics = RunEpoch(epoch, ref step, totalSteps, cancellation);
+            var metrics = RunEpoch(epoch, ref step, totalSteps, history, cancellation);
             RequireFiniteParameters(epoch);
             TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
             Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _config.Arch });
             File.AppendAllLines(MetricsPath, [metrics.ToJson()]);
+            history.Add(metrics);
             _observer?.OnEpoch(metrics);
             if (metrics.Health == "collapsed" && _config.StopOnCollapse)
                 throw new TrainingDivergedException($"representation collapsed after epoch {epoch + 1}; stopping (--stop-on-collapse)");
@@ -80,7 +82,7 @@ public sealed class Trainer
         return EpochMetrics.ReadAll(MetricsPath);
     }
 
-    private EpochMetrics RunEpoch(int epoch, ref long step, long totalSteps, CancellationToken cancellation)
+    private EpochMetrics RunEpoch(int epoch, ref long step, long totalSteps, IReadOnlyList<EpochMetrics> earlier, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var waitBefore = _data.WaitTime;
@@ -105,10 +107,10 @@ public sealed class Trainer
                 inEpoch * _data.ViewsPerBatch / Math.Max(1e-9, clock.Elapsed.TotalSeconds)));
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
-        var evaluation = _evaluator?.Evaluate(_method) ?? new EpochEvaluation();
+        var evaluation = _evaluator?.Evaluate(_method, earlier) ?? new EpochMetrics();
         _method.Train(true);
         if (evaluation.HealthMessage is { } warning && evaluation.Health != "ok") _observer?.OnWarning($"epoch {epoch + 1}: {warning}");
-        return new EpochMetrics
+        return evaluation with
         {
             Epoch = epoch + 1,
             Loss = losses.Count == 0 ? double.NaN : losses.Average(),
@@ -116,13 +118,6 @@ public sealed class Trainer
             ViewsPerS = inEpoch * _data.ViewsPerBatch / Math.Max(1e-9, trainSeconds),
             LoaderWait = (_data.WaitTime - waitBefore).TotalSeconds / Math.Max(1e-9, trainSeconds),
             Seconds = clock.Elapsed.TotalSeconds,
-            KnnAccuracy = evaluation.KnnAccuracy,
-            ZeroShotAccuracy = evaluation.ZeroShotAccuracy,
-            EmbeddingStd = evaluation.EmbeddingStd,
-            EffectiveRank = evaluation.EffectiveRank,
-            Alignment = evaluation.Alignment,
-            Uniformity = evaluation.Uniformity,
-            Health = evaluation.Health,
             StepLosses = losses,
             StepLrs = lrs,
         };

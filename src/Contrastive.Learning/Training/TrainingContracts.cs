@@ -18,42 +18,13 @@ public interface IBatchSource
     TimeSpan WaitTime { get; }
 }
 
-/// <summary>Figures computed on the encoder after an epoch (kNN accuracy, representation health).</summary>
-public sealed record EpochEvaluation
-{
-    /// <summary>kNN test accuracy, when labels exist.</summary>
-    public double? KnnAccuracy { get; init; }
-
-    /// <summary>Zero-shot test accuracy of CLIP towers, when labels and class names exist.</summary>
-    public double? ZeroShotAccuracy { get; init; }
-
-    /// <summary>Mean per-dimension std of normalised probe embeddings.</summary>
-    public double? EmbeddingStd { get; init; }
-
-    /// <summary>Effective rank of the probe embeddings.</summary>
-    public double? EffectiveRank { get; init; }
-
-    /// <summary>Alignment of two views of the probe batch.</summary>
-    public double? Alignment { get; init; }
-
-    /// <summary>Uniformity of the probe embeddings.</summary>
-    public double? Uniformity { get; init; }
-
-    /// <summary>ok, warning or collapsed.</summary>
-    public string? Health { get; init; }
-
-    /// <summary>The collapse monitor's explanation when not ok.</summary>
-    public string? HealthMessage { get; init; }
-
-    /// <summary>True when the monitor judged the representation collapsed.</summary>
-    public bool Collapsed { get; init; }
-}
-
 /// <summary>Evaluates the method's encoder after each epoch.</summary>
 public interface IEpochEvaluator
 {
-    /// <summary>Evaluates (in eval mode, without gradients).</summary>
-    EpochEvaluation Evaluate(ContrastiveMethod method);
+    /// <summary>Evaluates (in eval mode, without gradients) after the epoch that follows <paramref name="earlier"/>, the
+    /// metrics of the run's earlier epochs (those before a resume included).</summary>
+    /// <returns>The evaluation figures of <see cref="EpochMetrics"/> (kNN accuracy, health...); the trainer fills in the rest.</returns>
+    EpochMetrics Evaluate(ContrastiveMethod method, IReadOnlyList<EpochMetrics> earlier);
 }
 
 /// <summary>One optimiser step, for progress display.</summary>

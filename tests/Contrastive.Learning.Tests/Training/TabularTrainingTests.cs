@@ -95,7 +95,7 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
         var setup = TrainingSetup.Create(config, data, workers: 1);
         var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         var result = RunEvaluation.Write(_temp.Path, setup.Method.Model.Encoder, EvaluationData.Of(data), RunEvaluation.Options(10, 3),
-            RunEvaluation.Rows(config), metrics, setup.Evaluator.History);
+            RunEvaluation.Rows(config), metrics);
         Assert.NotNull(result?.Knn);
         Assert.True(File.Exists(Path.Combine(_temp.Path, "eval.json")));
         var report = File.ReadAllText(Path.Combine(_temp.Path, "report.html"));

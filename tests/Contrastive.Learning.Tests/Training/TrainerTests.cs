@@ -69,6 +69,7 @@ public sealed class TrainerTests : IDisposable
 
         Assert.Equal(full.Select(m => m.Loss), continued.Select(m => m.Loss));
         Assert.Equal(full.Select(m => m.KnnAccuracy), continued.Select(m => m.KnnAccuracy));
+        Assert.Equal(full.Select(m => (m.Epoch, m.HealthMessage)), continued.Select(m => (m.Epoch, m.HealthMessage)));
         Assert.Equal(straightModel, resumedModel);
     }
 
