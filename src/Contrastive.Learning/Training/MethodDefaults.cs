@@ -50,19 +50,28 @@ public static class MethodDefaults
     /// methods; wider for the non-contrastive ones, whose predictors and decorrelation need room.</summary>
     public static int ProjectionDim(string method) => method is "byol" or "simsiam" or "barlow" ? 128 : 64;
 
-    /// <summary>The optimiser a method uses when none is given: AdamW for CLIP (as Radford et al. 2021), SGD otherwise.</summary>
-    public static string Optimizer(string method) => method == "clip" ? "adamw" : "sgd";
+    /// <summary>The optimiser a method uses when none is given: AdamW for CLIP (as Radford et al. 2021); LARS for BYOL (as
+    /// Grill et al. 2020) and SimSiam, the two predictor methods, which learned faster with it on the demo split (5 epochs:
+    /// BYOL kNN 65.0% with SGD, 67.0% with LARS; SimSiam 63.7% and 66.0%); SGD otherwise.</summary>
+    public static string Optimizer(string method) => method switch
+    {
+        "clip" => "adamw",
+        "byol" or "simsiam" => "lars",
+        _ => "sgd",
+    };
 
     /// <summary>
     /// The base learning rate: SimCLR's linear scaling 0.06 * B / 256 for SGD and LARS; for AdamW 1e-3, and 2e-3 for
     /// CLIP, whose small text tower trains from scratch. Barlow Twins with SGD divides it by the projection size D:
-    /// its loss sums D diagonal terms of order 1, so its gradients are about D times larger than NT-Xent's (LARS and
-    /// AdamW are insensitive to that scale). On the demo split, 2 epochs, kNN rose from 49.7% at 0.06 to 66.8% at 0.0006.
+    /// its loss sums D diagonal terms of order 1, so its gradients are about D times larger than NT-Xent's. On the demo
+    /// split, 2 epochs, kNN rose from 49.7% at 0.06 to 66.8% at 0.0006. BYOL and SimSiam with LARS take 1.0 * B / 256
+    /// (solo-learn's CIFAR recipe): LARS scales each weight's step to eta = 0.001 of its norm, so 0.06 barely moves them.
     /// </summary>
     public static float LearningRate(string method, string optimizer, int batch, int projectionDim) => optimizer switch
     {
         "adamw" => method == "clip" ? 2e-3f : 1e-3f,
         "sgd" when method == "barlow" => 0.06f * batch / 256f / projectionDim,
+        "lars" when method is "byol" or "simsiam" => 1.0f * batch / 256f,
         _ => 0.06f * batch / 256f,
     };
 

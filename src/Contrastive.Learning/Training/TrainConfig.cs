@@ -28,7 +28,7 @@ public sealed record TrainConfig
     /// (2e-3 for CLIP).</summary>
     public float? Lr { get; init; }
 
-    /// <summary>sgd, adamw or lars; null: the method's default (<see cref="MethodDefaults.Optimizer"/>: AdamW for CLIP, SGD otherwise).</summary>
+    /// <summary>sgd, adamw or lars; null: the method's default (<see cref="MethodDefaults.Optimizer"/>: AdamW for CLIP, LARS for BYOL and SimSiam, SGD otherwise).</summary>
     public string? Optimizer { get; init; }
 
     /// <summary>Weight decay; null: 5e-4 (SGD), 0.05 (AdamW), 1e-6 (LARS).</summary>
