@@ -54,7 +54,7 @@ internal static class TrainCommand
 
     private static int Run(ParseResult parsed, TextWriter output, CancellationToken cancellation)
     {
-        var config = BuildConfig(parsed);
+        var config = BuildConfig(parsed).WithOptimizerDefaults();
         var outDir = parsed.GetValue(s_out) ?? Path.Combine("runs", config.Method);
         var resume = parsed.GetValue(s_resume);
         if (resume) config = ResumedConfig(outDir, config);
@@ -147,7 +147,7 @@ internal static class TrainCommand
     {
         var path = Path.Combine(outDir, "config.json");
         if (!File.Exists(path)) throw new FileNotFoundException($"--resume: {path} not found; nothing to resume in {outDir}");
-        var saved = TrainConfig.Load(path);
+        var saved = TrainConfig.Load(path).WithOptimizerDefaults();
         var comparable = requested with { Threads = saved.Threads };
         if (comparable != saved)
             throw new ArgumentException($"--resume: the options differ from the run in {outDir} ({path}); rerun with the original options");

@@ -22,6 +22,13 @@ public sealed class CliTests() : CliTestBase("cli")
             Assert.Equal("raw pixels", evalJson.RootElement.GetProperty("baseline").GetProperty("name").GetString());
         foreach (var file in new[] { "model.safetensors", "config.json", "metrics.jsonl", "checkpoint.safetensors", "report.html", "eval.json" })
             Assert.True(File.Exists(Path.Combine(run, file)), $"{file} missing");
+        using (var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))))
+        {
+            // the defaults the run trained with are written out (0.06 * 16 / 256 for SGD at batch 16)
+            Assert.Equal("sgd", config.RootElement.GetProperty("optimizer").GetString());
+            Assert.Equal(0.00375, config.RootElement.GetProperty("lr").GetDouble(), 6);
+            Assert.Equal(5e-4, config.RootElement.GetProperty("weight-decay").GetDouble(), 8);
+        }
         var lines = File.ReadAllLines(Path.Combine(run, "metrics.jsonl"));
         Assert.Equal(2, lines.Length);
         using (var epoch = JsonDocument.Parse(lines[1]))

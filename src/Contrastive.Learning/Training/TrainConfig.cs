@@ -105,6 +105,16 @@ public sealed record TrainConfig
     /// <summary>The optimiser: <see cref="Optimizer"/> or the method's default.</summary>
     public string OptimizerName() => Optimizer ?? MethodDefaults.Optimizer(Method);
 
+    /// <summary>This config with the optimiser, learning rate and weight decay that its method and batch default to
+    /// written out, as config.json records them: the file names what the run trained with, and a resumed run keeps it
+    /// when a later version changes a default.</summary>
+    public TrainConfig WithOptimizerDefaults() => this with
+    {
+        Optimizer = OptimizerName(),
+        Lr = OptimizerFactory.BaseLearningRate(this),
+        WeightDecay = WeightDecay ?? MethodDefaults.WeightDecay(OptimizerName()),
+    };
+
     /// <summary>Serialisation options shared by config.json and metrics.jsonl.</summary>
     public static readonly JsonSerializerOptions Json = new()
     {
