@@ -29,26 +29,22 @@ internal static class EvalCommand
             var spec = parsed.GetValue(s_data)!;
             var images = DatasetResolver.IsTable(spec) ? null : ClipRun.LoadImages(spec);
             var data = images is null ? EvaluationData.Of(TabularRun.LoadSplit(spec, modelDir, requireLabels: true)) : EvaluationData.Of(images);
-            if (!data.IsLabeled)
-                throw new ArgumentException($"{data.Source} has no labels; evaluation needs labeled data");
             var (config, model) = RunModel.Load(modelDir, data.Geometry);
+            if (!data.IsLabeled && !(model.Encoder is TwoTowerModel && ClipRun.IsImageText(spec)))
+                throw new ArgumentException($"{data.Source} has no labels; evaluation needs labeled data (or image-text pairs for a clip model)");
             var k = parsed.GetValue(s_knnK);
             if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
             var options = RunEvaluation.Options(k, config.Seed) with { LinearProbe = parsed.GetValue(s_linear) ? new LinearProbeOptions() : null };
             var outDir = parsed.GetValue(s_out) ?? modelDir;
             var metricsPath = Path.Combine(modelDir, "metrics.jsonl");
             var metrics = File.Exists(metricsPath) ? EpochMetrics.ReadAll(metricsPath) : null;
-            var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics)!;
+            var imageText = model.Encoder is TwoTowerModel && images is not null
+                ? ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir)) : null;
+            var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText)!;
             if (parsed.GetValue(s_pairs) is { } pairsFile)
             {
                 var test = data.EmbedTest(model.Encoder);
                 result = result with { Verification = PairVerification.Evaluate(PairsFile.Read(pairsFile, test), (ulong)config.Seed) };
-                result.Save(Path.Combine(outDir, "eval.json"));
-            }
-            if (model.Encoder is TwoTowerModel towers && images is not null
-                && ZeroShotEvaluation.For(images.Test, ClipRun.Tokenizer(modelDir), config.MaxTextLength ?? MethodDefaults.MaxTextLength) is { } zeroShot)
-            {
-                result = result with { ZeroShotAccuracy = zeroShot.Accuracy(towers) };
                 result.Save(Path.Combine(outDir, "eval.json"));
             }
             PrintTable(output, result);
@@ -64,6 +60,11 @@ internal static class EvalCommand
         if (r.Knn is { } knn) rows.Add(($"kNN top-1 (k={knn.K})", P(knn.Result.Top1)));
         if (r.LinearProbe is { } probe) rows.Add(("linear probe top-1", P(probe.Result.Top1)));
         if (r.ZeroShotAccuracy is { } zeroShot) rows.Add(("zero-shot top-1", P(zeroShot)));
+        if (r.ImageText is { } it)
+        {
+            rows.Add(("image to text recall@1", P(it.ImageToText.RecallAtK[0].Value)));
+            rows.Add(("text to image recall@1", P(it.TextToImage.RecallAtK[0].Value)));
+        }
         if (r.Baseline?.Knn is { } rawKnn) rows.Add(($"kNN top-1 on {r.Baseline.Name}", P(rawKnn.Result.Top1)));
         if (r.Baseline?.LinearProbe is { } rawProbe) rows.Add(($"linear probe top-1 on {r.Baseline.Name}", P(rawProbe.Result.Top1)));
         if (r.Verification is { } v)

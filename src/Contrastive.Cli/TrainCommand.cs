@@ -73,18 +73,18 @@ internal static class TrainCommand
         var trainer = new Trainer(config, setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
         var metrics = trainer.Run(resume, cancellation);
         var evaluation = RunEvaluation.Write(outDir, setup.Method.Model.Encoder, data, RunEvaluation.Options(config.KnnK, config.Seed),
-            RunEvaluation.Rows(config), metrics);
+            RunEvaluation.Rows(config), metrics, setup.ImageText);
         if (evaluation?.Baseline is { } baseline)
         {
             output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {Percent(evaluation.Knn?.Result.Top1)}, {baseline.Name} {Percent(baseline.Knn?.Result.Top1)}");
             output.WriteLine($"linear probe test accuracy: learned encoder {Percent(evaluation.LinearProbe?.Result.Top1)}, {baseline.Name} {Percent(baseline.LinearProbe?.Result.Top1)}");
         }
-        if (evaluation is not null && metrics[^1].ZeroShotAccuracy is { } zeroShot)
-        {
-            // The last epoch's zero-shot figure is of the final weights; eval.json keeps it next to kNN.
-            (evaluation with { ZeroShotAccuracy = zeroShot }).Save(Path.Combine(outDir, "eval.json"));
+        if (evaluation?.ZeroShotAccuracy is { } zeroShot)
             output.WriteLine($"zero-shot test accuracy (\"{ZeroShotClassifier.DefaultTemplate}\" prompts): {Percent(zeroShot)}");
-        }
+        if (evaluation?.ImageText is { } retrieval)
+            output.WriteLine($"image-text retrieval recall@{string.Join("/", retrieval.ImageToText.RecallAtK.Select(r => r.K))}: " +
+                $"image to text {string.Join(" / ", retrieval.ImageToText.RecallAtK.Select(r => Percent(r.Value)))}, " +
+                $"text to image {string.Join(" / ", retrieval.TextToImage.RecallAtK.Select(r => Percent(r.Value)))} ({retrieval.Captions} distinct test captions)");
         output.WriteLine($"wrote {Path.Combine(outDir, "model.safetensors")} and {Path.Combine(outDir, "report.html")}");
         return 0;
     }

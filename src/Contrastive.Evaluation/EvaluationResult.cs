@@ -38,9 +38,10 @@ public sealed record BaselineEvaluation(string Name, int Dim, KnnEvaluation? Knn
 /// <param name="Health">Representation health of (a subsample of) the test set, when run.</param>
 /// <param name="Baseline">kNN and linear probe on the raw inputs, when run.</param>
 /// <param name="ZeroShotAccuracy">Zero-shot test accuracy of a two-tower (CLIP) model from class-name prompts, when run.</param>
+/// <param name="ImageText">Image-to-text and text-to-image retrieval of a two-tower (CLIP) model on test pairs, when run.</param>
 public sealed record EvaluationResult(int TrainCount, int TestCount, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe,
     VerificationResult? Verification, RetrievalResult? Retrieval, HealthReport? Health, BaselineEvaluation? Baseline = null,
-    double? ZeroShotAccuracy = null)
+    double? ZeroShotAccuracy = null, ImageTextRetrieval? ImageText = null)
 {
     /// <summary>camelCase names, enums as strings, NaN and infinities as "NaN"/"Infinity", indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()

@@ -45,6 +45,17 @@ public sealed class ClipCliTests() : CliTestBase("cli-clip")
             Assert.True(double.IsFinite(epoch.RootElement.GetProperty("loss").GetDouble()));
             Assert.False(epoch.RootElement.TryGetProperty("zero_shot_accuracy", out _), "unlabeled pairs have no classes to prompt");
         }
+        // Unlabeled pairs are evaluated by retrieval: 4 test images against their 2 distinct captions and back.
+        Assert.Matches(@"image-text retrieval recall@1/5/10: image to text [\d.]+ % / 100\.00 % / 100\.00 %, text to image [\d.]+ % / [\d.]+ % / [\d.]+ % \(2 distinct test captions\)", train.Out);
+        using (var trainEval = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "eval.json"))))
+        {
+            var imageText = trainEval.RootElement.GetProperty("imageText");
+            Assert.Equal(2, imageText.GetProperty("captions").GetInt32());
+            Assert.Equal(4, imageText.GetProperty("imageToText").GetProperty("queries").GetInt32());
+        }
+        var pairsEval = await Run("eval", "--model", run, "--data", pairs, "--out", Path.Combine(Dir, "pairs-eval"));
+        Assert.True(pairsEval.Code == 0, pairsEval.Err);
+        Assert.Matches(@"text to image recall@1\s+[\d.]+ %", pairsEval.Out);
 
         // Joint-space image embeddings of every pair, in file order.
         var npy = Path.Combine(Dir, "all.npy");
@@ -72,7 +83,11 @@ public sealed class ClipCliTests() : CliTestBase("cli-clip")
         using (var epoch = JsonDocument.Parse(File.ReadAllLines(Path.Combine(run, "metrics.jsonl"))[^1]))
             Assert.InRange(epoch.RootElement.GetProperty("zero_shot_accuracy").GetDouble(), 0, 1);
         using (var evalJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "eval.json"))))
+        {
             Assert.InRange(evalJson.RootElement.GetProperty("zeroShotAccuracy").GetDouble(), 0, 1);
+            Assert.InRange(evalJson.RootElement.GetProperty("imageText").GetProperty("textToImage").GetProperty("mrr").GetDouble(), 0, 1);
+        }
+        Assert.Contains("text to image recall@1", File.ReadAllText(Path.Combine(run, "report.html")));
         using (var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))))
             Assert.Equal(16, config.RootElement.GetProperty("text-width").GetInt32());
     }

@@ -60,5 +60,36 @@ public class RetrievalTests
         Assert.Contains("at least two", Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(Tensor.Ones(1, 3), [0])).Message);
         Assert.Contains("at least 1", Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(Tensor.Ones(2, 3), [0, 0], [0])).Message);
         Assert.Contains("outside", Assert.Throws<ArgumentException>(() => NearestNeighbors.Find(Tensor.Ones(2, 3), [2], 1)).Message);
+        Assert.Contains("dimension", Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(Tensor.Ones(2, 3), [0, 0], Tensor.Ones(2, 4), [0, 0])).Message);
     }
+
+    [Fact]
+    public void Queries_against_a_gallery_match_a_brute_force_ranking()
+    {
+        var rng = new Rng(21);
+        var (queries, gallery) = (Tensor.Randn(rng, 30, 6), Tensor.Randn(rng, 45, 6));
+        var queryLabels = Enumerable.Range(0, 30).Select(i => i % 7).ToArray();
+        var galleryLabels = Enumerable.Range(0, 45).Select(i => i % 9).ToArray(); // labels 7 and 8 are never asked for
+        var r = RetrievalEvaluator.Evaluate(queries, queryLabels, gallery, galleryLabels, [1, 3]);
+
+        var (q, g) = (queries.ToArray(), gallery.ToArray());
+        var ranks = new List<int>();
+        var apAtR = new List<double>();
+        for (var i = 0; i < 30; i++)
+        {
+            var order = Enumerable.Range(0, 45).OrderByDescending(j => Cosine(q.AsSpan(i * 6, 6), g.AsSpan(j * 6, 6))).ThenBy(j => j).ToArray();
+            var relevant = order.Select(j => galleryLabels[j] == queryLabels[i]).ToArray();
+            var rCount = relevant.Count(x => x);
+            ranks.Add(Array.IndexOf(relevant, true));
+            var hits = 0;
+            apAtR.Add(Enumerable.Range(0, rCount).Sum(j => relevant[j] ? (double)++hits / (j + 1) : 0) / rCount);
+        }
+        Assert.Equal(ranks.Count(k => k == 0) / 30.0, r.PrecisionAt1, 12);
+        Assert.Equal(ranks.Count(k => k < 3) / 30.0, r.RecallAtK[1].Value, 12);
+        Assert.Equal(apAtR.Average(), r.MapAtR, 12);
+        Assert.Equal(ranks.Average(k => 1.0 / (k + 1)), r.Mrr, 12);
+    }
+
+    private static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b);
 }

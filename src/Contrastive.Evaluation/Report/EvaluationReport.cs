@@ -35,6 +35,11 @@ public static class EvaluationReport
             yield return ("linear probe top-5", Pct(probe.Result.Top5));
         }
         if (r.ZeroShotAccuracy is { } zeroShot) yield return ("zero-shot top-1 (class-name prompts)", Pct(zeroShot));
+        if (r.ImageText is { } it)
+        {
+            foreach (var k in it.ImageToText.RecallAtK) yield return ($"image to text recall@{k.K} ({it.Captions} distinct captions)", Pct(k.Value));
+            foreach (var k in it.TextToImage.RecallAtK) yield return ($"text to image recall@{k.K}", Pct(k.Value));
+        }
         if (r.Baseline is { } b)
         {
             if (b.Knn is { } bk) yield return ($"kNN top-1 on {b.Name} (dim {b.Dim}), the baseline", Pct(bk.Result.Top1));

@@ -1,8 +1,9 @@
 namespace Contrastive.Evaluation.Retrieval;
 
 /// <summary>
-/// Leave-one-out retrieval by cosine similarity: every embedding queries all the others, ranked by
-/// similarity descending (ties: lower index first). R = number of other items with the query's label.
+/// Retrieval by cosine similarity, ranked by similarity descending (ties: lower index first): leave-one-out (every
+/// embedding queries all the others) or queries against a separate gallery. R = number of gallery items with the
+/// query's label (the query itself not counted).
 /// Similarities are computed in blocks of query rows, so N x N never sits in memory.
 /// </summary>
 public static class RetrievalEvaluator
@@ -16,27 +17,52 @@ public static class RetrievalEvaluator
     {
         ArgumentNullException.ThrowIfNull(embeddings);
         embeddings.CheckLabels(labels, nameof(labels));
+        if (embeddings.Count < 2) throw new ArgumentException($"retrieval needs at least two embeddings, got {embeddings.Count}", nameof(embeddings));
+        return Run(embeddings, labels, embeddings, labels, leaveOneOut: true, ks);
+    }
+
+    /// <summary>
+    /// The same figures for queries searching a separate gallery (such as images searching captions): the relevant
+    /// gallery items of a query are those with its label, and nothing is left out.
+    /// </summary>
+    /// <exception cref="ArgumentException">Labels of the wrong length, different dimensions, a k below 1.</exception>
+    public static RetrievalResult Evaluate(EmbeddingMatrix queries, int[] queryLabels, EmbeddingMatrix gallery, int[] galleryLabels,
+        IReadOnlyList<int>? ks = null)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(gallery);
+        queries.CheckLabels(queryLabels, nameof(queryLabels));
+        gallery.CheckLabels(galleryLabels, nameof(galleryLabels));
+        if (queries.Dim != gallery.Dim) throw new ArgumentException($"queries have dimension {queries.Dim} and the gallery {gallery.Dim}", nameof(gallery));
+        return Run(queries, queryLabels, gallery, galleryLabels, leaveOneOut: false, ks);
+    }
+
+    private static RetrievalResult Run(EmbeddingMatrix queries, int[] queryLabels, EmbeddingMatrix gallery, int[] galleryLabels,
+        bool leaveOneOut, IReadOnlyList<int>? ks)
+    {
         ks ??= DefaultKs;
         if (ks.Count == 0 || ks.Any(k => k < 1)) throw new ArgumentException($"recall cut-offs must be at least 1, got [{string.Join(", ", ks)}]", nameof(ks));
-        var n = embeddings.Count;
-        if (n < 2) throw new ArgumentException($"retrieval needs at least two embeddings, got {n}", nameof(embeddings));
-        var classCount = new int[labels.Max() + 1];
-        foreach (var l in labels) classCount[l]++;
+        var (n, m) = (queries.Count, gallery.Count);
+        var candidates = leaveOneOut ? m - 1 : m;
+        var galleryCount = new int[Math.Max(queryLabels.Max(), galleryLabels.Max()) + 1];
+        foreach (var l in galleryLabels) galleryCount[l]++;
         var maxK = ks.Max();
         var firstRank = new int[n];   // 0-based rank of the first relevant item, -1 when R = 0
         var precisionAtR = new double[n];
-        var x = embeddings.NormalizedRows();
-        SimilarityBlocks.ForEachRow(x, n, x, n, embeddings.Dim, (q, sims, scratch) =>
+        var q = queries.NormalizedRows();
+        var g = leaveOneOut ? q : gallery.NormalizedRows();
+        SimilarityBlocks.ForEachRow(q, n, g, m, queries.Dim, (i, sims, scratch) =>
         {
-            var r = classCount[labels[q]] - 1;
-            var count = TopK.Select(sims, Math.Max(maxK, r), q, scratch);
-            firstRank[q] = r == 0 ? -1 : FirstRelevant(scratch[..(n - 1)], count, labels, labels[q]);
-            // MAP@R: (1/R) Σ_{i<=R} P(i)·rel(i)
+            var label = queryLabels[i];
+            var r = galleryCount[label] - (leaveOneOut ? 1 : 0);
+            var count = TopK.Select(sims, Math.Max(maxK, r), leaveOneOut ? i : -1, scratch);
+            firstRank[i] = r == 0 ? -1 : FirstRelevant(scratch[..candidates], count, galleryLabels, label);
+            // MAP@R: (1/R) Σ_{j<=R} P(j)·rel(j)
             double sum = 0;
             var hits = 0;
-            for (var i = 0; i < r; i++)
-                if (labels[TopK.Index(scratch[i])] == labels[q]) sum += (double)++hits / (i + 1);
-            precisionAtR[q] = r == 0 ? 0 : sum / r;
+            for (var j = 0; j < r; j++)
+                if (galleryLabels[TopK.Index(scratch[j])] == label) sum += (double)++hits / (j + 1);
+            precisionAtR[i] = r == 0 ? 0 : sum / r;
         });
         var withRelevant = firstRank.Count(f => f >= 0);
         return new RetrievalResult(n, withRelevant,

@@ -4,6 +4,7 @@ using Contrastive.Evaluation;
 using Contrastive.Evaluation.Charts;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Report;
+using Contrastive.Models;
 using Contrastive.Nn;
 
 namespace Contrastive.Training;
@@ -21,10 +22,13 @@ public static class RunEvaluation
         IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null) =>
         Write(directory, encoder, EvaluationData.Of(data), options, config, metrics);
 
-    /// <summary>Evaluates <paramref name="encoder"/> on data of any kind and writes eval.json and report.html into <paramref name="directory"/>.</summary>
-    /// <returns>The figures, or null when the data has no labels (then the report holds the training curves only).</returns>
+    /// <summary>Evaluates <paramref name="encoder"/> on data of any kind and writes eval.json and report.html into
+    /// <paramref name="directory"/>; a CLIP encoder with <paramref name="imageText"/> also gets its zero-shot accuracy and
+    /// image-text retrieval.</summary>
+    /// <returns>The figures, or null when the data has no labels and is not image-text pairs (then the report holds the
+    /// training curves only).</returns>
     public static EvaluationResult? Write(string directory, Module encoder, EvaluationData data, EvaluationOptions options,
-        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null)
+        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null, ImageTextEvaluation? imageText = null)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(data);
@@ -37,6 +41,16 @@ public static class RunEvaluation
             Health = [.. metrics.Where(m => m.Health is not null).Select(Health)],
         };
         var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Source}";
+        var towers = imageText is null ? null : encoder as TwoTowerModel;
+        if (!data.IsLabeled && towers is not null)
+        {
+            // image-text pairs without labels: retrieval of captions and images is the evaluation
+            var pairsOnly = imageText!.AddTo(new EvaluationResult(data.TrainCount, data.TestCount, towers.OutputDim, null, null, null, null, null), towers);
+            pairsOnly.Save(Path.Combine(directory, "eval.json"));
+            EvaluationReport.Build(pairsOnly, new ReportInputs { Title = title, Config = config, Training = curves, Seed = options.Seed })
+                .Save(Path.Combine(directory, "report.html"));
+            return pairsOnly;
+        }
         if (!data.IsLabeled)
         {
             var report = new HtmlReport(title).AddKeyValues("Run configuration", config)
@@ -52,6 +66,7 @@ public static class RunEvaluation
         {
             Baseline = Evaluator.RunBaseline(data.RawName, data.RawTrain(), data.TrainLabels!, data.RawTest(), data.TestLabels!, options),
         };
+        if (towers is not null) result = imageText!.AddTo(result, towers);
         result.Save(Path.Combine(directory, "eval.json"));
         EvaluationReport.Build(result, new ReportInputs
         {

@@ -22,8 +22,8 @@ public sealed class TrainingSetup
     /// <summary>The SCARF corruption rate of table views when none is configured (Bahri et al., 2022).</summary>
     public const float DefaultCorruptionRate = 0.6f;
 
-    private TrainingSetup(ContrastiveMethod method, IBatchSource batches, EpochEvaluator evaluator, WordTokenizer? tokenizer = null)
-        => (Method, Batches, Evaluator, Tokenizer) = (method, batches, evaluator, tokenizer);
+    private TrainingSetup(ContrastiveMethod method, IBatchSource batches, EpochEvaluator evaluator, ImageTextSplit? pairs = null)
+        => (Method, Batches, Evaluator, Tokenizer, ImageText) = (method, batches, evaluator, pairs?.Tokenizer, pairs is null ? null : new ImageTextEvaluation(pairs.Test));
 
     /// <summary>The method with its online model.</summary>
     public ContrastiveMethod Method { get; }
@@ -36,6 +36,9 @@ public sealed class TrainingSetup
 
     /// <summary>CLIP: the tokenizer of the captions, which a run must keep to embed text later; null for the other methods.</summary>
     public WordTokenizer? Tokenizer { get; }
+
+    /// <summary>CLIP: the zero-shot and image-text retrieval part of the final evaluation; null for the other methods.</summary>
+    public ImageTextEvaluation? ImageText { get; }
 
     /// <summary>Builds everything for training <paramref name="config"/> on <paramref name="data"/>; CLIP gets seeded
     /// synthetic captions of the labels (<see cref="ImageTextSplit.FromLabeled"/>).</summary>
@@ -95,7 +98,7 @@ public sealed class TrainingSetup
         var batches = PrefetchedBatchSource.ForImageText(data.Train, new ShuffledBatchSampler(train.Count, config.Batch, seed), views, config.Epochs, workers);
         var zeroShot = ZeroShotEvaluation.For(images.Test, data.Tokenizer, data.MaxLength);
         var evaluator = EpochEvaluator.ForImages(images, ProbeViews(train, seed), config.KnnK, zeroShot: zeroShot);
-        return new TrainingSetup(method, batches, evaluator, data.Tokenizer);
+        return new TrainingSetup(method, batches, evaluator, data);
     }
 
     /// <summary>
