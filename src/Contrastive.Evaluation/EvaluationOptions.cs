@@ -15,6 +15,9 @@ public sealed record EvaluationOptions
     /// <summary>Test pairs sampled for verification (half positive), or 0 to skip; half choose the threshold, half are scored.</summary>
     public int VerificationPairs { get; init; } = 20_000;
 
+    /// <summary>Test pairs to verify instead of <see cref="VerificationPairs"/> sampled ones, or null to sample.</summary>
+    public IReadOnlyList<TestPair>? Pairs { get; init; }
+
     /// <summary>What the verification threshold maximises.</summary>
     public ThresholdCriterion ThresholdCriterion { get; init; } = ThresholdCriterion.F1;
 

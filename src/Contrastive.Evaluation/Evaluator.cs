@@ -15,9 +15,9 @@ public static class Evaluator
         CheckInputs(train, trainLabels, test, testLabels);
         var o = options ?? new EvaluationOptions();
         var (knn, probe) = Classify(train, trainLabels, test, testLabels, o);
-        VerificationResult? verification = null;
-        if (o.VerificationPairs > 0)
-            verification = PairVerification.Evaluate(VerificationPairs.Sample(test, testLabels, o.VerificationPairs, o.Seed), o.Seed + 1, o.ThresholdCriterion);
+        var pairs = o.Pairs is { } given ? VerificationPairs.Score(test, given)
+            : o.VerificationPairs > 0 ? VerificationPairs.Sample(test, testLabels, o.VerificationPairs, o.Seed) : null;
+        var verification = pairs is null ? null : PairVerification.Evaluate(pairs, o.Seed + 1, o.ThresholdCriterion);
         var retrieval = o.RetrievalKs.Count > 0 && test.Count >= 2 ? RetrievalEvaluator.Evaluate(test, testLabels, o.RetrievalKs) : null;
         HealthReport? health = null;
         if (o.HealthSamples > 0)

@@ -50,6 +50,18 @@ public sealed class CliTests() : CliTestBase("cli")
         var report = File.ReadAllText(Path.Combine(evalDir, "report.html"));
         Assert.Contains("<svg", report);
         Assert.Contains("Representation health per epoch", report); // the training's curves, read back from metrics.jsonl
+
+        // Verification on given test pairs (alternately same and different), in eval.json and the report alike.
+        var pairs = Path.Combine(Dir, "pairs.csv");
+        File.WriteAllLines(pairs, ["first,second,same", .. Enumerable.Range(0, 16).Select(i => $"{i % 10},{(i * 3 + 1) % 10},{i % 2}")]);
+        var pairsDir = Path.Combine(Dir, "eval-pairs");
+        var withPairs = await Run("eval", "--model", run, "--data", images, "--knn-k", "5", "--pairs", pairs, "--out", pairsDir);
+        Assert.True(withPairs.Code == 0, withPairs.Err);
+        Assert.Contains("verification ROC-AUC", withPairs.Out);
+        Assert.Contains("verification ROC-AUC", File.ReadAllText(Path.Combine(pairsDir, "report.html")));
+        var outOfRange = Path.Combine(Dir, "bad-pairs.csv");
+        File.WriteAllLines(outOfRange, ["0,1,1", "3,10,0"]);
+        AssertOneLineError(await Run("eval", "--model", run, "--data", images, "--pairs", outOfRange, "--out", pairsDir), "bad-pairs.csv:2: index out of range for 10 test samples");
     }
 
     [Fact]

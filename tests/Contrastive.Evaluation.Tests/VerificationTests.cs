@@ -139,4 +139,14 @@ public class VerificationTests
         Assert.Equal(1000, result.PositiveCount + result.NegativeCount);
         Assert.True(result.EqualErrorRate < 0.05);
     }
+
+    [Fact]
+    public void Given_pairs_are_scored_by_cosine_and_out_of_range_rows_are_named()
+    {
+        var x = Tensor.FromArray([1, 0, 0, 2, 3, 3], 3, 2);
+        var scores = VerificationPairs.Score(x, [new TestPair(0, 1, false), new TestPair(1, 2, true)]);
+        Assert.Equal([0f, MathF.Sqrt(0.5f)], scores.Scores, (a, b) => Math.Abs(a - b) < 1e-6);
+        Assert.Equal([0, 1], scores.Labels);
+        Assert.Contains("pair 1 is (2, 3), outside the 3", Assert.Throws<ArgumentException>(() => VerificationPairs.Score(x, [new TestPair(0, 1, true), new TestPair(2, 3, false)])).Message);
+    }
 }

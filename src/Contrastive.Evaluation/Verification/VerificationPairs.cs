@@ -2,6 +2,12 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Evaluation.Verification;
 
+/// <summary>A pair of test rows to verify, as a pairs file gives it.</summary>
+/// <param name="First">Row of the first test sample.</param>
+/// <param name="Second">Row of the second test sample.</param>
+/// <param name="Same">True when both show the same identity or class.</param>
+public readonly record struct TestPair(int First, int Second, bool Same);
+
 /// <summary>Pairs of embeddings scored by cosine similarity, labelled 1 when both rows share a class.</summary>
 public static class VerificationPairs
 {
@@ -57,6 +63,25 @@ public static class VerificationPairs
             (scores[p], pairLabels[p]) = (Cosine(x, embeddings.Dim, i, j), positive ? 1 : 0);
         }
         return new PairScores(scores, pairLabels);
+    }
+
+    /// <summary>The cosine similarity of each given pair of rows.</summary>
+    /// <exception cref="ArgumentException">No pairs, or a row index outside the embeddings.</exception>
+    public static PairScores Score(EmbeddingMatrix embeddings, IReadOnlyList<TestPair> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(pairs);
+        if (pairs.Count == 0) throw new ArgumentException("no pairs to verify", nameof(pairs));
+        var x = embeddings.NormalizedRows();
+        var (scores, labels) = (new float[pairs.Count], new int[pairs.Count]);
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var (i, j, same) = pairs[p];
+            if ((uint)i >= (uint)embeddings.Count || (uint)j >= (uint)embeddings.Count)
+                throw new ArgumentException($"pair {p} is ({i}, {j}), outside the {embeddings.Count} test embeddings", nameof(pairs));
+            (scores[p], labels[p]) = (Cosine(x, embeddings.Dim, i, j), same ? 1 : 0);
+        }
+        return new PairScores(scores, labels);
     }
 
     private static float Cosine(float[] normalized, int dim, int i, int j) =>
