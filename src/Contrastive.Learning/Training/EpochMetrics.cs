@@ -79,11 +79,26 @@ public sealed record EpochMetrics
         File.ReadAllLines(path).Where(l => l.Length > 0).Select(FromJson).ToList();
 
     /// <summary>Rewrites <paramref name="path"/> keeping only epochs up to <paramref name="lastEpoch"/> (used on resume,
-    /// so lines of an interrupted epoch never appear twice).</summary>
+    /// so lines of an interrupted epoch never appear twice). A last line cut short by a kill is dropped too.</summary>
+    /// <exception cref="JsonException">A line before the last is not a metrics object.</exception>
     public static void Truncate(string path, int lastEpoch)
     {
         if (!File.Exists(path)) return;
-        var kept = File.ReadAllLines(path).Where(l => l.Length > 0 && FromJson(l).Epoch <= lastEpoch).ToList();
-        File.WriteAllLines(path, kept);
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
+        if (lines.Count > 0 && !IsJson(lines[^1])) lines.RemoveAt(lines.Count - 1);
+        File.WriteAllLines(path, lines.Where(l => FromJson(l).Epoch <= lastEpoch));
+    }
+
+    private static bool IsJson(string line)
+    {
+        try
+        {
+            FromJson(line);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -71,10 +71,12 @@ public sealed class Trainer
             cancellation.ThrowIfCancellationRequested();
             var metrics = RunEpoch(epoch, ref step, totalSteps, history, cancellation);
             RequireFiniteParameters(epoch);
-            TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
-            Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _config.Arch });
+            // The metrics line goes first: a kill before the checkpoint then only leaves a line that resume truncates,
+            // never a checkpoint whose epoch has no line.
             File.AppendAllLines(MetricsPath, [metrics.ToJson()]);
             history.Add(metrics);
+            TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
+            Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _config.Arch });
             _observer?.OnEpoch(metrics);
             if (metrics.Health == "collapsed" && _config.StopOnCollapse)
                 throw new TrainingDivergedException($"representation collapsed after epoch {epoch + 1}; stopping (--stop-on-collapse)");
