@@ -54,15 +54,7 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
     }
 
     [Theory]
-    [InlineData("simclr")]
-    [InlineData("moco")]
-    [InlineData("byol")]
-    [InlineData("simsiam")]
-    [InlineData("barlow")]
-    [InlineData("supcon")]
-    [InlineData("siamese")]
-    [InlineData("triplet")]
-    [InlineData("classifier")]
+    [MemberData(nameof(TrainableMethods.ExceptClip), MemberType = typeof(TrainableMethods))]
     public void Every_method_trains_on_a_table(string method)
     {
         var config = Config(method);

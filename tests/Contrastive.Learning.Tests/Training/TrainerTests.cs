@@ -24,15 +24,7 @@ public sealed class TrainerTests : IDisposable
     };
 
     [Theory]
-    [InlineData("simclr")]
-    [InlineData("moco")]
-    [InlineData("byol")]
-    [InlineData("simsiam")]
-    [InlineData("barlow")]
-    [InlineData("supcon")]
-    [InlineData("siamese")]
-    [InlineData("triplet")]
-    [InlineData("classifier")]
+    [MemberData(nameof(TrainableMethods.ExceptClip), MemberType = typeof(TrainableMethods))]
     public void Every_method_trains_and_writes_its_run(string method)
     {
         var config = Config(method);

@@ -1,0 +1,10 @@
+using Contrastive.Training;
+
+namespace Contrastive.Learning.Tests.Training;
+
+/// <summary>The method names the "every method trains" tests run over.</summary>
+public static class TrainableMethods
+{
+    /// <summary>Every method but CLIP, which trains on image-text pairs and has tests of its own.</summary>
+    public static TheoryData<string> ExceptClip => [.. MethodDefaults.Methods.Where(m => m != "clip")];
+}
