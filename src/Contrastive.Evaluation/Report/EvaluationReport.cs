@@ -37,7 +37,8 @@ public static class EvaluationReport
         if (r.ZeroShotAccuracy is { } zeroShot) yield return ("zero-shot top-1 (class-name prompts)", Pct(zeroShot));
         if (r.ImageText is { } it)
         {
-            foreach (var k in it.ImageToText.RecallAtK) yield return ($"image to text recall@{k.K} ({it.Captions} distinct captions)", Pct(k.Value));
+            yield return ("image-text retrieval: test images / distinct captions", $"{it.ImageToText.Queries} / {it.Captions}");
+            foreach (var k in it.ImageToText.RecallAtK) yield return ($"image to text recall@{k.K}", Pct(k.Value));
             foreach (var k in it.TextToImage.RecallAtK) yield return ($"text to image recall@{k.K}", Pct(k.Value));
         }
         if (r.Baseline is { } b)
