@@ -31,7 +31,7 @@ public class MethodOptionsTests
     [InlineData("moco", "sgd", 0.06f)]
     [InlineData("byol", "lars", 1.0f)]
     [InlineData("simsiam", "lars", 1.0f)]
-    [InlineData("barlow", "sgd", 0.06f / 128)]
+    [InlineData("barlow", "sgd", 0.25f / 128)]
     public void Each_method_defaults_to_its_measured_optimiser_and_learning_rate(string method, string optimizer, float lr)
     {
         var config = new TrainConfig { Method = method, Batch = 256 };
