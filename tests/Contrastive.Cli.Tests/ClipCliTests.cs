@@ -87,7 +87,9 @@ public sealed class ClipCliTests() : CliTestBase("cli-clip")
             Assert.InRange(evalJson.RootElement.GetProperty("zeroShotAccuracy").GetDouble(), 0, 1);
             Assert.InRange(evalJson.RootElement.GetProperty("imageText").GetProperty("textToImage").GetProperty("mrr").GetDouble(), 0, 1);
         }
-        Assert.Contains("text to image recall@1", File.ReadAllText(Path.Combine(run, "report.html")));
+        var report = File.ReadAllText(Path.Combine(run, "report.html"));
+        Assert.Contains("text to image recall@1", report);
+        Assert.Contains("zero-shot top-1</text>", report); // the per-epoch accuracy chart's legend
         using (var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))))
             Assert.Equal(16, config.RootElement.GetProperty("text-width").GetInt32());
     }

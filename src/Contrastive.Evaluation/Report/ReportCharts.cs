@@ -16,7 +16,11 @@ public static class ReportCharts
         if (t.StepLearningRate.Count > 0)
             report.AddChart("Learning rate", new LineChart("Learning rate per step", "step", "learning rate", [ChartSeries.Indexed("learning rate", t.StepLearningRate)]).ToSvg());
         if (t.EpochKnnAccuracy.Count > 0)
-            report.AddChart("kNN accuracy per epoch", new LineChart("kNN top-1 accuracy per epoch", "epoch", "accuracy", [ChartSeries.Indexed("kNN top-1", t.EpochKnnAccuracy)]).ToSvg());
+        {
+            List<ChartSeries> series = [ChartSeries.Indexed("kNN top-1", t.EpochKnnAccuracy)];
+            if (t.EpochZeroShotAccuracy.Count > 0) series.Add(ChartSeries.Indexed("zero-shot top-1", t.EpochZeroShotAccuracy));
+            report.AddChart("kNN accuracy per epoch", new LineChart("Test accuracy per epoch", "epoch", "accuracy", series).ToSvg());
+        }
         if (t.Health.Count > 0)
         {
             var epochs = t.Health.Select(c => (double)c.Epoch).ToArray();

@@ -36,6 +36,9 @@ public sealed record TrainingCurves
     /// <summary>kNN top-1 accuracy per epoch.</summary>
     public IReadOnlyList<double> EpochKnnAccuracy { get; init; } = [];
 
+    /// <summary>Zero-shot accuracy per epoch (CLIP towers on labeled data), or empty.</summary>
+    public IReadOnlyList<double> EpochZeroShotAccuracy { get; init; } = [];
+
     /// <summary>Collapse-monitor checks per epoch.</summary>
     public IReadOnlyList<EpochHealth> Health { get; init; } = [];
 }

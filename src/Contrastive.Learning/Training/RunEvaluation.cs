@@ -38,6 +38,7 @@ public static class RunEvaluation
             StepLoss = metrics.SelectMany(m => m.StepLosses ?? []).ToList(),
             StepLearningRate = metrics.SelectMany(m => m.StepLrs ?? []).ToList(),
             EpochKnnAccuracy = metrics.Where(m => m.KnnAccuracy is not null).Select(m => m.KnnAccuracy!.Value).ToList(),
+            EpochZeroShotAccuracy = metrics.Where(m => m.ZeroShotAccuracy is not null).Select(m => m.ZeroShotAccuracy!.Value).ToList(),
             Health = [.. metrics.Where(m => m.Health is not null).Select(Health)],
         };
         var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Source}";
