@@ -30,6 +30,23 @@ public abstract class Module
     /// <summary>Switches to eval mode.</summary>
     public void Eval() => Train(false);
 
+    /// <summary>Runs <paramref name="body"/> in eval mode without gradients, then restores the previous mode.</summary>
+    public T Inference<T>(Func<T> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var wasTraining = Training;
+        Eval();
+        try
+        {
+            using var _ = Autograd.NoGrad();
+            return body();
+        }
+        finally
+        {
+            Train(wasTraining);
+        }
+    }
+
     /// <summary>Registers a trainable parameter; the tensor is marked <see cref="Tensor.RequiresGrad"/>.</summary>
     protected Tensor RegisterParameter(string name, Tensor parameter)
     {

@@ -30,7 +30,7 @@ public sealed class ZeroShotClassifier
         if (classNames.Count == 0 || templates.Count == 0) throw new ArgumentException("zero-shot classification needs class names and at least one template");
         _model = model;
         ClassNames = classNames;
-        _classes = InEval(() =>
+        _classes = model.Inference(() =>
         {
             // Mean of the unit prompt embeddings per class, renormalised: (K, E).
             var sum = Tensor.Zeros(classNames.Count, model.OutputDim);
@@ -51,7 +51,7 @@ public sealed class ZeroShotClassifier
 
     /// <summary>Cosine similarities (B, K) of images (B, C, H, W) to every class.</summary>
     public Tensor Similarities(Tensor images) =>
-        InEval(() => Ops.MatMul(Ops.L2Normalize(_model.EmbedImages(images), 1), _classes, transB: true));
+        _model.Inference(() => Ops.MatMul(Ops.L2Normalize(_model.EmbedImages(images), 1), _classes, transB: true));
 
     /// <summary>The predicted class of each image.</summary>
     public int[] Predict(Tensor images)
@@ -91,19 +91,4 @@ public sealed class ZeroShotClassifier
 
     private static string Format(string template, string className) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, template, className);
-
-    private T InEval<T>(Func<T> body)
-    {
-        var wasTraining = _model.Training;
-        _model.Eval();
-        try
-        {
-            using var _ = Autograd.NoGrad();
-            return body();
-        }
-        finally
-        {
-            _model.Train(wasTraining);
-        }
-    }
 }

@@ -33,12 +33,9 @@ public static class Embedder
         ArgumentNullException.ThrowIfNull(encoder);
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"batch size must be positive, got {batchSize}");
         if (count == 0) throw new ArgumentException("cannot embed an empty dataset");
-        var wasTraining = encoder.Training;
-        encoder.Eval();
-        try
+        return encoder.Inference(() =>
         {
             var network = BatchNormFolding.TryFold(encoder) ?? encoder;
-            using var _ = Autograd.NoGrad();
             float[]? all = null;
             var dim = 0;
             for (var start = 0; start < count; start += batchSize)
@@ -53,10 +50,6 @@ public static class Embedder
                 z.Span.CopyTo(all.AsSpan(start * dim, n * dim));
             }
             return new Tensor(all!, [count, dim]);
-        }
-        finally
-        {
-            encoder.Train(wasTraining);
-        }
+        });
     }
 }
