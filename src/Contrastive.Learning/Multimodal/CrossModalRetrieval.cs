@@ -12,8 +12,11 @@ namespace Contrastive.Multimodal;
 /// </summary>
 public static class CrossModalRetrieval
 {
-    /// <summary>Image-to-text and text-to-image recall@k (and the other <see cref="RetrievalResult"/> figures) on <paramref name="pairs"/>.</summary>
-    public static ImageTextRetrieval Evaluate(TwoTowerModel towers, ImageTextDataset pairs, IReadOnlyList<int>? ks = null, int batchSize = 256)
+    /// <summary>Image-to-text and text-to-image recall@k (and the other <see cref="RetrievalResult"/> figures) on
+    /// <paramref name="pairs"/>; <paramref name="images"/> are the towers' embeddings of its images when the caller has
+    /// them already (null: computed here).</summary>
+    public static ImageTextRetrieval Evaluate(TwoTowerModel towers, ImageTextDataset pairs, EmbeddingMatrix? images = null,
+        IReadOnlyList<int>? ks = null, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(towers);
         ArgumentNullException.ThrowIfNull(pairs);
@@ -31,30 +34,14 @@ public static class CrossModalRetrieval
             }
             captionOf[i] = id;
         }
-        EmbeddingMatrix images = Embedder.Embed(towers, pairs.Images, batchSize);
-        EmbeddingMatrix texts = EmbedTexts(towers, pairs, firstPair, batchSize);
+        images ??= Embedder.Embed(towers, pairs.Images, batchSize);
+        if (images.Count != pairs.Count) throw new ArgumentException($"{images.Count} image embeddings for {pairs.Count} pairs", nameof(images));
+        EmbeddingMatrix texts = towers.Inference(() => Ops.Concat(
+            [.. firstPair.Chunk(batchSize).Select(batch => towers.EmbedTexts(pairs.TokenIds(batch)))], 0));
         var captionIds = Enumerable.Range(0, firstPair.Count).ToArray();
         return new ImageTextRetrieval(
             RetrievalEvaluator.Evaluate(images, captionOf, texts, captionIds, ks),
             RetrievalEvaluator.Evaluate(texts, captionIds, images, captionOf, ks),
             firstPair.Count);
-    }
-
-    private static Tensor EmbedTexts(TwoTowerModel towers, ImageTextDataset pairs, List<int> indices, int batchSize)
-    {
-        var wasTraining = towers.Training;
-        towers.Eval();
-        try
-        {
-            using var _ = Autograd.NoGrad();
-            var parts = new List<Tensor>();
-            for (var start = 0; start < indices.Count; start += batchSize)
-                parts.Add(towers.EmbedTexts(pairs.TokenIds(indices.GetRange(start, Math.Min(batchSize, indices.Count - start)))));
-            return Ops.Concat(parts, 0);
-        }
-        finally
-        {
-            towers.Train(wasTraining);
-        }
     }
 }

@@ -14,8 +14,9 @@ namespace Contrastive.Training;
 /// <param name="TestPairs">The held-out image-text pairs, tokenized with the run's tokenizer.</param>
 public sealed record ImageTextEvaluation(ImageTextDataset TestPairs)
 {
-    /// <summary>Adds the zero-shot accuracy and the retrieval figures of <paramref name="towers"/> to <paramref name="result"/>.</summary>
-    public EvaluationResult AddTo(EvaluationResult result, TwoTowerModel towers)
+    /// <summary>Adds the zero-shot accuracy and the retrieval figures of <paramref name="towers"/> to <paramref name="result"/>;
+    /// <paramref name="testImages"/> are the towers' embeddings of the test images when the caller has them (null: computed).</summary>
+    public EvaluationResult AddTo(EvaluationResult result, TwoTowerModel towers, EmbeddingMatrix? testImages = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(towers);
@@ -23,7 +24,7 @@ public sealed record ImageTextEvaluation(ImageTextDataset TestPairs)
         return result with
         {
             ZeroShotAccuracy = zeroShot?.Accuracy(towers),
-            ImageText = CrossModalRetrieval.Evaluate(towers, TestPairs),
+            ImageText = CrossModalRetrieval.Evaluate(towers, TestPairs, testImages),
         };
     }
 

@@ -43,16 +43,7 @@ public static class RunEvaluation
         };
         var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Source}";
         var towers = imageText is null ? null : encoder as TwoTowerModel;
-        if (!data.IsLabeled && towers is not null)
-        {
-            // image-text pairs without labels: retrieval of captions and images is the evaluation
-            var pairsOnly = imageText!.AddTo(new EvaluationResult(data.TrainCount, data.TestCount, towers.OutputDim, null, null, null, null, null), towers);
-            pairsOnly.Save(Path.Combine(directory, "eval.json"));
-            EvaluationReport.Build(pairsOnly, new ReportInputs { Title = title, Config = config, Training = curves, Seed = options.Seed })
-                .Save(Path.Combine(directory, "report.html"));
-            return pairsOnly;
-        }
-        if (!data.IsLabeled)
+        if (!data.IsLabeled && towers is null)
         {
             var report = new HtmlReport(title).AddKeyValues("Run configuration", config)
                 .AddText("Evaluation", "The data has no labels: kNN, probe, verification and retrieval need them. Training curves and health only.");
@@ -61,20 +52,22 @@ public static class RunEvaluation
             return null;
         }
 
-        var train = data.EmbedTrain(encoder);
-        var test = data.EmbedTest(encoder);
-        var result = Evaluator.Run(train, data.TrainLabels!, test, data.TestLabels!, options) with
-        {
-            Baseline = Evaluator.RunBaseline(data.RawName, data.RawTrain(), data.TrainLabels!, data.RawTest(), data.TestLabels!, options),
-        };
-        if (towers is not null) result = imageText!.AddTo(result, towers);
+        EmbeddingMatrix test = data.EmbedTest(encoder);
+        var result = data.IsLabeled
+            ? Evaluator.Run(data.EmbedTrain(encoder), data.TrainLabels!, test, data.TestLabels!, options) with
+            {
+                Baseline = Evaluator.RunBaseline(data.RawName, data.RawTrain(), data.TrainLabels!, data.RawTest(), data.TestLabels!, options),
+            }
+            // image-text pairs without labels: retrieval of captions and images is the whole evaluation
+            : new EvaluationResult(data.TrainCount, data.TestCount, test.Dim, null, null, null, null, null);
+        if (towers is not null) result = imageText!.AddTo(result, towers, test);
         result.Save(Path.Combine(directory, "eval.json"));
         EvaluationReport.Build(result, new ReportInputs
         {
             Title = title,
             Config = config,
             ClassNames = data.ClassNames,
-            TestEmbeddings = test,
+            TestEmbeddings = data.IsLabeled ? test : null,
             TestLabels = data.TestLabels,
             TestImage = data.TestImage,
             Training = curves,
