@@ -81,7 +81,7 @@ public sealed class Trainer
             if (metrics.Health == "collapsed" && _config.StopOnCollapse)
                 throw new TrainingDivergedException($"representation collapsed after epoch {epoch + 1}; stopping (--stop-on-collapse)");
         }
-        return EpochMetrics.ReadAll(MetricsPath);
+        return history;
     }
 
     private EpochMetrics RunEpoch(int epoch, ref long step, long totalSteps, IReadOnlyList<EpochMetrics> earlier, CancellationToken cancellation)
