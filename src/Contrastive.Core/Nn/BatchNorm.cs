@@ -3,22 +3,24 @@ using Contrastive.Tensors;
 namespace Contrastive.Nn;
 
 /// <summary>
-/// Batch normalisation over the channel dimension (PyTorch <c>nn.BatchNorm*</c>, affine, tracking running
-/// statistics): parameters <c>weight</c> (ones) and <c>bias</c> (zeros); buffers <c>running_mean</c> (zeros),
+/// Batch normalisation over the channel dimension (PyTorch <c>nn.BatchNorm*</c>, tracking running statistics):
+/// parameters <c>weight</c> (ones) and <c>bias</c> (zeros) when affine; buffers <c>running_mean</c> (zeros),
 /// <c>running_var</c> (ones) and the integer <c>num_batches_tracked</c>, incremented by every training forward.
 /// </summary>
 public abstract class BatchNormBase : Module
 {
-    /// <summary>Creates the state for <paramref name="features"/> channels.</summary>
+    /// <summary>Creates the state for <paramref name="features"/> channels; without <paramref name="affine"/> the scale
+    /// and shift are fixed at 1 and 0 and are not parameters (PyTorch's <c>affine=False</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The channel count is not positive.</exception>
-    protected BatchNormBase(int features, float momentum, float eps)
+    protected BatchNormBase(int features, float momentum, float eps, bool affine)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
         Features = features;
         Momentum = momentum;
         Eps = eps;
-        Weight = RegisterParameter("weight", Tensor.Ones(features));
-        Bias = RegisterParameter("bias", Tensor.Zeros(features));
+        Affine = affine;
+        Weight = affine ? RegisterParameter("weight", Tensor.Ones(features)) : Tensor.Ones(features);
+        Bias = affine ? RegisterParameter("bias", Tensor.Zeros(features)) : Tensor.Zeros(features);
         RunningMean = RegisterBuffer("running_mean", Tensor.Zeros(features));
         RunningVar = RegisterBuffer("running_var", Tensor.Ones(features));
         NumBatchesTracked = RegisterBuffer("num_batches_tracked", Tensor.Scalar(0), isInteger: true);
@@ -32,6 +34,9 @@ public abstract class BatchNormBase : Module
 
     /// <summary>The variance epsilon.</summary>
     public float Eps { get; }
+
+    /// <summary>True when the scale and shift are learned parameters.</summary>
+    public bool Affine { get; }
 
     /// <summary>The scale gamma, shape (C).</summary>
     public Tensor Weight { get; }
@@ -81,7 +86,8 @@ public abstract class BatchNormBase : Module
 /// <param name="features">The number of channels C.</param>
 /// <param name="momentum">The running-statistics momentum.</param>
 /// <param name="eps">The variance epsilon.</param>
-public sealed class BatchNorm1d(int features, float momentum = 0.1f, float eps = 1e-5f) : BatchNormBase(features, momentum, eps)
+/// <param name="affine">Learn a scale and shift per channel (otherwise fixed at 1 and 0).</param>
+public sealed class BatchNorm1d(int features, float momentum = 0.1f, float eps = 1e-5f, bool affine = true) : BatchNormBase(features, momentum, eps, affine)
 {
     /// <inheritdoc />
     protected override bool AcceptsRank(int rank) => rank is 2 or 3;
@@ -94,7 +100,8 @@ public sealed class BatchNorm1d(int features, float momentum = 0.1f, float eps =
 /// <param name="features">The number of channels C.</param>
 /// <param name="momentum">The running-statistics momentum.</param>
 /// <param name="eps">The variance epsilon.</param>
-public sealed class BatchNorm2d(int features, float momentum = 0.1f, float eps = 1e-5f) : BatchNormBase(features, momentum, eps)
+/// <param name="affine">Learn a scale and shift per channel (otherwise fixed at 1 and 0).</param>
+public sealed class BatchNorm2d(int features, float momentum = 0.1f, float eps = 1e-5f, bool affine = true) : BatchNormBase(features, momentum, eps, affine)
 {
     /// <inheritdoc />
     protected override bool AcceptsRank(int rank) => rank == 4;

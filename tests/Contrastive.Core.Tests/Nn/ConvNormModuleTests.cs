@@ -54,6 +54,25 @@ public class ConvNormModuleTests
     }
 
     [Fact]
+    public void BatchNorm_without_affine_has_no_parameters_and_normalises_to_zero_mean_unit_variance()
+    {
+        // PyTorch BatchNorm1d(affine=False): only the running statistics in the state dict, scale 1 and shift 0.
+        var bn = new BatchNorm1d(3, affine: false);
+        Assert.Equal(["running_mean", "running_var", "num_batches_tracked"], Keys(bn));
+        Assert.Empty(bn.Parameters());
+        var x = Tensor.Uniform(new Rng(6), -2, 3, 8, 3);
+        var y = bn.Forward(x);
+        TensorAssert.Close(Ops.BatchNorm(x, Tensor.Ones(3), Tensor.Zeros(3), null, null, training: true), y, "affine-free output");
+        var values = y.ToArray();
+        for (var c = 0; c < 3; c++)
+        {
+            var column = Enumerable.Range(0, 8).Select(i => (double)values[i * 3 + c]).ToArray();
+            Assert.Equal(0, column.Average(), 4);
+            Assert.Equal(1, column.Select(v => v * v).Average(), 2);
+        }
+    }
+
+    [Fact]
     public void BatchNorm_layers_reject_the_wrong_rank()
     {
         Assert.Contains("(4, 3)", Assert.Throws<ArgumentException>(() => new BatchNorm2d(3).Forward(Tensor.Zeros(4, 3))).Message);
