@@ -14,7 +14,7 @@ internal static class TrainCommand
     private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv table, or FILE.jsonl image-text pairs for clip) (default demo)" };
     private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp (default bench)" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 5)" };
-    private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256)" };
+    private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256; triplet with batch-hard mining 40: 4 images of each of 10 classes)" };
     private static readonly Option<float?> s_lr = new("--lr") { Description = "Base learning rate (default 0.06*batch/256 for sgd/lars, 0.25*batch/256/D for barlow with sgd, 1.0*batch/256 for byol and simsiam with lars, 1e-3 for adamw, 2e-3 for clip)" };
     private static readonly Option<string?> s_optimizer = new("--optimizer") { Description = "sgd | adamw | lars (default adamw for clip, lars for byol and simsiam, sgd otherwise)" };
     private static readonly Option<float?> s_weightDecay = new("--weight-decay") { Description = "Weight decay (default by optimizer; never on clip's logit scale)" };
@@ -54,7 +54,7 @@ internal static class TrainCommand
 
     private static int Run(ParseResult parsed, TextWriter output, CancellationToken cancellation)
     {
-        var config = BuildConfig(parsed).WithOptimizerDefaults();
+        var config = BuildConfig(parsed).WithResolvedDefaults();
         var outDir = parsed.GetValue(s_out) ?? Path.Combine("runs", config.Method);
         var resume = parsed.GetValue(s_resume);
         if (resume) config = ResumedConfig(outDir, config);
@@ -67,7 +67,7 @@ internal static class TrainCommand
         standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
         setup.Tokenizer?.Save(Path.Combine(outDir, ClipRun.TokenizerFile));
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
-            $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.Batch}, " +
+            $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
             $"{Engine.Threads} threads, BLAS {Engine.Blas.Name} -> {outDir}");
 
         var trainer = new Trainer(config, setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
@@ -147,7 +147,7 @@ internal static class TrainCommand
     {
         var path = Path.Combine(outDir, "config.json");
         if (!File.Exists(path)) throw new FileNotFoundException($"--resume: {path} not found; nothing to resume in {outDir}");
-        var saved = TrainConfig.Load(path).WithOptimizerDefaults();
+        var saved = TrainConfig.Load(path).WithResolvedDefaults();
         var comparable = requested with { Threads = saved.Threads };
         if (comparable != saved)
             throw new ArgumentException($"--resume: the options differ from the run in {outDir} ({path}); rerun with the original options");

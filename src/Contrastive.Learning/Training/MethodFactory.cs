@@ -49,7 +49,9 @@ public static class MethodFactory
             return new EmbeddingModel(encoder, new Linear(width, classCount, bias: true, rng: rng));
         }
         var projection = config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method);
-        var head = Heads.Projection(rng, width, config.HiddenDim, projection);
+        var head = config.Method == "triplet"
+            ? Heads.NormalizedProjection(rng, width, config.HiddenDim, projection)
+            : Heads.Projection(rng, width, config.HiddenDim, projection);
         var predictor = withPredictor ? Heads.Predictor(rng, projection, config.HiddenDim) : null;
         return new EmbeddingModel(encoder, head, predictor);
     }

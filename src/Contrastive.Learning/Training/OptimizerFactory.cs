@@ -38,7 +38,7 @@ public static class OptimizerFactory
     public static float BaseLearningRate(TrainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.Lr ?? MethodDefaults.LearningRate(config.Method, config.OptimizerName(), config.Batch,
+        return config.Lr ?? MethodDefaults.LearningRate(config.Method, config.OptimizerName(), config.BatchSize(),
             config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method));
     }
 }

@@ -21,8 +21,8 @@ public sealed record TrainConfig
     /// <summary>Training epochs.</summary>
     public int Epochs { get; init; } = 5;
 
-    /// <summary>Images per batch (each gives two views).</summary>
-    public int Batch { get; init; } = 256;
+    /// <summary>Images per batch (each gives two views); null: the method's default (<see cref="MethodDefaults.Batch"/>).</summary>
+    public int? Batch { get; init; }
 
     /// <summary>Base learning rate; null: 0.06 * Batch / 256 for SGD/LARS (SimCLR's linear scaling), 1e-3 for AdamW
     /// (2e-3 for CLIP).</summary>
@@ -37,7 +37,7 @@ public sealed record TrainConfig
     /// <summary>Linear warmup length in epochs before the cosine decay.</summary>
     public int WarmupEpochs { get; init; }
 
-    /// <summary>Loss temperature; null: the method's default (0.5 SimCLR, 0.2 MoCo, 0.1 SupCon).</summary>
+    /// <summary>Loss temperature; null: the method's default (<see cref="MethodDefaults.Temperature"/>: 0.2 MoCo, 0.5 otherwise).</summary>
     public float? Temperature { get; init; }
 
     /// <summary>EMA momentum for MoCo's key encoder / BYOL's target; null: 0.99.</summary>
@@ -49,8 +49,8 @@ public sealed record TrainConfig
     /// <summary>Margin of the triplet / contrastive margin losses; null: 0.2 triplet, 0.5 Siamese.</summary>
     public float? Margin { get; init; }
 
-    /// <summary>Triplet miner: semi-hard (default), batch-hard, batch-all or distance-weighted. Semi-hard is the
-    /// default because batch-hard mining collapses a triplet network trained from scratch (FaceNet, section 3.2).</summary>
+    /// <summary>Triplet miner: semi-hard (default), batch-hard, batch-all or distance-weighted. Batch-hard defaults to its
+    /// own batch size (<see cref="MethodDefaults.Batch"/>).</summary>
     public string Miner { get; init; } = "semi-hard";
 
     /// <summary>Barlow Twins off-diagonal weight; null: 1/projection-dim.</summary>
@@ -102,14 +102,18 @@ public sealed record TrainConfig
     /// <summary>CLIP: the number of Transformer layers of the text tower; null: 2.</summary>
     public int? TextLayers { get; init; }
 
+    /// <summary>The batch size: <see cref="Batch"/> or the method's default.</summary>
+    public int BatchSize() => Batch ?? MethodDefaults.Batch(Method, Miner);
+
     /// <summary>The optimiser: <see cref="Optimizer"/> or the method's default.</summary>
     public string OptimizerName() => Optimizer ?? MethodDefaults.Optimizer(Method);
 
-    /// <summary>This config with the optimiser, learning rate and weight decay that its method and batch default to
+    /// <summary>This config with the batch size, optimiser, learning rate and weight decay that its method defaults to
     /// written out, as config.json records them: the file names what the run trained with, and a resumed run keeps it
     /// when a later version changes a default.</summary>
-    public TrainConfig WithOptimizerDefaults() => this with
+    public TrainConfig WithResolvedDefaults() => this with
     {
+        Batch = BatchSize(),
         Optimizer = OptimizerName(),
         Lr = OptimizerFactory.BaseLearningRate(this),
         WeightDecay = WeightDecay ?? MethodDefaults.WeightDecay(OptimizerName()),
@@ -144,7 +148,7 @@ public sealed record TrainConfig
     public void Validate()
     {
         Require(Epochs >= 1, $"epochs must be at least 1, got {Epochs}");
-        Require(Batch >= 2, $"batch must be at least 2, got {Batch}");
+        Require(Batch is null || Batch >= 2, $"batch must be at least 2, got {Batch}");
         Require(Lr is null || Lr > 0, $"lr must be positive, got {Lr}");
         Require(Temperature is null || Temperature > 0, $"temperature must be positive, got {Temperature}");
         Require(Threads is null || Threads >= 1, $"threads must be at least 1, got {Threads}");

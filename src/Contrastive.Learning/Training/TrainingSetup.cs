@@ -95,7 +95,7 @@ public sealed class TrainingSetup
             data.Tokenizer.VocabularySize);
         var seed = (ulong)config.Seed;
         var views = new ViewGenerator([AugmentationPresets.Clip(ImageGeometry.Of(train), train.Height)], seed);
-        var batches = PrefetchedBatchSource.ForImageText(data.Train, new ShuffledBatchSampler(train.Count, config.Batch, seed), views, config.Epochs, workers);
+        var batches = PrefetchedBatchSource.ForImageText(data.Train, new ShuffledBatchSampler(train.Count, config.BatchSize(), seed), views, config.Epochs, workers);
         var zeroShot = ZeroShotEvaluation.For(images.Test, data.Tokenizer, data.MaxLength);
         var evaluator = EpochEvaluator.ForImages(images, ProbeViews(train, seed), config.KnnK, zeroShot: zeroShot);
         return new TrainingSetup(method, batches, evaluator, data);
@@ -135,8 +135,8 @@ public sealed class TrainingSetup
         var unit = geometry.IsImage ? "images" : "rows";
         if (method.RequiresLabels && labels is null)
             throw new ArgumentException($"--method {config.Method} is supervised but {source} has no labels" + (geometry.IsImage ? "" : " (name the label column with --label-column)"));
-        if (config.Batch > count)
-            throw new ArgumentException($"--batch {config.Batch} is larger than the {count} training {unit} of {source}");
+        if (config.BatchSize() > count)
+            throw new ArgumentException($"--batch {config.BatchSize()} is larger than the {count} training {unit} of {source}");
         if (config.Init is { } init) InitialiseEncoder(method, init);
         return method;
     }
@@ -178,9 +178,11 @@ public sealed class TrainingSetup
 
     private static IBatchSampler Sampler(TrainConfig config, int count, int[]? labels, int classCount, bool supervised, ulong seed)
     {
-        if (!supervised || config.Method == "classifier") return new ShuffledBatchSampler(count, config.Batch, seed);
-        // P classes x K samples per batch: every anchor has positives, as batch-hard mining and SupCon need.
-        var classes = Math.Min(classCount, Math.Max(2, config.Batch / 4));
-        return new ClassBalancedBatchSampler(new LabelIndex(labels!), classes, config.Batch / classes, seed);
+        var batch = config.BatchSize();
+        if (!supervised || config.Method == "classifier") return new ShuffledBatchSampler(count, batch, seed);
+        // P classes x K samples per batch: every anchor has positives, as batch-hard mining and SupCon need; K = 4
+        // (Hermans et al. 2017) when there are enough classes to fill the batch.
+        var classes = Math.Min(classCount, Math.Max(2, batch / 4));
+        return new ClassBalancedBatchSampler(new LabelIndex(labels!), classes, batch / classes, seed);
     }
 }

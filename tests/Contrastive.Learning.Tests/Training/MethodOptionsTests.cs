@@ -35,4 +35,16 @@ public class MethodOptionsTests
     [InlineData("clip", "adamw")]
     public void Each_method_defaults_to_its_measured_optimiser(string method, string optimizer) =>
         Assert.Equal(optimizer, new TrainConfig { Method = method }.OptimizerName());
+
+    [Fact]
+    public void Batch_hard_triplet_defaults_to_P_by_K_batches_of_40_and_an_explicit_batch_wins()
+    {
+        Assert.Equal(40, new TrainConfig { Method = "triplet", Miner = "batch-hard" }.BatchSize());
+        Assert.Equal(256, new TrainConfig { Method = "triplet" }.BatchSize());
+        Assert.Equal(256, new TrainConfig { Method = "simclr", Miner = "batch-hard" }.BatchSize());
+        Assert.Equal(64, new TrainConfig { Method = "triplet", Miner = "batch-hard", Batch = 64 }.BatchSize());
+        var resolved = new TrainConfig { Method = "triplet", Miner = "batch-hard" }.WithResolvedDefaults();
+        Assert.Equal(40, resolved.Batch);
+        Assert.Equal(0.06f, resolved.Lr);
+    }
 }
