@@ -23,7 +23,7 @@ internal static class TrainCommand
     private static readonly Option<float?> s_momentum = new("--momentum") { Description = "EMA momentum of MoCo/BYOL targets (default 0.99)" };
     private static readonly Option<int?> s_queue = new("--queue-size") { Description = "MoCo queue length (default 4096)" };
     private static readonly Option<float?> s_margin = new("--margin") { Description = "Triplet / contrastive margin (default by method)" };
-    private static readonly Option<string?> s_miner = new("--miner") { Description = "Triplet miner: semi-hard | batch-hard | batch-all | distance-weighted (default semi-hard; batch-hard collapses from scratch)" };
+    private static readonly Option<string?> s_miner = new("--miner") { Description = "Triplet miner: semi-hard | batch-hard | batch-all | distance-weighted (default semi-hard)" };
     private static readonly Option<int?> s_seed = new("--seed") { Description = "Random seed (default 0)" };
     private static readonly Option<int?> s_threads = new("--threads") { Description = "Threads (default: all cores)" };
     private static readonly Option<string?> s_out = new("--out") { Description = "Run directory (default runs/<method>)" };
