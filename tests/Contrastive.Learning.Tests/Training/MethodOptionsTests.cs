@@ -45,6 +45,6 @@ public class MethodOptionsTests
         Assert.Equal(64, new TrainConfig { Method = "triplet", Miner = "batch-hard", Batch = 64 }.BatchSize());
         var resolved = new TrainConfig { Method = "triplet", Miner = "batch-hard" }.WithResolvedDefaults();
         Assert.Equal(40, resolved.Batch);
-        Assert.Equal(0.06f, resolved.Lr);
+        Assert.Equal(0.0237171f, resolved.Lr!.Value, 6);
     }
 }

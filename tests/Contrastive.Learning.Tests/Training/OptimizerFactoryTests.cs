@@ -13,7 +13,8 @@ public class OptimizerFactoryTests
     [InlineData("simsiam", "lars", 512, 2.0f)]
     [InlineData("byol", "sgd", 256, 0.06f)]
     [InlineData("barlow", "adamw", 256, 1e-3f)]
-    [InlineData("triplet", "sgd", 40, 0.06f)] // a mean over anchors: no linear scaling
+    [InlineData("triplet", "sgd", 256, 0.06f)]
+    [InlineData("triplet", "sgd", 40, 0.0237171f)] // a mean over anchors: square-root scaling, 0.06 * sqrt(40 / 256)
     public void Default_learning_rate_follows_method_optimizer_and_batch(string method, string optimizer, int batch, float expected)
     {
         var config = new TrainConfig { Method = method, Optimizer = optimizer, Batch = batch };
