@@ -24,8 +24,8 @@ public sealed record TrainConfig
     /// <summary>Images per batch (each gives two views); null: the method's default (<see cref="MethodDefaults.Batch"/>).</summary>
     public int? Batch { get; init; }
 
-    /// <summary>Base learning rate; null: 0.06 * Batch / 256 for SGD/LARS (SimCLR's linear scaling), 1e-3 for AdamW
-    /// (2e-3 for CLIP).</summary>
+    /// <summary>Base learning rate; null: the method's default for its optimiser and batch (<see cref="MethodDefaults.LearningRate"/>;
+    /// mostly SimCLR's linear scaling 0.06 * B / 256).</summary>
     public float? Lr { get; init; }
 
     /// <summary>sgd, adamw or lars; null: the method's default (<see cref="MethodDefaults.Optimizer"/>: AdamW for CLIP, LARS for BYOL and SimSiam, SGD otherwise).</summary>
