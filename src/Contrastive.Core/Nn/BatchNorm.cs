@@ -18,7 +18,6 @@ public abstract class BatchNormBase : Module
         Features = features;
         Momentum = momentum;
         Eps = eps;
-        Affine = affine;
         Weight = affine ? RegisterParameter("weight", Tensor.Ones(features)) : Tensor.Ones(features);
         Bias = affine ? RegisterParameter("bias", Tensor.Zeros(features)) : Tensor.Zeros(features);
         RunningMean = RegisterBuffer("running_mean", Tensor.Zeros(features));
@@ -34,9 +33,6 @@ public abstract class BatchNormBase : Module
 
     /// <summary>The variance epsilon.</summary>
     public float Eps { get; }
-
-    /// <summary>True when the scale and shift are learned parameters.</summary>
-    public bool Affine { get; }
 
     /// <summary>The scale gamma, shape (C).</summary>
     public Tensor Weight { get; }
