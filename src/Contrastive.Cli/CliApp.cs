@@ -8,8 +8,9 @@ namespace Contrastive.Cli;
 /// non-zero exit code (2 for usage errors, 1 for failures), never a stack trace.</summary>
 public static class CliApp
 {
-    /// <summary>Parses and runs a command line; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <summary>Parses and runs a command line; returns the process exit code (130 when cancelled by
+    /// <paramref name="cancellation"/> or by a first Ctrl+C / SIGTERM; a second one ends the process at once).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellation = default)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -26,9 +27,11 @@ public static class CliApp
             await error.WriteLineAsync($"contrastive: {parsed.Errors[0].Message} (see 'contrastive --help')");
             return 2;
         }
+        using var signals = new TerminationSignals(error, cancellation);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(invocation, signals.Token);
         }
         catch (Exception e) when (IsUserError(e))
         {

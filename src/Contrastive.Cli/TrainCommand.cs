@@ -72,6 +72,7 @@ internal static class TrainCommand
 
         var trainer = new Trainer(config, setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
         var metrics = trainer.Run(resume, cancellation);
+        cancellation.ThrowIfCancellationRequested();
         var evaluation = RunEvaluation.Write(outDir, setup.Method.Model.Encoder, data, RunEvaluation.Options(config.KnnK, config.Seed),
             RunEvaluation.Rows(config), metrics, setup.ImageText);
         if (evaluation?.Baseline is { } baseline)

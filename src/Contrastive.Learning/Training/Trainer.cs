@@ -53,6 +53,8 @@ public sealed class Trainer
     /// <summary>Trains to the configured epoch count; with <paramref name="resume"/>, continues from the run's checkpoint.</summary>
     /// <returns>The metrics of every epoch of the run (including those before a resume).</returns>
     /// <exception cref="TrainingDivergedException">The loss or the parameters became NaN/infinite.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; the run stops before its
+    /// next step, and the checkpoint of the last completed epoch is kept.</exception>
     public IReadOnlyList<EpochMetrics> Run(bool resume = false, CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(_runDirectory);
@@ -94,6 +96,8 @@ public sealed class Trainer
         var inEpoch = 0;
         foreach (var batch in _data.Epoch(epoch, step, cancellation))
         {
+            // Checked every step, not only when the loader has to wait: a cancelled run stops within one step.
+            cancellation.ThrowIfCancellationRequested();
             Schedule.Apply(Optimizer, step);
             Optimizer.ZeroGrad();
             var value = _method.ComputeGradients(batch);

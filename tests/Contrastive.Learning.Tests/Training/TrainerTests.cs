@@ -81,6 +81,26 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Cancelling_stops_within_one_step_and_keeps_the_last_epochs_checkpoint()
+    {
+        var config = Config("simclr", epochs: 3);
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        using var cancellation = new CancellationTokenSource();
+        var cancelAtStep = setup.Batches.BatchesPerEpoch + 1;
+        var steps = new List<long>();
+        var trainer = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator, new Recorder([], step =>
+        {
+            steps.Add(step.GlobalStep);
+            if (step.GlobalStep == cancelAtStep) cancellation.Cancel();
+        }));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => trainer.Run(cancellation: cancellation.Token));
+        Assert.Equal(cancelAtStep, steps[^1]);
+        Assert.Equal(1, TrainingCheckpoint.Load(_temp.Path, setup.Method, trainer.Optimizer).EpochsDone);
+        Assert.Single(File.ReadAllLines(Path.Combine(_temp.Path, "metrics.jsonl")));
+    }
+
+    [Fact]
     public void The_collapse_alarm_fires_on_a_collapsed_representation_and_can_stop_training()
     {
         var config = Config("simclr", epochs: 2) with { StopOnCollapse = true };
@@ -112,9 +132,9 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains("no labels", Assert.Throws<ArgumentException>(() => TrainingSetup.Create(Config("supcon"), unlabeled)).Message);
     }
 
-    private sealed class Recorder(List<string> warnings) : ITrainingObserver
+    private sealed class Recorder(List<string> warnings, Action<StepReport>? onStep = null) : ITrainingObserver
     {
-        public void OnStep(StepReport step) { }
+        public void OnStep(StepReport step) => onStep?.Invoke(step);
 
         public void OnEpoch(EpochMetrics metrics) { }
 
