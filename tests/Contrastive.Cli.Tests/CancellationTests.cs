@@ -60,7 +60,9 @@ public sealed partial class CancellationTests() : CliTestBase("cancel")
     private static Process StartTraining(string run)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "contrastive.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // the host that runs the tests (the dotnet CLI passes its path down), else the one on PATH
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { cli, "train", "--data", "demo", "--epochs", "50", "--threads", "1", "--out", run }) start.ArgumentList.Add(arg);
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
