@@ -9,7 +9,7 @@ public class OptimizerFactoryTests
     [InlineData("simclr", "sgd", 512, 0.12f)]
     [InlineData("barlow", "sgd", 256, 0.25f / 128)] // the Barlow loss sums D = 128 diagonal terms
     [InlineData("barlow", "lars", 256, 0.06f)]
-    [InlineData("byol", "lars", 256, 1.0f)] // LARS steps are eta = 0.001 of the weight norm
+    [InlineData("byol", "lars", 256, 4.0f)] // LARS steps are lr * eta (0.001) of the weight norm
     [InlineData("simsiam", "lars", 512, 2.0f)]
     [InlineData("byol", "sgd", 256, 0.06f)]
     [InlineData("barlow", "adamw", 256, 1e-3f)]
