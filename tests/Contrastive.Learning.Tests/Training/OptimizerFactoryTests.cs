@@ -7,7 +7,7 @@ public class OptimizerFactoryTests
     [Theory]
     [InlineData("simclr", "sgd", 256, 0.06f)]
     [InlineData("simclr", "sgd", 512, 0.12f)]
-    [InlineData("barlow", "sgd", 256, 0.25f / 128)] // the Barlow loss sums D = 128 diagonal terms
+    [InlineData("barlow", "sgd", 256, 1.5f / 128)] // the Barlow loss sums D = 128 diagonal terms
     [InlineData("barlow", "lars", 256, 0.06f)]
     [InlineData("byol", "lars", 256, 4.0f)] // LARS steps are lr * eta (0.001) of the weight norm
     [InlineData("simsiam", "lars", 512, 2.0f)]
@@ -26,6 +26,6 @@ public class OptimizerFactoryTests
     public void Barlow_learning_rate_scales_with_the_configured_projection()
     {
         var config = new TrainConfig { Method = "barlow", ProjectionDim = 32 };
-        Assert.Equal(0.25f / 32, OptimizerFactory.BaseLearningRate(config), 6);
+        Assert.Equal(1.5f / 32, OptimizerFactory.BaseLearningRate(config), 6);
     }
 }
