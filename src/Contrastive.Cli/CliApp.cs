@@ -8,7 +8,7 @@ namespace Contrastive.Cli;
 /// non-zero exit code (2 for usage errors, 1 for failures), never a stack trace.</summary>
 public static class CliApp
 {
-    /// <summary>Parses and runs a command line; returns the process exit code (130 when cancelled by
+    /// <summary>Parses and runs a command line; returns the process exit code (130 when <c>train</c> is cancelled by
     /// <paramref name="cancellation"/> or by a first Ctrl+C / SIGTERM; a second one ends the process at once).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellation = default)
     {
@@ -16,7 +16,7 @@ public static class CliApp
         error ??= Console.Error;
         var root = new RootCommand("Contrastive.NET: learn, evaluate and ship embeddings with contrastive and self-supervised learning.")
         {
-            TrainCommand.Create(output),
+            TrainCommand.Create(output, error),
             EmbedCommand.Create(output),
             EvalCommand.Create(output),
             BenchCommand.Create(output),
@@ -27,11 +27,11 @@ public static class CliApp
             await error.WriteLineAsync($"contrastive: {parsed.Errors[0].Message} (see 'contrastive --help')");
             return 2;
         }
-        using var signals = new TerminationSignals(error, cancellation);
         try
         {
+            // train handles the termination signals itself (TerminationSignals); the other commands end at once, as by default
             var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
-            return await parsed.InvokeAsync(invocation, signals.Token);
+            return await parsed.InvokeAsync(invocation, cancellation);
         }
         catch (Exception e) when (IsUserError(e))
         {

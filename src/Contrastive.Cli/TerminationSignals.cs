@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Contrastive.Cli;
 
 /// <summary>
-/// Ctrl+C (SIGINT) and SIGTERM for the commands: the first signal cancels <see cref="Token"/>, so that training stops
+/// Ctrl+C (SIGINT) and SIGTERM during <c>train</c>: the first signal cancels <see cref="Token"/>, so that training stops
 /// before its next step and keeps the checkpoint of its last completed epoch; a second signal ends the process at once.
 /// </summary>
 internal sealed class TerminationSignals : IDisposable

@@ -75,10 +75,9 @@ public static class MethodDefaults
     /// kNN was 49.7% at 0.06 and 65.8% at 0.002). Over 15 epochs of full Fashion-MNIST (D = 128) kNN rose with the rate:
     /// 78.01% at 0.00047, 79.17% at 0.002, 79.61% at 0.006 and 80.29% at 0.012 (the linear probe 84.5-85.4% throughout).
     /// The triplet loss is a mean over anchors, so its gradient does not grow with the batch, and it scales by the square
-    /// root instead: 0.06 * sqrt(B / 256), 0.024 at batch-hard's 40. On full
-    /// Fashion-MNIST at batch 40, linear scaling's 0.0094 learned slower (kNN after the first of 3 epochs 77.5% against
-    /// 78.8% at 0.06), and 0.06 collapsed a 5-epoch run into one dimension in its third epoch (effective rank 1.3), where
-    /// 0.03 trained all 5 to 82.1%. LARS scales each weight's step to lr * eta (eta = 0.001) of its norm, so the
+    /// root instead: 0.06 * sqrt(B / 256), 0.024 at batch-hard's 40. On full Fashion-MNIST at batch 40, linear scaling's
+    /// 0.0094 learned slower (kNN after the first of 3 epochs 77.5% against 78.8% at 0.06), and 0.06 collapsed a 5-epoch
+    /// run into one dimension in its third epoch (effective rank 1.3), where 0.03 trained all 5 to 82.1%. LARS scales each weight's step to lr * eta (eta = 0.001) of its norm, so the
     /// learning rate sets the relative step directly. BYOL takes 4.0 * B / 256, a step of 0.4% of the weight norm at
     /// batch 256, close to its paper's ImageNet recipe (lr 0.2 * 4096 / 256 = 3.2, so 0.32%): over 15 epochs of full
     /// Fashion-MNIST, kNN reached 80.88% and 80.43% (two seeds) against 79.84% and 79.29% at 1.0 * B / 256 (solo-learn's
