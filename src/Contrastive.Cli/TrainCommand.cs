@@ -15,7 +15,7 @@ internal static class TrainCommand
     private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp (default bench)" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 5)" };
     private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256; triplet with batch-hard mining 40: 4 images of each of 10 classes)" };
-    private static readonly Option<float?> s_lr = new("--lr") { Description = "Base learning rate (default 0.06*batch/256 for sgd/lars, 0.06*sqrt(batch/256) for triplet, 1.5*batch/256/D for barlow with sgd, 4.0*batch/256 for byol and 1.0*batch/256 for simsiam with lars, 1e-3 for adamw, 2e-3 for clip)" };
+    private static readonly Option<float?> s_lr = new("--lr") { Description = $"Base learning rate (default {MethodDefaults.DescribeLearningRates()})" };
     private static readonly Option<string?> s_optimizer = new("--optimizer") { Description = "sgd | adamw | lars (default adamw for clip, lars for byol and simsiam, sgd otherwise)" };
     private static readonly Option<float?> s_weightDecay = new("--weight-decay") { Description = "Weight decay (default by optimizer; never on clip's logit scale)" };
     private static readonly Option<int?> s_warmup = new("--warmup-epochs") { Description = "Linear warmup epochs before cosine decay (default 0)" };

@@ -83,15 +83,23 @@ public static class MethodDefaults
     /// Fashion-MNIST, kNN reached 80.88% and 80.43% (two seeds) against 79.84% and 79.29% at 1.0 * B / 256 (solo-learn's
     /// CIFAR value). SimSiam keeps 1.0 * B / 256: at 2.0 and 4.0 its effective rank fell and its kNN trailed.
     /// </summary>
-    public static float LearningRate(string method, string optimizer, int batch, int projectionDim) => optimizer switch
-    {
-        "adamw" => method == "clip" ? 2e-3f : 1e-3f,
-        "sgd" when method == "triplet" => 0.06f * MathF.Sqrt(batch / 256f),
-        "sgd" when method == "barlow" => 1.5f * batch / 256f / projectionDim,
-        "lars" when method == "byol" => 4.0f * batch / 256f,
-        "lars" when method == "simsiam" => 1.0f * batch / 256f,
-        _ => 0.06f * batch / 256f,
-    };
+    public static float LearningRate(string method, string optimizer, int batch, int projectionDim) =>
+        LearningRateRules.First(r => r.Applies(method, optimizer)).Rate(batch, projectionDim);
+
+    /// <summary>The rules <see cref="LearningRate"/> applies, first match wins; the CLI's <c>--lr</c> help lists them.</summary>
+    public static readonly IReadOnlyList<LearningRateRule> LearningRateRules =
+    [
+        new("clip", "adamw", "2e-3", (_, _) => 2e-3f),
+        new(null, "adamw", "1e-3", (_, _) => 1e-3f),
+        new("triplet", "sgd", "0.06*sqrt(batch/256)", (batch, _) => 0.06f * MathF.Sqrt(batch / 256f)),
+        new("barlow", "sgd", "1.5*batch/256/D", (batch, dim) => 1.5f * batch / 256f / dim),
+        new("byol", "lars", "4.0*batch/256", (batch, _) => 4.0f * batch / 256f),
+        new("simsiam", "lars", "1.0*batch/256", (batch, _) => 1.0f * batch / 256f),
+        new(null, null, "0.06*batch/256", (batch, _) => 0.06f * batch / 256f),
+    ];
+
+    /// <summary>The default learning rates in words, most specific first: "2e-3 for clip with adamw, ...".</summary>
+    public static string DescribeLearningRates() => string.Join(", ", LearningRateRules.Select(r => r.Describe()));
 
     /// <summary>The weight decay: 5e-4 (SGD, bench spec), 0.05 (AdamW), 1e-6 (LARS, SimCLR).</summary>
     public static float WeightDecay(string optimizer) => optimizer switch
