@@ -36,6 +36,10 @@ public sealed class ParameterGroup
     /// <summary>The learning rate the group was created with; schedules scale it.</summary>
     public float InitialLr { get; }
 
+    /// <summary>False keeps the learning rate at <see cref="InitialLr"/> whatever the schedule (SimSiam's predictor,
+    /// as Chen and He 2021). Default: true.</summary>
+    public bool Scheduled { get; init; } = true;
+
     /// <summary>The weight decay coefficient (L2 or decoupled, depending on the optimiser).</summary>
     public float WeightDecay
     {

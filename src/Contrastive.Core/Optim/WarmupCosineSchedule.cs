@@ -41,12 +41,13 @@ public sealed class WarmupCosineSchedule
         return (float)(FinalLr + (BaseLr - (double)FinalLr) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
     }
 
-    /// <summary>Sets every group's learning rate for update <paramref name="step"/>, proportionally to its
-    /// initial learning rate: group lr = initial * lr(step) / base.</summary>
+    /// <summary>Sets every scheduled group's learning rate for update <paramref name="step"/>, proportionally to its
+    /// initial learning rate: group lr = initial * lr(step) / base. Groups not <see cref="ParameterGroup.Scheduled"/>
+    /// keep theirs.</summary>
     public void Apply(Optimizer optimizer, long step)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         var factor = (double)LearningRate(step) / BaseLr;
-        foreach (var group in optimizer.Groups) group.Lr = (float)(group.InitialLr * factor);
+        foreach (var group in optimizer.Groups.Where(g => g.Scheduled)) group.Lr = (float)(group.InitialLr * factor);
     }
 }

@@ -42,6 +42,9 @@ public abstract class ContrastiveMethod
     /// <summary>Trainable parameters the optimiser must not weight-decay (a learned temperature). Default: none.</summary>
     public virtual IEnumerable<Tensor> ParametersWithoutWeightDecay() => [];
 
+    /// <summary>Trainable parameters whose learning rate the schedule must not change. Default: none.</summary>
+    public virtual IEnumerable<Tensor> ParametersWithFixedLearningRate() => [];
+
     /// <summary>The loss of one batch (builds the autograd graph).</summary>
     public abstract Tensor ComputeLoss(TrainingBatch batch);
 

@@ -14,6 +14,11 @@ public sealed class SimSiam(EmbeddingModel model, bool stopGradient = true) : Co
     /// <inheritdoc />
     public override string Name => "simsiam";
 
+    /// <summary>The predictor learns at the base rate throughout, as in the paper (Sec. 4.2, Table 1c: a decayed predictor
+    /// learning rate trains worse, perhaps because the predictor should keep adapting to the latest projections).</summary>
+    public override IEnumerable<Tensor> ParametersWithFixedLearningRate() =>
+        Model.Predictor?.Parameters() ?? [];
+
     /// <inheritdoc />
     public override Tensor ComputeLoss(TrainingBatch batch)
     {

@@ -8,10 +8,12 @@ public static class OptimizerFactory
 {
     /// <summary>
     /// Creates SGD (momentum 0.9), AdamW or LARS (momentum 0.9, 1-d parameters excluded from decay and trust scaling).
-    /// The parameters in <paramref name="withoutDecay"/> (such as CLIP's logit scale) form a second group with no weight
-    /// decay; without them there is one group.
+    /// The parameters in <paramref name="withoutDecay"/> (such as CLIP's logit scale) form a group with no weight decay,
+    /// and those in <paramref name="fixedLearningRate"/> (SimSiam's predictor) one the schedule leaves at the base
+    /// learning rate; each group exists only when it has parameters, after the main one.
     /// </summary>
-    public static Optimizer Create(TrainConfig config, IEnumerable<Tensor> parameters, IEnumerable<Tensor>? withoutDecay = null)
+    public static Optimizer Create(TrainConfig config, IEnumerable<Tensor> parameters, IEnumerable<Tensor>? withoutDecay = null,
+        IEnumerable<Tensor>? fixedLearningRate = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -19,12 +21,13 @@ public static class OptimizerFactory
         var optimizer = config.OptimizerName();
         var decay = config.WeightDecay ?? MethodDefaults.WeightDecay(optimizer);
         var exempt = (withoutDecay ?? []).ToHashSet(ReferenceEqualityComparer.Instance);
+        var fixedLr = (fixedLearningRate ?? []).ToHashSet(ReferenceEqualityComparer.Instance);
         var list = parameters.ToList();
-        var decayed = list.Where(p => !exempt.Contains(p)).ToList();
         var free = list.Where(exempt.Contains).ToList();
-        ParameterGroup[] groups = free.Count == 0
-            ? [new ParameterGroup(decayed, lr, decay)]
-            : [new ParameterGroup(decayed, lr, decay), new ParameterGroup(free, lr, weightDecay: 0f)];
+        var unscheduled = list.Where(p => fixedLr.Contains(p) && !exempt.Contains(p)).ToList();
+        List<ParameterGroup> groups = [new ParameterGroup(list.Where(p => !exempt.Contains(p) && !fixedLr.Contains(p)), lr, decay)];
+        if (free.Count > 0) groups.Add(new ParameterGroup(free, lr, weightDecay: 0f));
+        if (unscheduled.Count > 0) groups.Add(new ParameterGroup(unscheduled, lr, decay) { Scheduled = false });
         return optimizer switch
         {
             "sgd" => new Sgd(groups, momentum: 0.9f),

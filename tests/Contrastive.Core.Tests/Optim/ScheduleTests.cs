@@ -42,6 +42,16 @@ public class ScheduleTests
     }
 
     [Fact]
+    public void Apply_leaves_an_unscheduled_group_at_its_initial_lr()
+    {
+        var fixedGroup = new ParameterGroup([Tensor.Parameter([1], 1)], 0.2f) { Scheduled = false };
+        var opt = new Sgd([new ParameterGroup([Tensor.Parameter([1], 1)], 0.2f), fixedGroup]);
+        new WarmupCosineSchedule(0.2f, 4, 20).Apply(opt, 1);
+        Assert.Equal(0.1f, opt.Groups[0].Lr, 6);
+        Assert.Equal(0.2f, fixedGroup.Lr);
+    }
+
+    [Fact]
     public void Inconsistent_settings_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupCosineSchedule(0f, 0, 10));

@@ -1,3 +1,4 @@
+using Contrastive.Tensors;
 using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
@@ -39,5 +40,21 @@ public class OptimizerFactoryTests
         Assert.Equal("0.5 for byol", new LearningRateRule("byol", null, "0.5", (_, _) => 0.5f).Describe());
         Assert.All(MethodDefaults.Methods.SelectMany(_ => MethodDefaults.Optimizers, (m, o) => (m, o)),
             c => Assert.Contains(MethodDefaults.LearningRateRules, r => r.Applies(c.m, c.o)));
+    }
+
+    [Fact]
+    public void Groups_follow_decay_and_schedule_exemptions_and_exist_only_when_filled()
+    {
+        Tensor P() => Tensor.Parameter([1], 1);
+        var (main, scale, predictor) = (P(), P(), P());
+        var config = new TrainConfig { Method = "simsiam", Optimizer = "sgd", Lr = 0.1f, WeightDecay = 1e-4f };
+        var groups = OptimizerFactory.Create(config, [main, scale, predictor], [scale], [predictor]).Groups;
+        Assert.Equal(3, groups.Count);
+        Assert.Equal([main], groups[0].Parameters);
+        Assert.True(groups[0].Scheduled);
+        Assert.Equal((0f, true), (groups[1].WeightDecay, groups[1].Scheduled));
+        Assert.Equal([predictor], groups[2].Parameters);
+        Assert.Equal((1e-4f, false, 0.1f), (groups[2].WeightDecay, groups[2].Scheduled, groups[2].Lr));
+        Assert.Single(OptimizerFactory.Create(config, [main, predictor]).Groups);
     }
 }

@@ -40,6 +40,20 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Simsiam_predictor_keeps_the_base_learning_rate_while_the_rest_decays()
+    {
+        var config = Config("simsiam");
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        var trainer = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator);
+        trainer.Run();
+
+        var (main, predictor) = (trainer.Optimizer.Groups[0], trainer.Optimizer.Groups[^1]);
+        Assert.Equal(setup.Method.Model.Predictor!.Parameters(), predictor.Parameters);
+        Assert.Equal(OptimizerFactory.BaseLearningRate(config), predictor.Lr);
+        Assert.True(main.Lr < main.InitialLr / 2, $"the cosine schedule ends near 0, got {main.Lr} of {main.InitialLr}");
+    }
+
+    [Fact]
     public void Simclr_learns_the_tiny_task()
     {
         var config = Config("simclr", epochs: 6) with { Lr = 0.3f };
