@@ -31,7 +31,7 @@ internal static class TrainCommand
     private static readonly Option<string?> s_init = new("--init") { Description = "Initialise the encoder from a previous run directory (transfer learning)" };
     private static readonly Option<bool> s_freeze = new("--freeze-encoder") { Description = "With --method classifier: train only the classifier head" };
     private static readonly Option<bool> s_stopOnCollapse = new("--stop-on-collapse") { Description = "Stop when the collapse alarm fires" };
-    private static readonly Option<bool> s_noStopGradient = new("--no-stop-gradient") { Description = "SimSiam without stop-gradient (collapses; for demonstrations)" };
+    private static readonly Option<bool> s_noStopGradient = new("--no-stop-gradient") { Description = "SimSiam without stop-gradient (an ablation: it stops learning)" };
     private static readonly Option<int?> s_gradCacheChunk = new("--grad-cache-chunk") { Description = "SimCLR/MoCo: encode batches in chunks of N images with cached gradients (large batches, little memory)" };
     private static readonly Option<string?> s_labelColumn = new("--label-column") { Description = "CSV data: the column of class labels (default: unlabeled)" };
     private static readonly Option<float?> s_corruptionRate = new("--corruption-rate") { Description = "CSV data: fraction of features SCARF replaces per view (default 0.6)" };

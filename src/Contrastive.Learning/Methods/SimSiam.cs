@@ -6,8 +6,10 @@ namespace Contrastive.Methods;
 
 /// <summary>
 /// SimSiam (Chen and He 2021): BYOL without a target network; the stop-gradient on the projection is what
-/// prevents collapse. L = D(p1, sg(z2)) / 2 + D(p2, sg(z1)) / 2 with D the negative cosine similarity.
-/// <paramref name="stopGradient"/> false removes it (and collapses), which the collapse alarm is tested on.
+/// prevents collapse. L = D(p1, sg(z2)) / 2 + D(p2, sg(z1)) / 2 with D the negative cosine similarity. The projector
+/// ends in an affine-free batch norm, as in the authors' code (<see cref="Heads.NormalizedProjection"/>).
+/// <paramref name="stopGradient"/> false removes the stop-gradient, an ablation: behind that batch norm the projections
+/// cannot shrink to one point, so the run does not collapse outright but stops learning.
 /// </summary>
 public sealed class SimSiam(EmbeddingModel model, bool stopGradient = true) : ContrastiveMethod(model)
 {

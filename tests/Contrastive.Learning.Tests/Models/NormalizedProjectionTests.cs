@@ -5,15 +5,17 @@ using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Models;
 
-/// <summary>The triplet network's head: the projection head plus a batch norm without scale or shift.</summary>
+/// <summary>The triplet and SimSiam heads: the projection head plus a batch norm without scale or shift.</summary>
 public class NormalizedProjectionTests
 {
     private static readonly InputGeometry s_mlpInput = InputGeometry.Table(6);
 
-    [Fact]
-    public void The_triplet_head_ends_in_an_affine_free_batch_norm()
+    [Theory]
+    [InlineData("triplet")]
+    [InlineData("simsiam")]
+    public void The_head_ends_in_an_affine_free_batch_norm(string method)
     {
-        var model = MethodFactory.CreateModel(new TrainConfig { Method = "triplet", Arch = "mlp" }, s_mlpInput, 3, 1, withPredictor: false);
+        var model = MethodFactory.CreateModel(new TrainConfig { Method = method, Arch = "mlp" }, s_mlpInput, 3, 1, withPredictor: false);
         var keys = model.StateEntries().Select(e => e.Name).ToList();
         Assert.Contains("head.4.running_mean", keys);
         Assert.Contains("head.4.num_batches_tracked", keys);
@@ -25,7 +27,6 @@ public class NormalizedProjectionTests
     [InlineData("simclr")]
     [InlineData("byol")]
     [InlineData("barlow")]
-    [InlineData("simsiam")]
     public void Other_heads_have_no_output_norm(string method)
     {
         var model = MethodFactory.CreateModel(new TrainConfig { Method = method, Arch = "mlp" }, s_mlpInput, 0, 1, withPredictor: false);
