@@ -81,7 +81,8 @@ public static class MethodDefaults
     /// learning rate sets the relative step directly. BYOL takes 4.0 * B / 256, a step of 0.4% of the weight norm at
     /// batch 256, close to its paper's ImageNet recipe (lr 0.2 * 4096 / 256 = 3.2, so 0.32%): over 15 epochs of full
     /// Fashion-MNIST, kNN reached 80.88% and 80.43% (two seeds) against 79.84% and 79.29% at 1.0 * B / 256 (solo-learn's
-    /// CIFAR value). SimSiam keeps 1.0 * B / 256: at 2.0 and 4.0 its effective rank fell and its kNN trailed.
+    /// CIFAR value). SimSiam keeps 1.0 * B / 256: at 2.0 and 4.0 its effective rank fell and its kNN trailed, and with its
+    /// projector's output batch norm both 2.0 and 0.5 trailed in their first epochs.
     /// </summary>
     public static float LearningRate(string method, string optimizer, int batch, int projectionDim) =>
         LearningRateRules.First(r => r.Applies(method, optimizer)).Rate(batch, projectionDim);
