@@ -48,6 +48,7 @@ public sealed class WarmupCosineSchedule
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         var factor = (double)LearningRate(step) / BaseLr;
-        foreach (var group in optimizer.Groups.Where(g => g.Scheduled)) group.Lr = (float)(group.InitialLr * factor);
+        foreach (var group in optimizer.Groups)
+            if (group.Scheduled) group.Lr = (float)(group.InitialLr * factor);
     }
 }

@@ -49,8 +49,7 @@ public static class MethodFactory
             return new EmbeddingModel(encoder, new Linear(width, classCount, bias: true, rng: rng));
         }
         var projection = config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method);
-        // Triplet's BNNeck and SimSiam's official projector end in an affine-free batch norm.
-        var head = config.Method is "triplet" or "simsiam"
+        var head = MethodDefaults.NormalizesProjection(config.Method)
             ? Heads.NormalizedProjection(rng, width, config.HiddenDim, projection)
             : Heads.Projection(rng, width, config.HiddenDim, projection);
         var predictor = withPredictor
