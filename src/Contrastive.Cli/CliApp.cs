@@ -24,7 +24,9 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"contrastive: {parsed.Errors[0].Message} (see 'contrastive --help')");
+            // Some parser messages span lines (a list of allowed values); the policy is one line.
+            var message = string.Join(' ', parsed.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await error.WriteLineAsync($"contrastive: {message} (see 'contrastive --help')");
             return 2;
         }
         try

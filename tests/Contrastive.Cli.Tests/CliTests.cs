@@ -88,6 +88,7 @@ public sealed class CliTests() : CliTestBase("cli")
     [InlineData(1, "train", "--resume", "--out", "/no/such/run")]
     [InlineData(1, "embed", "--model", "/no/such/run", "--data", "demo", "--out", "x.npy")]
     [InlineData(2, "embed", "--data", "demo")]
+    [InlineData(2, "embed", "--model", "run", "--data", "demo", "--out", "x.npy", "--split", "some")]
     public async Task Bad_input_gives_one_line_and_a_nonzero_exit(int expectedCode, params string[] args)
     {
         var (code, _, err) = await Run(args);
