@@ -19,6 +19,7 @@ public static class CliApp
             TrainCommand.Create(output, error),
             EmbedCommand.Create(output),
             EvalCommand.Create(output),
+            ServeCommand.Create(output),
             BenchCommand.Create(output),
         };
         var parsed = root.Parse(args);

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
-using Contrastive.Multimodal;
 using Contrastive.Tensors;
 using Contrastive.Training;
 
@@ -15,7 +13,7 @@ internal static class EmbedCommand
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
     private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
     private static readonly Option<string> s_out = new("--out") { Description = "Output .npy file", Required = true };
-    private static readonly Option<string> s_split = new("--split") { Description = "test | train | all (images: train then test; CSV and JSONL: every row in file order); default test", DefaultValueFactory = _ => "test" };
+    private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp + "; default test", DefaultValueFactory = _ => "test" };
 
     public static Command Create(TextWriter output)
     {
@@ -35,36 +33,15 @@ internal static class EmbedCommand
 
     private static (Tensor, string) EmbedImages(string spec, string modelDir, string split)
     {
-        var data = split == "all" && ClipRun.IsImageText(spec) ? ImageTextJsonl.Load(spec).Images : Split(ClipRun.LoadImages(spec), split);
+        var data = GalleryData.Images(spec, split);
         var (_, model) = RunModel.Load(modelDir, InputGeometry.Image(data.Channels, data.Height, data.Width));
         return (Embedder.Embed(model.Encoder, data), data.Source);
     }
 
     private static (Tensor, string) EmbedTable(string spec, string modelDir, string split)
     {
-        var data = split switch
-        {
-            "train" => TabularRun.LoadSplit(spec, modelDir, requireLabels: false).Train,
-            "test" => TabularRun.LoadSplit(spec, modelDir, requireLabels: false).Test,
-            _ => TabularRun.LoadAll(spec, modelDir),
-        };
+        var (data, _) = GalleryData.Table(spec, modelDir, split);
         var (_, model) = RunModel.Load(modelDir, InputGeometry.Table(data.FeatureCount));
         return (Embedder.Embed(model.Encoder, data), data.Source);
-    }
-
-    private static ImageDataset Split(ImageDatasetSplit data, string split) => split switch
-    {
-        "train" => data.Train,
-        "test" => data.Test,
-        _ => Concatenate(data.Train, data.Test),
-    };
-
-    private static ImageDataset Concatenate(ImageDataset a, ImageDataset b)
-    {
-        var pixels = new float[a.Pixels.Length + b.Pixels.Length];
-        a.Pixels.CopyTo(pixels);
-        b.Pixels.CopyTo(pixels.AsSpan(a.Pixels.Length));
-        int[]? labels = a.Labels is null || b.Labels is null ? null : [.. a.Labels, .. b.Labels];
-        return new ImageDataset(pixels, a.Count + b.Count, a.Channels, a.Height, a.Width, labels, a.ClassNames, a.Source);
     }
 }

@@ -89,6 +89,9 @@ public sealed class CliTests() : CliTestBase("cli")
     [InlineData(1, "embed", "--model", "/no/such/run", "--data", "demo", "--out", "x.npy")]
     [InlineData(2, "embed", "--data", "demo")]
     [InlineData(2, "embed", "--model", "run", "--data", "demo", "--out", "x.npy", "--split", "some")]
+    [InlineData(1, "serve", "--model", "/no/such/run", "--data", "demo")]
+    [InlineData(2, "serve", "--data", "demo")]
+    [InlineData(2, "serve", "--model", "run", "--data", "demo", "--split", "some")]
     public async Task Bad_input_gives_one_line_and_a_nonzero_exit(int expectedCode, params string[] args)
     {
         var (code, _, err) = await Run(args);

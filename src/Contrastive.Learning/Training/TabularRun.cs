@@ -40,11 +40,13 @@ public static class TabularRun
         return DatasetResolver.SplitTable(all, classNames);
     }
 
-    /// <summary>Every row of <paramref name="csv"/> in file order, standardised with the run's statistics (labels when present).</summary>
-    public static TabularDataset LoadAll(string csv, string runDirectory)
+    /// <summary>Every row of <paramref name="csv"/> in file order, standardised with the run's statistics, with its labels
+    /// and their class names when the run's label column is present.</summary>
+    public static (TabularDataset Data, IReadOnlyList<string>? ClassNames) LoadAll(string csv, string runDirectory)
     {
         var standardizer = Standardizer(runDirectory);
-        return standardizer.Apply(CsvTable.Load(csv, LabelColumn(csv, standardizer, requireLabels: false)));
+        var table = CsvTable.Load(csv, LabelColumn(csv, standardizer, requireLabels: false), out var classNames);
+        return (standardizer.Apply(table), classNames);
     }
 
     private static string? LabelColumn(string csv, FeatureStandardizer standardizer, bool requireLabels) =>

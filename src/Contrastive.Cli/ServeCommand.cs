@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Contrastive.Data.Datasets;
+using Contrastive.Serving;
+using Microsoft.Extensions.Hosting;
+
+namespace Contrastive.Cli;
+
+/// <summary><c>contrastive serve</c>: the embedding + similarity-search HTTP service (<see cref="ServingApp"/>) over a
+/// trained run, searching a gallery embedded at start-up. Runs until Ctrl+C / SIGTERM.</summary>
+internal static class ServeCommand
+{
+    private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "The gallery to search: demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
+    private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp + "; default all", DefaultValueFactory = _ => "all" };
+    private static readonly Option<string> s_urls = new("--urls") { Description = "Where to listen, ';'-separated (port 0 picks a free port); default http://localhost:5080", DefaultValueFactory = _ => "http://localhost:5080" };
+
+    public static Command Create(TextWriter output)
+    {
+        s_split.AcceptOnlyFromAmong("test", "train", "all");
+        var command = new Command("serve", "Serve /embed, /similar and /healthz over HTTP: embeddings of images or table rows, and their nearest gallery items.")
+        {
+            s_model, s_data, s_split, s_urls,
+        };
+        command.SetAction(async (parsed, cancellation) =>
+        {
+            var (spec, modelDir, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_model)!, parsed.GetValue(s_split)!);
+            var service = DatasetResolver.IsTable(spec) ? TableService(spec, modelDir, split) : ServiceFromRun.Images(modelDir, GalleryData.Images(spec, split));
+            await using var app = ServingApp.Build(service, parsed.GetValue(s_urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await app.StartAsync(cancellation);
+            await output.WriteLineAsync($"serving {service.Description} on {string.Join(", ", app.Urls)}: {service.Index.Count} embeddings of {service.Gallery.Source}; Ctrl+C stops");
+            await app.WaitForShutdownAsync(cancellation);
+            return 0;
+        });
+        return command;
+    }
+
+    private static EmbeddingService TableService(string spec, string modelDir, string split)
+    {
+        var (data, classNames) = GalleryData.Table(spec, modelDir, split);
+        return ServiceFromRun.Table(modelDir, data, classNames);
+    }
+}

@@ -1,0 +1,104 @@
+using Contrastive.Evaluation;
+using Contrastive.Evaluation.Retrieval;
+using Contrastive.Models;
+using Contrastive.Nn;
+using Contrastive.Tensors;
+using Contrastive.Training;
+
+namespace Contrastive.Serving;
+
+/// <summary>
+/// A trained encoder and an exact cosine index over the embeddings of a gallery: embeds the items of a request and
+/// finds their nearest gallery items. Requests may arrive concurrently; the encoder runs one batch at a time (each
+/// batch already uses every core the engine is given).
+/// </summary>
+public sealed class EmbeddingService
+{
+    /// <summary>The most items one request may carry.</summary>
+    public const int MaxItems = 256;
+
+    private readonly Module _encoder;
+    private readonly Lock _encoderGate = new();
+
+    /// <summary>Creates the service; <paramref name="galleryEmbeddings"/> must come from the same encoder.</summary>
+    /// <param name="description">The run's method and architecture, for /healthz.</param>
+    /// <param name="encoder">The trained encoder (run in eval mode without gradients).</param>
+    /// <param name="decoder">Turns request items into the encoder's input.</param>
+    /// <param name="galleryEmbeddings">The encoder's (N, D) output over the gallery, in gallery order.</param>
+    /// <param name="gallery">The gallery's labels, to name search hits.</param>
+    /// <exception cref="ArgumentException">The gallery labels do not match the embeddings.</exception>
+    public EmbeddingService(string description, Module encoder, QueryDecoder decoder, Tensor galleryEmbeddings, Gallery gallery)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(gallery);
+        Index = new VectorIndex(galleryEmbeddings);
+        if (gallery.Labels is { } labels && labels.Length != Index.Count)
+            throw new ArgumentException($"the gallery has {labels.Length} labels for {Index.Count} embeddings", nameof(gallery));
+        (Description, _encoder, Decoder, Gallery) = (description, BatchNormFolding.TryFold(encoder) ?? encoder, decoder, gallery);
+    }
+
+    /// <summary>The run's method and architecture.</summary>
+    public string Description { get; }
+
+    /// <summary>Turns request items into the encoder's input.</summary>
+    public QueryDecoder Decoder { get; }
+
+    /// <summary>The gallery's source and labels.</summary>
+    public Gallery Gallery { get; }
+
+    /// <summary>The cosine index over the gallery's embeddings.</summary>
+    public VectorIndex Index { get; }
+
+    /// <summary>The (N, D) embeddings of the request's images or rows.</summary>
+    /// <exception cref="QueryException">The request holds no items, both kinds, too many, or an item is malformed.</exception>
+    public Tensor Embed(QueryItems items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var input = items switch
+        {
+            { Images: { } images, Rows: null } => Decoder.DecodeImages(CheckCount(images, "images")),
+            { Images: null, Rows: { } rows } => Decoder.DecodeRows(CheckCount(rows, "rows")),
+            { Images: not null, Rows: not null } => throw new QueryException("send either \"images\" or \"rows\", not both"),
+            _ => throw new QueryException($"the request has no \"images\" or \"rows\"; this model takes {Decoder.InputDescription}"),
+        };
+        lock (_encoderGate) return _encoder.Inference(() => _encoder.Forward(input));
+    }
+
+    /// <summary>The <see cref="SimilarQuery.K"/> gallery items nearest to each query, best first, labelled when the
+    /// gallery is. The queries are images or rows to embed, or embeddings.</summary>
+    /// <exception cref="QueryException">k is outside [1, <see cref="MaxItems"/>], the query holds several kinds of
+    /// item, or an item is malformed (a query embedding of the wrong size or not finite).</exception>
+    public SimilarHit[][] Similar(SimilarQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.K is < 1 or > MaxItems) throw new QueryException($"k is {query.K}; it must be between 1 and {MaxItems}");
+        var queries = query.Embeddings switch
+        {
+            null => Embed(query),
+            { } embeddings when query.Images is null && query.Rows is null => QueryEmbeddings(embeddings),
+            _ => throw new QueryException("send one of \"images\", \"rows\" or \"embeddings\", not several"),
+        };
+        var found = Index.Search(queries, query.K);
+        return Array.ConvertAll(found, row => Array.ConvertAll(row, hit => new SimilarHit(hit.Index, hit.Similarity, Gallery.LabelOf(hit.Index))));
+    }
+
+    private Tensor QueryEmbeddings(IReadOnlyList<float[]> embeddings)
+    {
+        CheckCount(embeddings, "embeddings");
+        var d = Index.Dim;
+        var values = new float[embeddings.Count * d];
+        for (var i = 0; i < embeddings.Count; i++)
+        {
+            var row = embeddings[i] ?? throw new QueryException($"embeddings[{i}] is null");
+            if (row.Length != d) throw new QueryException($"embeddings[{i}] has {row.Length} values; the index holds {d}-dimensional embeddings");
+            if (!Array.TrueForAll(row, float.IsFinite)) throw new QueryException($"embeddings[{i}] has a non-finite value");
+            row.CopyTo(values, i * d);
+        }
+        return new Tensor(values, [embeddings.Count, d]);
+    }
+
+    private static IReadOnlyList<T> CheckCount<T>(IReadOnlyList<T> items, string name) =>
+        items.Count is > 0 and <= MaxItems ? items
+            : throw new QueryException($"\"{name}\" holds {items.Count} items; send 1 to {MaxItems} per request");
+}

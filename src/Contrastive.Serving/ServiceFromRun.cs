@@ -1,0 +1,36 @@
+using Contrastive.Data;
+using Contrastive.Models;
+using Contrastive.Training;
+
+namespace Contrastive.Serving;
+
+/// <summary>Builds an <see cref="EmbeddingService"/> from a run directory written by <c>contrastive train</c> and the
+/// gallery to search, embedded once at start-up.</summary>
+public static class ServiceFromRun
+{
+    /// <summary>A service for an image encoder: queries are image files, converted to the gallery's geometry.</summary>
+    /// <exception cref="FileNotFoundException">The run directory lacks config.json or model.safetensors.</exception>
+    /// <exception cref="InvalidDataException">The weights do not fit the gallery's geometry.</exception>
+    public static EmbeddingService Images(string runDirectory, ImageDataset gallery)
+    {
+        ArgumentNullException.ThrowIfNull(gallery);
+        var (config, model) = RunModel.Load(runDirectory, InputGeometry.Image(gallery.Channels, gallery.Height, gallery.Width));
+        return new EmbeddingService(Describe(config), model.Encoder, new ImageQueryDecoder(gallery.Channels, gallery.Height, gallery.Width),
+            Embedder.Embed(model.Encoder, gallery), new Gallery(gallery.Source, gallery.Labels, gallery.ClassNames));
+    }
+
+    /// <summary>A service for a table encoder: queries are raw feature rows, standardised with the run's statistics.
+    /// <paramref name="gallery"/> must already be standardised (as <see cref="TabularRun"/> loads it).</summary>
+    /// <exception cref="FileNotFoundException">The run directory lacks config.json or model.safetensors.</exception>
+    /// <exception cref="DatasetException">The run has no standardisation (it was not trained on a table).</exception>
+    public static EmbeddingService Table(string runDirectory, TabularDataset gallery, IReadOnlyList<string>? classNames)
+    {
+        ArgumentNullException.ThrowIfNull(gallery);
+        var standardizer = TabularRun.Standardizer(runDirectory);
+        var (config, model) = RunModel.Load(runDirectory, InputGeometry.Table(gallery.FeatureCount));
+        return new EmbeddingService(Describe(config), model.Encoder, new TableQueryDecoder(standardizer),
+            Embedder.Embed(model.Encoder, gallery), new Gallery(gallery.Source, gallery.Labels, classNames));
+    }
+
+    private static string Describe(TrainConfig config) => $"{config.Method} --arch {config.Arch}";
+}
