@@ -5,6 +5,7 @@ using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Health;
 using Contrastive.Evaluation.Retrieval;
 using Contrastive.Evaluation.Verification;
+using Contrastive.IO;
 
 namespace Contrastive.Evaluation;
 
@@ -62,13 +63,5 @@ public sealed record EvaluationResult(int TrainCount, int TestCount, int Dim, Kn
         JsonSerializer.Deserialize<EvaluationResult>(json, JsonOptions) ?? throw new JsonException("eval.json holds null instead of an evaluation result");
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/> through a temporary file.</summary>
-    public void Save(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, ToJson());
-        File.Move(temp, full, overwrite: true);
-    }
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 }

@@ -19,32 +19,20 @@ public static partial class SafeTensors
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(entries);
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors I/O needs a little-endian machine");
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        var list = entries.ToList();
+        var header = Header(list, metadata);
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            Span<byte> length = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+            stream.Write(length);
+            stream.Write(header);
+            foreach (var (name, tensor, isInteger) in list)
             {
-                var list = entries.ToList();
-                var header = Header(list, metadata);
-                Span<byte> length = stackalloc byte[8];
-                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
-                stream.Write(length);
-                stream.Write(header);
-                foreach (var (name, tensor, isInteger) in list)
-                {
-                    if (isInteger) WriteInt64(stream, name, tensor.Span);
-                    else stream.Write(MemoryMarshal.AsBytes(tensor.Span));
-                }
-                stream.Flush(flushToDisk: true);
+                if (isInteger) WriteInt64(stream, name, tensor.Span);
+                else stream.Write(MemoryMarshal.AsBytes(tensor.Span));
             }
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            throw;
-        }
+        });
     }
 
     /// <summary>The JSON header, padded with spaces to a multiple of 8 bytes (as the reference writer does).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Contrastive.IO;
 
 namespace Contrastive.Data.Datasets;
 
@@ -71,7 +72,7 @@ public sealed class FeatureStandardizer
     }
 
     /// <summary>Writes the statistics to <paramref name="path"/> as JSON.</summary>
-    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(
         new Stored(Format, Version, LabelColumn, [.. Columns], [.. Mean], [.. Std]), s_json));
 
     /// <summary>Reads statistics written by <see cref="Save"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Contrastive.IO;
 
 namespace Contrastive.Data.Formats;
 
@@ -77,26 +78,15 @@ internal static class DataFile
     /// gzip-compressed when <paramref name="gzip"/>, so a failed write never leaves a half-written file.</summary>
     public static void WriteAtomic(string path, bool gzip, Action<Stream> write)
     {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        try
+        AtomicFile.Write(path, file =>
         {
-            using (var file = File.Create(temp))
+            if (!gzip)
             {
-                if (gzip)
-                {
-                    using var deflater = new GZipStream(file, CompressionLevel.Optimal);
-                    write(deflater);
-                }
-                else
-                {
-                    write(file);
-                }
+                write(file);
+                return;
             }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+            using var deflater = new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true);
+            write(deflater);
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Contrastive.IO;
 
 namespace Contrastive.Data.Text;
 
@@ -15,10 +16,9 @@ internal static class VocabularyFile
     public static void Write(string path, IReadOnlyList<string> tokens)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        AtomicFile.Write(path, stream =>
         {
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
             json.WriteString("format", Format);
             json.WriteNumber("version", Version);
@@ -26,8 +26,7 @@ internal static class VocabularyFile
             foreach (var token in tokens) json.WriteStringValue(token);
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     public static WordTokenizer Read(string path)

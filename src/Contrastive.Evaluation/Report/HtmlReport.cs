@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using Contrastive.Evaluation.Charts;
+using Contrastive.IO;
 
 namespace Contrastive.Evaluation.Report;
 
@@ -85,16 +86,7 @@ public sealed class HtmlReport(string title)
     }
 
     /// <summary>Writes the report to <paramref name="path"/> through a temporary file, so a failure never leaves half a report.</summary>
-    public void Save(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temp, Render(), new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
-    }
+    public void Save(string path) => AtomicFile.WriteAllText(path, Render());
 
     private static string Escape(string text) => SvgWriter.Escape(text);
 
