@@ -19,6 +19,7 @@ public static class CliApp
             TrainCommand.Create(output, error),
             EmbedCommand.Create(output),
             EvalCommand.Create(output),
+            ExportCommand.Create(output),
             ServeCommand.Create(output),
             BenchCommand.Create(output),
         };
@@ -49,5 +50,5 @@ public static class CliApp
     }
 
     private static bool IsUserError(Exception e) => e is ArgumentException or InvalidDataException or FileNotFoundException
-        or DirectoryNotFoundException or DatasetException or TrainingDivergedException or UnauthorizedAccessException or IOException;
+        or DirectoryNotFoundException or NotSupportedException or DatasetException or TrainingDivergedException or UnauthorizedAccessException or IOException;
 }

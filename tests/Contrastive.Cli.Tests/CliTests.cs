@@ -89,6 +89,8 @@ public sealed class CliTests() : CliTestBase("cli")
     [InlineData(1, "embed", "--model", "/no/such/run", "--data", "demo", "--out", "x.npy")]
     [InlineData(2, "embed", "--data", "demo")]
     [InlineData(2, "embed", "--model", "run", "--data", "demo", "--out", "x.npy", "--split", "some")]
+    [InlineData(1, "export", "--model", "/no/such/run", "--out", "x.onnx")]
+    [InlineData(2, "export", "--model", "run")]
     [InlineData(1, "serve", "--model", "/no/such/run", "--data", "demo")]
     [InlineData(2, "serve", "--data", "demo")]
     [InlineData(2, "serve", "--model", "run", "--data", "demo", "--split", "some")]

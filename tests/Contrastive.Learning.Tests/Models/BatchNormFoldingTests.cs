@@ -10,22 +10,6 @@ namespace Contrastive.Learning.Tests.Models;
 /// <summary>Folded encoders against their unfolded eval-mode outputs, with non-trivial running statistics.</summary>
 public class BatchNormFoldingTests
 {
-    /// <summary>Gives every batch-norm random affine parameters and running statistics, as after training.</summary>
-    private static T Trained<T>(T model, ulong seed) where T : Module
-    {
-        var rng = new Rng(seed);
-        foreach (var bn in Modules(model).OfType<BatchNormBase>())
-        {
-            foreach (var t in new[] { bn.Weight, bn.Bias, bn.RunningMean }) Fill(t, -0.5f, 1.5f);
-            Fill(bn.RunningVar, 0.2f, 2f);
-        }
-        return model;
-
-        void Fill(Tensor t, float low, float high) => Tensor.Uniform(rng, low, high, t.Shape.ToArray()).Span.CopyTo(t.Span);
-    }
-
-    private static IEnumerable<Module> Modules(Module m) => m.Children.SelectMany(c => Modules(c.Module)).Prepend(m);
-
     private static void AssertFoldedMatches(Module model, Tensor input)
     {
         model.Eval();
@@ -39,7 +23,7 @@ public class BatchNormFoldingTests
     [Fact]
     public void Bench_encoder_folds_to_the_same_eval_outputs()
     {
-        var model = Trained(new BenchEncoder(new Rng(1)), 2);
+        var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(1)), 2);
         AssertFoldedMatches(model, Tensor.Uniform(new Rng(3), 0, 1, 4, 1, 12, 12));
         // The folded copy is a snapshot: its structure is conv+ReLU three times, then pooling, with no BN left.
         var folded = (Sequential)BatchNormFolding.TryFold(model)!;
@@ -50,15 +34,15 @@ public class BatchNormFoldingTests
     [Fact]
     public void ResNet18_folds_to_the_same_eval_outputs()
     {
-        var model = Trained(new ResNet18(new Rng(4), inChannels: 3, width: 4), 5);
+        var model = TrainedStatistics.Apply(new ResNet18(new Rng(4), inChannels: 3, width: 4), 5);
         AssertFoldedMatches(model, Tensor.Uniform(new Rng(6), 0, 1, 2, 3, 16, 16));
     }
 
     [Fact]
     public void Mlp_and_projection_head_fold_to_the_same_eval_outputs()
     {
-        AssertFoldedMatches(Trained(new MlpEncoder(new Rng(7), 12, [10, 6], 5), 8), Tensor.Uniform(new Rng(9), -1, 1, 5, 3, 2, 2));
-        AssertFoldedMatches(Trained(Heads.Projection(new Rng(10), 6, 8, 4), 11), Tensor.Uniform(new Rng(12), -1, 1, 5, 6));
+        AssertFoldedMatches(TrainedStatistics.Apply(new MlpEncoder(new Rng(7), 12, [10, 6], 5), 8), Tensor.Uniform(new Rng(9), -1, 1, 5, 3, 2, 2));
+        AssertFoldedMatches(TrainedStatistics.Apply(Heads.Projection(new Rng(10), 6, 8, 4), 11), Tensor.Uniform(new Rng(12), -1, 1, 5, 6));
     }
 
     [Fact]
@@ -72,7 +56,7 @@ public class BatchNormFoldingTests
     [Fact]
     public void Embedder_output_is_unchanged_by_folding_and_leaves_the_mode_alone()
     {
-        var model = Trained(new BenchEncoder(new Rng(13)), 14);
+        var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(13)), 14);
         var pixels = Tensor.Uniform(new Rng(15), 0, 1, 5, 1, 10, 10).ToArray();
         var data = new ImageDataset(pixels, 5, 1, 10, 10, null, null, "test images");
         var embedded = Embedder.Embed(model, data, batchSize: 2);

@@ -28,6 +28,16 @@ internal static class InPlace
 /// <summary>conv(x; W', b') with batch-norm folded into W', b', optionally followed by ReLU.</summary>
 internal sealed class FusedConv2d(Tensor weight, Tensor bias, int stride, int padding, bool relu) : Module
 {
+    public Tensor Weight => weight;
+
+    public Tensor Bias => bias;
+
+    public int Stride => stride;
+
+    public int Padding => padding;
+
+    public bool Relu => relu;
+
     public override Tensor Forward(Tensor input)
     {
         var y = Ops.Conv2d(input, weight, bias, stride, padding);
@@ -38,6 +48,12 @@ internal sealed class FusedConv2d(Tensor weight, Tensor bias, int stride, int pa
 /// <summary>x W'^T + b' with batch-norm folded into W', b', optionally followed by ReLU.</summary>
 internal sealed class FusedLinear(Tensor weight, Tensor bias, bool relu) : Module
 {
+    public Tensor Weight => weight;
+
+    public Tensor Bias => bias;
+
+    public bool Relu => relu;
+
     public override Tensor Forward(Tensor input)
     {
         var y = Ops.Linear(input, weight, bias);
@@ -48,6 +64,10 @@ internal sealed class FusedLinear(Tensor weight, Tensor bias, bool relu) : Modul
 /// <summary>A folded residual block: relu(body(x) + shortcut(x)), the shortcut being the identity when null.</summary>
 internal sealed class FusedResidual(Module body, Module? shortcut) : Module
 {
+    public Module Body => body;
+
+    public Module? Shortcut => shortcut;
+
     public override Tensor Forward(Tensor input) => InPlace.AddRelu(body.Forward(input), shortcut?.Forward(input) ?? input);
 }
 

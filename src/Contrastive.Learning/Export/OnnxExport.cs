@@ -1,0 +1,86 @@
+using Contrastive.IO;
+using Contrastive.Models;
+using Contrastive.Nn;
+using Contrastive.Tensors;
+using Contrastive.Training;
+using Attribute = Contrastive.Export.OnnxGraph.Attribute;
+
+namespace Contrastive.Export;
+
+/// <summary>
+/// Exports an encoder to ONNX for inference: batch-norm is folded first (<see cref="BatchNormFolding"/>), so the graph
+/// is Conv / Gemm (with folded weights), Relu, Add, GlobalAveragePool and Flatten, and computes what
+/// <see cref="Embedder"/> computes: input "input" of shape (N, C, H, W) or (N, F), output "embedding" of shape (N, D).
+/// The bench ConvNet, ResNet-18 and the MLP export; an encoder with other layers (the text Transformer) does not.
+/// </summary>
+public static class OnnxExport
+{
+    /// <summary>The input's name in the exported graph.</summary>
+    public const string InputName = "input";
+
+    /// <summary>The output's name in the exported graph.</summary>
+    public const string OutputName = "embedding";
+
+    /// <summary>The ONNX model (ModelProto bytes) of <paramref name="encoder"/> for inputs of <paramref name="input"/>'s geometry.</summary>
+    /// <exception cref="NotSupportedException">The encoder has a layer the exporter does not know.</exception>
+    public static byte[] ToBytes(Module encoder, InputGeometry input, string graphName = "encoder")
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        if (!BitConverter.IsLittleEndian) throw new NotSupportedException("ONNX export writes little-endian raw data; this machine is big-endian");
+        var folded = BatchNormFolding.TryFold(encoder)
+            ?? throw new NotSupportedException($"cannot export {encoder.GetType().Name} to ONNX: only encoders made of convolution, linear, batch-norm, ReLU and pooling layers export");
+        var graph = new OnnxGraph();
+        int[] shape = input.IsImage ? [input.Channels, input.Height, input.Width] : [input.Features];
+        var output = Emit(graph, folded, InputName, shape.Length + 1);
+        return graph.ToModel(InputName, shape, output, OutputName, OutputDim(folded, input), graphName, "Contrastive.NET");
+    }
+
+    /// <summary>Writes <see cref="ToBytes"/> to <paramref name="path"/>, atomically (a crash leaves any previous file intact).</summary>
+    public static void Save(Module encoder, InputGeometry input, string path, string graphName = "encoder")
+    {
+        AtomicFile.WriteAllBytes(path, ToBytes(encoder, input, graphName));
+    }
+
+    /// <summary>Appends the nodes of <paramref name="module"/> applied to <paramref name="x"/> (of rank
+    /// <paramref name="rank"/>) and returns the name of its output.</summary>
+    private static string Emit(OnnxGraph graph, Module module, string x, int rank)
+    {
+        switch (module)
+        {
+            case Sequential sequential:
+                foreach (var layer in sequential.Layers) (x, rank) = (Emit(graph, layer, x, rank), RankAfter(layer, rank));
+                return x;
+            case FusedConv2d conv:
+                var y = graph.Add("Conv", [x, graph.Constant("conv.weight", conv.Weight), graph.Constant("conv.bias", conv.Bias)],
+                    Attribute.Integers("kernel_shape", conv.Weight.Size(2), conv.Weight.Size(3)),
+                    Attribute.Integers("strides", conv.Stride, conv.Stride),
+                    Attribute.Integers("pads", conv.Padding, conv.Padding, conv.Padding, conv.Padding));
+                return conv.Relu ? graph.Add("Relu", [y]) : y;
+            case FusedLinear linear:
+                // Gemm: Y = X · Bᵀ + C with transB = 1, B being the (out, in) weight as PyTorch stores it
+                var z = graph.Add("Gemm", [x, graph.Constant("linear.weight", linear.Weight), graph.Constant("linear.bias", linear.Bias)], Attribute.Integer("transB", 1));
+                return linear.Relu ? graph.Add("Relu", [z]) : z;
+            case FusedResidual residual:
+                var sum = graph.Add("Add", [Emit(graph, residual.Body, x, rank), residual.Shortcut is { } shortcut ? Emit(graph, shortcut, x, rank) : x]);
+                return graph.Add("Relu", [sum]);
+            case ReLU:
+                return graph.Add("Relu", [x]);
+            case GlobalAvgPool2d:
+                return graph.Add("Flatten", [graph.Add("GlobalAveragePool", [x])], Attribute.Integer("axis", 1));
+            case FlattenRows:
+                return rank == 2 ? x : graph.Add("Flatten", [x], Attribute.Integer("axis", 1));
+            default:
+                throw new NotSupportedException($"cannot export layer {module.GetType().Name} to ONNX");
+        }
+    }
+
+    private static int RankAfter(Module layer, int rank) => layer is GlobalAvgPool2d or FlattenRows or FusedLinear ? 2 : rank;
+
+    /// <summary>The encoder's output width, from one forward pass of a single zero input (which also checks that the
+    /// geometry fits the encoder).</summary>
+    private static int OutputDim(Module folded, InputGeometry input)
+    {
+        int[] shape = input.IsImage ? [1, input.Channels, input.Height, input.Width] : [1, input.Features];
+        return folded.Forward(Tensor.Zeros(shape)).Length;
+    }
+}
