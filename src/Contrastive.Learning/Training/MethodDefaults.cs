@@ -64,8 +64,8 @@ public static class MethodDefaults
     public static bool NormalizesProjection(string method) => method is "triplet" or "simsiam";
 
     /// <summary>The predictor's hidden width: SimSiam's is a bottleneck of a quarter of the projection size, as the
-    /// paper's 2048-512-2048 (on full Fashion-MNIST, 15 epochs: kNN 80.17% against 79.19% with the 128-wide hidden
-    /// layer); BYOL's is <paramref name="hiddenDim"/>.</summary>
+    /// paper's 2048-512-2048 (on full Fashion-MNIST, 15 epochs, three seeds: mean kNN 79.53% against 79.38% with the
+    /// 128-wide hidden layer); BYOL's is <paramref name="hiddenDim"/>.</summary>
     public static int PredictorHiddenDim(string method, int projectionDim, int hiddenDim) =>
         method == "simsiam" ? Math.Max(1, projectionDim / 4) : hiddenDim;
 
