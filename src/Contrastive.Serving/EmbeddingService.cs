@@ -18,6 +18,7 @@ public sealed class EmbeddingService
     public const int MaxItems = 256;
 
     private readonly Module _encoder;
+    private readonly TextQueryEncoder? _texts;
     private readonly Lock _encoderGate = new();
 
     /// <summary>Creates the service; <paramref name="galleryEmbeddings"/> must come from the same encoder.</summary>
@@ -26,8 +27,10 @@ public sealed class EmbeddingService
     /// <param name="decoder">Turns request items into the encoder's input.</param>
     /// <param name="galleryEmbeddings">The encoder's (N, D) output over the gallery, in gallery order.</param>
     /// <param name="gallery">The gallery's labels, to name search hits.</param>
+    /// <param name="texts">For a CLIP run (the encoder being its <see cref="Models.TwoTowerModel"/>): embeds text queries.</param>
     /// <exception cref="ArgumentException">The gallery labels do not match the embeddings.</exception>
-    public EmbeddingService(string description, Module encoder, QueryDecoder decoder, Tensor galleryEmbeddings, Gallery gallery)
+    public EmbeddingService(string description, Module encoder, QueryDecoder decoder, Tensor galleryEmbeddings, Gallery gallery,
+        TextQueryEncoder? texts = null)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(decoder);
@@ -35,7 +38,7 @@ public sealed class EmbeddingService
         Index = new VectorIndex(galleryEmbeddings);
         if (gallery.Labels is { } labels && labels.Length != Index.Count)
             throw new ArgumentException($"the gallery has {labels.Length} labels for {Index.Count} embeddings", nameof(gallery));
-        (Description, _encoder, Decoder, Gallery) = (description, BatchNormFolding.TryFold(encoder) ?? encoder, decoder, gallery);
+        (Description, _encoder, Decoder, Gallery, _texts) = (description, BatchNormFolding.TryFold(encoder) ?? encoder, decoder, gallery, texts);
     }
 
     /// <summary>The run's method and architecture.</summary>
@@ -50,23 +53,33 @@ public sealed class EmbeddingService
     /// <summary>The cosine index over the gallery's embeddings.</summary>
     public VectorIndex Index { get; }
 
-    /// <summary>The (N, D) embeddings of the request's images or rows.</summary>
-    /// <exception cref="QueryException">The request holds no items, both kinds, too many, or an item is malformed.</exception>
+    /// <summary>What <c>/embed</c> and <c>/similar</c> take, e.g. "1x28x28 images or texts".</summary>
+    public string InputDescription => Decoder.InputDescription + (_texts is null ? "" : " or texts");
+
+    /// <summary>The (N, D) embeddings of the request's images, rows or texts.</summary>
+    /// <exception cref="QueryException">The request holds no items, several kinds, too many, or an item is malformed.</exception>
     public Tensor Embed(QueryItems items)
     {
         ArgumentNullException.ThrowIfNull(items);
+        if (new object?[] { items.Images, items.Rows, items.Texts }.Count(kind => kind is not null) > 1)
+            throw new QueryException("send one of \"images\", \"rows\" or \"texts\", not several");
+        if (items.Texts is { } texts)
+        {
+            var textTower = _texts ?? throw new QueryException($"this model has no text tower (only a CLIP run embeds texts); it takes {InputDescription}");
+            CheckCount(texts, "texts");
+            lock (_encoderGate) return _encoder.Inference(() => textTower.Embed(texts));
+        }
         var input = items switch
         {
-            { Images: { } images, Rows: null } => Decoder.DecodeImages(CheckCount(images, "images")),
-            { Images: null, Rows: { } rows } => Decoder.DecodeRows(CheckCount(rows, "rows")),
-            { Images: not null, Rows: not null } => throw new QueryException("send either \"images\" or \"rows\", not both"),
-            _ => throw new QueryException($"the request has no \"images\" or \"rows\"; this model takes {Decoder.InputDescription}"),
+            { Images: { } images } => Decoder.DecodeImages(CheckCount(images, "images")),
+            { Rows: { } rows } => Decoder.DecodeRows(CheckCount(rows, "rows")),
+            _ => throw new QueryException($"the request has no \"images\", \"rows\" or \"texts\"; this model takes {InputDescription}"),
         };
         lock (_encoderGate) return _encoder.Inference(() => _encoder.Forward(input));
     }
 
     /// <summary>The <see cref="SimilarQuery.K"/> gallery items nearest to each query, best first, labelled when the
-    /// gallery is. The queries are images or rows to embed, or embeddings.</summary>
+    /// gallery is. The queries are images, rows or texts to embed, or embeddings.</summary>
     /// <exception cref="QueryException">k is outside [1, <see cref="MaxItems"/>], the query holds several kinds of
     /// item, or an item is malformed (a query embedding of the wrong size or not finite).</exception>
     public SimilarHit[][] Similar(SimilarQuery query)
@@ -76,8 +89,8 @@ public sealed class EmbeddingService
         var queries = query.Embeddings switch
         {
             null => Embed(query),
-            { } embeddings when query.Images is null && query.Rows is null => QueryEmbeddings(embeddings),
-            _ => throw new QueryException("send one of \"images\", \"rows\" or \"embeddings\", not several"),
+            { } embeddings when query.Images is null && query.Rows is null && query.Texts is null => QueryEmbeddings(embeddings),
+            _ => throw new QueryException("send one of \"images\", \"rows\", \"texts\" or \"embeddings\", not several"),
         };
         var found = Index.Search(queries, query.K);
         return Array.ConvertAll(found, row => Array.ConvertAll(row, hit => new SimilarHit(hit.Index, hit.Similarity, Gallery.LabelOf(hit.Index))));

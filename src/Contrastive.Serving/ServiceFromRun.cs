@@ -8,15 +8,19 @@ namespace Contrastive.Serving;
 /// gallery to search, embedded once at start-up.</summary>
 public static class ServiceFromRun
 {
-    /// <summary>A service for an image encoder: queries are image files, converted to the gallery's geometry.</summary>
+    /// <summary>A service for an image encoder: queries are image files, converted to the gallery's geometry, and for
+    /// a CLIP run also texts, embedded by its text tower.</summary>
     /// <exception cref="FileNotFoundException">The run directory lacks config.json or model.safetensors.</exception>
     /// <exception cref="InvalidDataException">The weights do not fit the gallery's geometry.</exception>
     public static EmbeddingService Images(string runDirectory, ImageDataset gallery)
     {
         ArgumentNullException.ThrowIfNull(gallery);
         var (config, model) = RunModel.Load(runDirectory, InputGeometry.Image(gallery.Channels, gallery.Height, gallery.Width));
+        var texts = model.Encoder is TwoTowerModel towers
+            ? new TextQueryEncoder(towers, ClipRun.Tokenizer(runDirectory), config.MaxTextLength ?? MethodDefaults.MaxTextLength)
+            : null;
         return new EmbeddingService(Describe(config), model.Encoder, new ImageQueryDecoder(gallery.Channels, gallery.Height, gallery.Width),
-            Embedder.Embed(model.Encoder, gallery), new Gallery(gallery.Source, gallery.Labels, gallery.ClassNames));
+            Embedder.Embed(model.Encoder, gallery), new Gallery(gallery.Source, gallery.Labels, gallery.ClassNames), texts);
     }
 
     /// <summary>A service for a table encoder: queries are raw feature rows, standardised with the run's statistics.

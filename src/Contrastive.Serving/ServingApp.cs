@@ -32,7 +32,7 @@ public static class ServingApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         foreach (var url in urls) app.Urls.Add(url);
-        app.MapGet("/healthz", () => new HealthReply("ok", service.Description, service.Decoder.InputDescription,
+        app.MapGet("/healthz", () => new HealthReply("ok", service.Description, service.InputDescription,
             service.Gallery.Source, service.Index.Count, service.Index.Dim));
         app.MapPost("/embed", (HttpRequest request) => Answer<QueryItems>(request, items =>
         {
