@@ -13,7 +13,7 @@ internal static class EmbedCommand
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
     private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
     private static readonly Option<string> s_out = new("--out") { Description = "Output .npy file", Required = true };
-    private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp + "; default test", DefaultValueFactory = _ => "test" };
+    private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp, DefaultValueFactory = _ => "test" };
 
     public static Command Create(TextWriter output)
     {

@@ -11,13 +11,13 @@ internal static class ServeCommand
 {
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
     private static readonly Option<string> s_data = new("--data") { Description = "The gallery to search: demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
-    private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp + "; default all", DefaultValueFactory = _ => "all" };
-    private static readonly Option<string> s_urls = new("--urls") { Description = "Where to listen, ';'-separated (port 0 picks a free port); default http://localhost:5080", DefaultValueFactory = _ => "http://localhost:5080" };
+    private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp, DefaultValueFactory = _ => "all" };
+    private static readonly Option<string> s_urls = new("--urls") { Description = "Where to listen, ';'-separated (port 0 picks a free port)", DefaultValueFactory = _ => "http://localhost:5080" };
 
     public static Command Create(TextWriter output)
     {
         s_split.AcceptOnlyFromAmong("test", "train", "all");
-        var command = new Command("serve", "Serve /embed, /similar and /healthz over HTTP: embeddings of images or table rows, and their nearest gallery items.")
+        var command = new Command("serve", "Serve /embed, /similar and /healthz over HTTP: embeddings of images, table rows or (CLIP) texts, and their nearest gallery items.")
         {
             s_model, s_data, s_split, s_urls,
         };
