@@ -67,7 +67,7 @@ public sealed class EmbeddingService
         {
             var textTower = _texts ?? throw new QueryException($"this model has no text tower (only a CLIP run embeds texts); it takes {InputDescription}");
             CheckCount(texts, "texts");
-            lock (_encoderGate) return _encoder.Inference(() => textTower.Embed(texts));
+            lock (_encoderGate) return textTower.Embed(texts);
         }
         var input = items switch
         {

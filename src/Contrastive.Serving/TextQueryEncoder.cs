@@ -11,13 +11,13 @@ namespace Contrastive.Serving;
 /// <param name="maxLength">Tokens per text, as in training.</param>
 public sealed class TextQueryEncoder(TwoTowerModel towers, WordTokenizer tokenizer, int maxLength)
 {
-    /// <summary>The (N, D) joint-space embeddings of <paramref name="texts"/>. Call it inside the model's
-    /// <see cref="Nn.Module.Inference{T}"/> (eval mode, no gradients).</summary>
+    /// <summary>The (N, D) joint-space embeddings of <paramref name="texts"/>, in eval mode without gradients. Not safe to
+    /// call concurrently with other uses of the model (the service serialises them).</summary>
     /// <exception cref="QueryException">A text is null.</exception>
     public Tensor Embed(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var encoded = texts.Select((text, i) => tokenizer.Encode(text ?? throw new QueryException($"texts[{i}] is null"), maxLength)).ToList();
-        return towers.EmbedTexts(TransformerTextEncoder.IdsToTensor(encoded));
+        return towers.Inference(() => towers.EmbedTexts(TransformerTextEncoder.IdsToTensor(encoded)));
     }
 }
