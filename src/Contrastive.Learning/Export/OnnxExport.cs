@@ -11,7 +11,7 @@ namespace Contrastive.Export;
 /// Exports an encoder to ONNX for inference: batch-norm is folded first (<see cref="BatchNormFolding"/>), so the graph
 /// is Conv / Gemm (with folded weights), Relu, Add, GlobalAveragePool and Flatten, and computes what
 /// <see cref="Embedder"/> computes: input "input" of shape (N, C, H, W) or (N, F), output "embedding" of shape (N, D).
-/// The bench ConvNet, ResNet-18 and the MLP export; an encoder with other layers (the text Transformer) does not.
+/// The bench ConvNet, ResNet-18 and the MLP export; an encoder with other layers (a CLIP two-tower model) does not.
 /// </summary>
 public static class OnnxExport
 {
