@@ -38,7 +38,7 @@ public static class Checkpoint
     public static void SaveOptimizer(Optimizer optimizer, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
-        SafeTensors.Write(path, optimizer.GetState().Select(kv => (kv.Key, kv.Value, false)), metadata);
+        SafeTensors.Write(path, optimizer.GetState().Select(kv => (kv.Key, kv.Value, SafeTensorsDtype.F32)), metadata);
     }
 
     /// <summary>Replaces the optimiser state by the one saved in <paramref name="path"/>.</summary>

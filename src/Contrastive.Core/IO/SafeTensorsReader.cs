@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -11,9 +13,9 @@ public static partial class SafeTensors
 {
     private const long MaxHeaderBytes = 100_000_000;
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly string[] s_otherDtypes = ["F64", "F16", "BF16", "F8_E4M3", "F8_E5M2", "I32", "I16", "I8", "U64", "U32", "U16", "U8", "BOOL"];
+    private static readonly string[] s_otherDtypes = ["F64", "F16", "BF16", "F8_E4M3", "F8_E5M2", "I32", "I16", "U64", "U32", "U16", "U8", "BOOL"];
 
-    private sealed record Entry(string Name, bool IsInteger, int[] Shape, int Count, long Begin, long End);
+    private sealed record Entry(string Name, SafeTensorsDtype Dtype, int[] Shape, int Count, long Begin, long End);
 
     /// <summary>
     /// Reads a safetensors file, validating the header completely before reading any data: header
@@ -41,13 +43,18 @@ public static partial class SafeTensors
         var dataStart = 8 + (long)headerLength;
         CheckLayout(entries, fileLength - dataStart, path);
 
-        var result = new List<(string, Tensor, bool)>(entries.Count);
+        var result = new List<(string, Tensor, SafeTensorsDtype)>(entries.Count);
         foreach (var e in entries)
         {
             var data = new float[e.Count];
-            if (e.IsInteger) ReadInt64(handle, data, dataStart + e.Begin, path);
-            else ReadExactly(handle, MemoryMarshal.AsBytes(data.AsSpan()), dataStart + e.Begin, path);
-            result.Add((e.Name, new Tensor(data, e.Shape), e.IsInteger));
+            var offset = dataStart + e.Begin;
+            switch (e.Dtype)
+            {
+                case SafeTensorsDtype.F32: ReadExactly(handle, MemoryMarshal.AsBytes(data.AsSpan()), offset, path); break;
+                case SafeTensorsDtype.I64: ReadIntegers<long>(handle, data, offset, path); break;
+                default: ReadIntegers<sbyte>(handle, data, offset, path); break;
+            }
+            result.Add((e.Name, new Tensor(data, e.Shape), e.Dtype));
         }
         return new SafeTensorsContent(result, metadata);
     }
@@ -106,12 +113,13 @@ public static partial class SafeTensors
     {
         if (value.ValueKind != JsonValueKind.Object) throw Bad(path, $"tensor '{name}' is not a JSON object");
         var dtype = value.TryGetProperty("dtype", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : throw Bad(path, $"tensor '{name}' has no string \"dtype\"");
-        var isInteger = dtype switch
+        var storage = dtype switch
         {
-            "F32" => false,
-            "I64" => true,
-            _ when s_otherDtypes.Contains(dtype) => throw Bad(path, $"tensor '{name}' has dtype {dtype}, which is not supported (only F32 and I64)"),
-            _ => throw Bad(path, $"tensor '{name}' has unknown dtype '{dtype}' (only F32 and I64 are supported)"),
+            "F32" => SafeTensorsDtype.F32,
+            "I64" => SafeTensorsDtype.I64,
+            "I8" => SafeTensorsDtype.I8,
+            _ when s_otherDtypes.Contains(dtype) => throw Bad(path, $"tensor '{name}' has dtype {dtype}, which is not supported (only F32, I64 and I8)"),
+            _ => throw Bad(path, $"tensor '{name}' has unknown dtype '{dtype}' (only F32, I64 and I8 are supported)"),
         };
         var shape = Integers(value, "shape", name, path);
         var offsets = Integers(value, "data_offsets", name, path);
@@ -119,10 +127,10 @@ public static partial class SafeTensors
         long count = 1;
         foreach (var s in shape)
             if (s > int.MaxValue || (count *= s) > int.MaxValue) throw Bad(path, $"tensor '{name}' has shape [{string.Join(", ", shape)}], too many elements");
-        var bytes = count * (isInteger ? 8 : 4);
+        var bytes = count * ElementBytes(storage);
         if (offsets[1] < offsets[0] || offsets[1] - offsets[0] != bytes)
             throw Bad(path, $"tensor '{name}' of shape [{string.Join(", ", shape)}] and dtype {dtype} needs {bytes} bytes but data_offsets [{offsets[0]}, {offsets[1]}] span {offsets[1] - offsets[0]}");
-        return new Entry(name, isInteger, shape.Select(s => (int)s).ToArray(), (int)count, offsets[0], offsets[1]);
+        return new Entry(name, storage, shape.Select(s => (int)s).ToArray(), (int)count, offsets[0], offsets[1]);
     }
 
     private static long[] Integers(JsonElement entry, string field, string name, string path)
@@ -134,14 +142,17 @@ public static partial class SafeTensors
             .ToArray();
     }
 
-    private static void ReadInt64(SafeFileHandle handle, float[] destination, long offset, string path)
+    /// <summary>Reads <c>destination.Length</c> little-endian integers of type <typeparamref name="T"/> into floats.</summary>
+    private static void ReadIntegers<T>(SafeFileHandle handle, float[] destination, long offset, string path)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        var chunk = new long[Math.Min(destination.Length, 4096)];
+        var chunk = new T[Math.Min(destination.Length, 4096)];
+        var size = Unsafe.SizeOf<T>();
         for (var start = 0; start < destination.Length; start += chunk.Length)
         {
             var part = chunk.AsSpan(0, Math.Min(chunk.Length, destination.Length - start));
-            ReadExactly(handle, MemoryMarshal.AsBytes(part), offset + 8L * start, path);
-            for (var i = 0; i < part.Length; i++) destination[start + i] = part[i];
+            ReadExactly(handle, MemoryMarshal.AsBytes(part), offset + (long)size * start, path);
+            for (var i = 0; i < part.Length; i++) destination[start + i] = float.CreateTruncating(part[i]);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Contrastive.Tensors;
@@ -9,12 +10,13 @@ namespace Contrastive.IO;
 public static partial class SafeTensors
 {
     /// <summary>
-    /// Writes <paramref name="entries"/> (in order) as a safetensors file: F32, or I64 for integer entries.
+    /// Writes <paramref name="entries"/> (in order) as a safetensors file, each in its storage type.
     /// The file is written to a temporary file in the same folder and renamed over <paramref name="path"/>
     /// only when complete, so a failure midway leaves any previous file untouched.
     /// </summary>
-    /// <exception cref="ArgumentException">A name is empty, reserved or repeated, or an integer entry holds a non-integer value.</exception>
-    public static void Write(string path, IEnumerable<(string Name, Tensor Tensor, bool IsInteger)> entries, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <exception cref="ArgumentException">A name is empty, reserved or repeated, or an integer entry holds a value that is
+    /// not an integer in its type's range.</exception>
+    public static void Write(string path, IEnumerable<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(entries);
@@ -27,16 +29,20 @@ public static partial class SafeTensors
             BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
             stream.Write(length);
             stream.Write(header);
-            foreach (var (name, tensor, isInteger) in list)
+            foreach (var (name, tensor, dtype) in list)
             {
-                if (isInteger) WriteInt64(stream, name, tensor.Span);
-                else stream.Write(MemoryMarshal.AsBytes(tensor.Span));
+                switch (dtype)
+                {
+                    case SafeTensorsDtype.F32: stream.Write(MemoryMarshal.AsBytes(tensor.Span)); break;
+                    case SafeTensorsDtype.I64: WriteIntegers<long>(stream, name, tensor.Span); break;
+                    default: WriteIntegers<sbyte>(stream, name, tensor.Span); break;
+                }
             }
         });
     }
 
     /// <summary>The JSON header, padded with spaces to a multiple of 8 bytes (as the reference writer does).</summary>
-    private static byte[] Header(List<(string Name, Tensor Tensor, bool IsInteger)> entries, IReadOnlyDictionary<string, string>? metadata)
+    private static byte[] Header(List<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries, IReadOnlyDictionary<string, string>? metadata)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
@@ -50,13 +56,13 @@ public static partial class SafeTensors
             }
             var names = new HashSet<string>(StringComparer.Ordinal);
             long offset = 0;
-            foreach (var (name, tensor, isInteger) in entries)
+            foreach (var (name, tensor, dtype) in entries)
             {
                 if (string.IsNullOrEmpty(name) || name == MetadataKey || !names.Add(name))
                     throw new ArgumentException($"safetensors entry name '{name}' is empty, reserved or repeated", nameof(entries));
-                var end = offset + (long)tensor.Length * (isInteger ? 8 : 4);
+                var end = offset + (long)tensor.Length * ElementBytes(dtype);
                 json.WriteStartObject(name);
-                json.WriteString("dtype", isInteger ? "I64" : "F32");
+                json.WriteString("dtype", dtype.ToString());
                 json.WriteStartArray("shape");
                 foreach (var d in tensor.Shape) json.WriteNumberValue(d);
                 json.WriteEndArray();
@@ -75,20 +81,26 @@ public static partial class SafeTensors
         return padded;
     }
 
-    private static void WriteInt64(Stream stream, string name, ReadOnlySpan<float> values)
+    /// <summary>Writes <paramref name="values"/> as little-endian integers of type <typeparamref name="T"/>.</summary>
+    /// <exception cref="ArgumentException">A value is not an integer that <typeparamref name="T"/> can hold.</exception>
+    private static void WriteIntegers<T>(Stream stream, string name, ReadOnlySpan<float> values)
+        where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
-        Span<long> chunk = stackalloc long[512];
+        var chunk = new T[Math.Min(values.Length, 512)];
+        // The range is [min, limit): T.MaxValue + 1 is a power of two and exact in double (for long, the conversion of
+        // MaxValue already rounds up to it).
+        var (min, limit) = (double.CreateTruncating(T.MinValue), double.CreateTruncating(T.MaxValue) + 1);
         for (var start = 0; start < values.Length; start += chunk.Length)
         {
             var part = values.Slice(start, Math.Min(chunk.Length, values.Length - start));
             for (var i = 0; i < part.Length; i++)
             {
                 var v = part[i];
-                if (!float.IsInteger(v) || Math.Abs(v) > 9.2e18f)
-                    throw new ArgumentException($"integer entry '{name}' holds {v} at element {start + i}, which is not an integer");
-                chunk[i] = (long)v;
+                if (!float.IsInteger(v) || v < min || v >= limit)
+                    throw new ArgumentException($"{typeof(T).Name} entry '{name}' holds {v} at element {start + i}, which is not an integer in [{T.MinValue}, {T.MaxValue}]");
+                chunk[i] = T.CreateTruncating(v);
             }
-            stream.Write(MemoryMarshal.AsBytes(chunk[..part.Length]));
+            stream.Write(MemoryMarshal.AsBytes(chunk.AsSpan(0, part.Length)));
         }
     }
 }

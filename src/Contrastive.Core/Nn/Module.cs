@@ -1,3 +1,4 @@
+using Contrastive.IO;
 using Contrastive.Tensors;
 
 namespace Contrastive.Nn;
@@ -11,7 +12,7 @@ namespace Contrastive.Nn;
 public abstract class Module
 {
     private readonly List<(string Name, Tensor Tensor)> _parameters = [];
-    private readonly List<(string Name, Tensor Tensor, bool IsInteger)> _buffers = [];
+    private readonly List<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> _buffers = [];
     private readonly List<(string Name, Module Module)> _children = [];
 
     /// <summary>True in training mode (batch statistics, dropout active); false in eval mode.</summary>
@@ -63,7 +64,7 @@ public abstract class Module
     {
         ArgumentNullException.ThrowIfNull(buffer);
         EnsureNewName(name);
-        _buffers.Add((name, buffer, isInteger));
+        _buffers.Add((name, buffer, isInteger ? SafeTensorsDtype.I64 : SafeTensorsDtype.F32));
         return buffer;
     }
 
@@ -90,20 +91,20 @@ public abstract class Module
     /// <summary>All trainable parameters.</summary>
     public IEnumerable<Tensor> Parameters() => NamedParameters().Select(p => p.Tensor);
 
-    /// <summary>All buffers, depth first, with dotted names and whether they are integer-valued.</summary>
-    public IEnumerable<(string Name, Tensor Tensor, bool IsInteger)> NamedBuffers(string prefix = "")
+    /// <summary>All buffers, depth first, with dotted names and their checkpoint storage type (I64 for integer buffers).</summary>
+    public IEnumerable<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> NamedBuffers(string prefix = "")
     {
-        foreach (var (name, t, isInt) in _buffers) yield return (prefix + name, t, isInt);
+        foreach (var (name, t, dtype) in _buffers) yield return (prefix + name, t, dtype);
         foreach (var (name, child) in _children)
             foreach (var b in child.NamedBuffers(prefix + name + ".")) yield return b;
     }
 
     /// <summary>Parameters and buffers by PyTorch state_dict key, in PyTorch's order (per module:
-    /// parameters, then buffers, then children).</summary>
-    public IEnumerable<(string Name, Tensor Tensor, bool IsInteger)> StateEntries(string prefix = "")
+    /// parameters, then buffers, then children), with their checkpoint storage type.</summary>
+    public IEnumerable<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> StateEntries(string prefix = "")
     {
-        foreach (var (name, t) in _parameters) yield return (prefix + name, t, false);
-        foreach (var (name, t, isInt) in _buffers) yield return (prefix + name, t, isInt);
+        foreach (var (name, t) in _parameters) yield return (prefix + name, t, SafeTensorsDtype.F32);
+        foreach (var b in _buffers) yield return (prefix + b.Name, b.Tensor, b.Dtype);
         foreach (var (name, child) in _children)
             foreach (var e in child.StateEntries(prefix + name + ".")) yield return e;
     }

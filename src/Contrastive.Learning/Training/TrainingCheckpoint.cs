@@ -25,9 +25,9 @@ public static class TrainingCheckpoint
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(optimizer);
-        var entries = method.Model.StateEntries().Select(e => ("model." + e.Name, e.Tensor, e.IsInteger))
-            .Concat(optimizer.GetState().Select(kv => ("optim." + kv.Key, kv.Value, false)))
-            .Concat(method.ExtraState().Select(e => ("method." + e.Name, e.Tensor, false)));
+        var entries = method.Model.StateEntries().Select(e => ("model." + e.Name, e.Tensor, e.Dtype))
+            .Concat(optimizer.GetState().Select(kv => ("optim." + kv.Key, kv.Value, SafeTensorsDtype.F32)))
+            .Concat(method.ExtraState().Select(e => ("method." + e.Name, e.Tensor, SafeTensorsDtype.F32)));
         SafeTensors.Write(Path.Combine(runDirectory, FileName), entries, new Dictionary<string, string>
         {
             ["format"] = "contrastive-checkpoint",

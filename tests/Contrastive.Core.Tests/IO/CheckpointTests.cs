@@ -39,7 +39,7 @@ public sealed class CheckpointTests : IDisposable
         var read = SafeTensors.Read(path);
         // PyTorch's state_dict order: own parameters, own buffers, then children.
         Assert.Equal(["num_batches_tracked", "fc.weight", "fc.bias"], read.Entries.Select(e => e.Name));
-        Assert.True(read.Entries[0].IsInteger);
+        Assert.Equal(SafeTensorsDtype.I64, read.Entries[0].Dtype);
 
         var loaded = new Tracked(new Rng(2));
         var metadata = Checkpoint.LoadModule(loaded, path);

@@ -66,6 +66,10 @@ public sealed class SafeTensorsMalformedTests : IDisposable
     public void Unsupported_dtype_is_named() => Fails(Raw("{\"a\":{\"dtype\":\"BF16\",\"shape\":[2],\"data_offsets\":[0,4]}}", 4), "dtype BF16, which is not supported");
 
     [Fact]
+    public void I8_offsets_are_checked_at_one_byte_per_element() =>
+        Fails(Raw("{\"a\":{\"dtype\":\"I8\",\"shape\":[3],\"data_offsets\":[0,4]}}", 4), "dtype I8 needs 3 bytes");
+
+    [Fact]
     public void Unknown_dtype_is_named() => Fails(Raw("{\"a\":{\"dtype\":\"Q4\",\"shape\":[2],\"data_offsets\":[0,4]}}", 4), "unknown dtype 'Q4'");
 
     [Fact]

@@ -1,6 +1,7 @@
 using Contrastive.IO;
 using Contrastive.Tensors;
 using Contrastive.Testing;
+using static Contrastive.IO.SafeTensorsDtype;
 
 namespace Contrastive.Core.Tests.IO;
 
@@ -12,59 +13,79 @@ public sealed class SafeTensorsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void F32_and_I64_round_trip_including_empty_and_scalar_tensors()
+    public void F32_I64_and_I8_round_trip_including_empty_and_scalar_tensors()
     {
         var path = _dir.File("a.safetensors");
-        (string, Tensor, bool)[] entries =
+        (string, Tensor, SafeTensorsDtype)[] entries =
         [
-            ("matrix", Tensor.FromArray([1.5f, -2, 3e-7f, float.MaxValue, -0f, 6], 2, 3), false),
-            ("scalar", Tensor.Scalar(42.25f), false),
-            ("empty", Tensor.Zeros(0, 4), false),
-            ("count", Tensor.FromArray([-3, 0, 16777216], 3), true),
-            ("int_scalar", Tensor.Scalar(7), true),
-            ("int_empty", Tensor.Zeros(0), true),
+            ("matrix", Tensor.FromArray([1.5f, -2, 3e-7f, float.MaxValue, -0f, 6], 2, 3), F32),
+            ("scalar", Tensor.Scalar(42.25f), F32),
+            ("empty", Tensor.Zeros(0, 4), F32),
+            ("count", Tensor.FromArray([-3, 0, 16777216], 3), I64),
+            ("int_scalar", Tensor.Scalar(7), I64),
+            ("int_empty", Tensor.Zeros(0), I64),
+            ("bytes", Tensor.FromArray([-128, -1, 0, 1, 127], 5), I8),
+            ("byte_scalar", Tensor.Scalar(-5), I8),
         ];
         var metadata = new Dictionary<string, string> { ["format"] = "pt", ["note"] = "é \"quoted\"" };
         SafeTensors.Write(path, entries, metadata);
 
         var read = SafeTensors.Read(path);
         Assert.Equal(entries.Select(e => e.Item1), read.Entries.Select(e => e.Name));
-        foreach (var ((name, expected, isInt), (_, actual, readInt)) in entries.Zip(read.Entries))
+        foreach (var ((name, expected, dtype), (_, actual, readDtype)) in entries.Zip(read.Entries))
         {
-            Assert.Equal(isInt, readInt);
+            Assert.Equal(dtype, readDtype);
             Assert.True(expected.Shape.SequenceEqual(actual.Shape), $"{name} shape");
             Assert.Equal(expected.ToArray(), actual.ToArray());
         }
         Assert.Equal(metadata, read.Metadata);
-        Assert.Equal(0L, BitConverter.ToInt64(File.ReadAllBytes(path), 0) % 8); // header padded to 8 bytes
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(0L, BitConverter.ToInt64(bytes, 0) % 8); // header padded to 8 bytes
+        Assert.Equal(6 * 4 + 4 + 3 * 8 + 8 + 5 + 1, bytes.Length - 8 - BitConverter.ToInt64(bytes, 0)); // 1 byte per I8 element
+    }
+
+    [Theory]
+    [InlineData(I8, 128f)]
+    [InlineData(I8, -129f)]
+    [InlineData(I8, 0.5f)]
+    [InlineData(I8, float.NaN)]
+    [InlineData(I64, 9.223372e18f)] // 2^63 in float: one past long.MaxValue
+    [InlineData(I64, float.PositiveInfinity)]
+    public void Integer_entries_reject_values_their_type_cannot_hold(SafeTensorsDtype dtype, float value)
+    {
+        var path = _dir.File("x.safetensors");
+        var ex = Assert.Throws<ArgumentException>(() => SafeTensors.Write(path, [("v", Tensor.FromArray([0, value], 2), dtype)]));
+        Assert.Contains("'v'", ex.Message);
+        Assert.Contains("element 1", ex.Message);
+        Assert.Empty(Directory.GetFiles(_dir.Path));
     }
 
     [Fact]
     public void Bench_checkpoint_written_by_pytorch_has_every_key_dtype_and_shape()
     {
         var content = SafeTensors.Read(ReferenceData.SharedPath("bench_model.safetensors"));
-        var expected = new List<(string Name, int[] Shape, bool IsInteger)>();
+        var expected = new List<(string Name, int[] Shape, SafeTensorsDtype Dtype)>();
         void Bn(string prefix, int c)
         {
-            foreach (var n in new[] { "weight", "bias", "running_mean", "running_var" }) expected.Add((prefix + n, [c], false));
-            expected.Add((prefix + "num_batches_tracked", [], true));
+            foreach (var n in new[] { "weight", "bias", "running_mean", "running_var" }) expected.Add((prefix + n, [c], F32));
+            expected.Add((prefix + "num_batches_tracked", [], I64));
         }
         int[][] conv = [[32, 1, 3, 3], [64, 32, 3, 3], [128, 64, 3, 3]];
         for (var i = 0; i < 3; i++)
         {
-            expected.Add(($"encoder.net.{i}.0.weight", conv[i], false));
+            expected.Add(($"encoder.net.{i}.0.weight", conv[i], F32));
             Bn($"encoder.net.{i}.1.", conv[i][0]);
         }
-        expected.Add(("head.0.weight", [128, 128], false));
+        expected.Add(("head.0.weight", [128, 128], F32));
         Bn("head.1.", 128);
-        expected.Add(("head.3.weight", [64, 128], false));
-        expected.Add(("head.3.bias", [64], false));
+        expected.Add(("head.3.weight", [64, 128], F32));
+        expected.Add(("head.3.bias", [64], F32));
 
         Assert.Equal(expected.Select(e => e.Name), content.Entries.Select(e => e.Name));
-        foreach (var (e, (name, tensor, isInteger)) in expected.Zip(content.Entries))
+        foreach (var (e, (name, tensor, dtype)) in expected.Zip(content.Entries))
         {
             Assert.True(e.Shape.AsSpan().SequenceEqual(tensor.Shape), $"{name}: shape {Shapes.Format(tensor.Shape)}");
-            Assert.Equal(e.IsInteger, isInteger);
+            Assert.Equal(e.Dtype, dtype);
         }
         var t = content.Tensors;
         Assert.All(t["head.1.running_var"].ToArray(), v => Assert.Equal(1f, v));
@@ -87,19 +108,19 @@ public sealed class SafeTensorsTests : IDisposable
     public void A_write_that_fails_midway_keeps_the_previous_file_and_leaves_no_temp_file()
     {
         var path = _dir.File("model.safetensors");
-        SafeTensors.Write(path, [("w", Tensor.FromArray([1, 2, 3], 3), false)]);
+        SafeTensors.Write(path, [("w", Tensor.FromArray([1, 2, 3], 3), F32)]);
         var original = File.ReadAllBytes(path);
 
-        static IEnumerable<(string, Tensor, bool)> Throwing()
+        static IEnumerable<(string, Tensor, SafeTensorsDtype)> Throwing()
         {
-            yield return ("a", Tensor.Ones(1000), false);
+            yield return ("a", Tensor.Ones(1000), F32);
             throw new IOException("disk unplugged");
         }
         Assert.Equal("disk unplugged", Assert.Throws<IOException>(() => SafeTensors.Write(path, Throwing())).Message);
         Assert.Equal(original, File.ReadAllBytes(path));
 
         // Fails while writing data: the integer entry comes after 4 MB of floats already written.
-        (string, Tensor, bool)[] badInteger = [("big", Tensor.Ones(1 << 20), false), ("n", Tensor.FromArray([1, 1.5f], 2), true)];
+        (string, Tensor, SafeTensorsDtype)[] badInteger = [("big", Tensor.Ones(1 << 20), F32), ("n", Tensor.FromArray([1, 1.5f], 2), I64)];
         var ex = Assert.Throws<ArgumentException>(() => SafeTensors.Write(path, badInteger));
         Assert.Contains("'n'", ex.Message);
         Assert.Contains("1.5", ex.Message);
@@ -111,8 +132,8 @@ public sealed class SafeTensorsTests : IDisposable
     public void Write_rejects_repeated_and_reserved_names()
     {
         var path = _dir.File("x.safetensors");
-        Assert.Contains("'a'", Assert.Throws<ArgumentException>(() => SafeTensors.Write(path, [("a", Tensor.Ones(1), false), ("a", Tensor.Ones(1), false)])).Message);
-        Assert.Throws<ArgumentException>(() => SafeTensors.Write(path, [("__metadata__", Tensor.Ones(1), false)]));
+        Assert.Contains("'a'", Assert.Throws<ArgumentException>(() => SafeTensors.Write(path, [("a", Tensor.Ones(1), F32), ("a", Tensor.Ones(1), F32)])).Message);
+        Assert.Throws<ArgumentException>(() => SafeTensors.Write(path, [("__metadata__", Tensor.Ones(1), F32)]));
         Assert.Empty(Directory.GetFiles(_dir.Path));
     }
 }

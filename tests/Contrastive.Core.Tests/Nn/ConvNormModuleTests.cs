@@ -1,3 +1,4 @@
+using Contrastive.IO;
 using Contrastive.Nn;
 using Contrastive.Tensors;
 using Contrastive.Testing;
@@ -28,7 +29,7 @@ public class ConvNormModuleTests
         var bn = new BatchNorm2d(4);
         Assert.Equal(["weight", "bias", "running_mean", "running_var", "num_batches_tracked"], Keys(bn));
         Assert.Equal(["weight", "bias"], bn.NamedParameters().Select(p => p.Name).ToArray());
-        Assert.True(bn.StateEntries().Single(e => e.Name == "num_batches_tracked").IsInteger);
+        Assert.Equal(SafeTensorsDtype.I64, bn.StateEntries().Single(e => e.Name == "num_batches_tracked").Dtype);
         Assert.Equal(1f, bn.RunningVar.ToArray().Distinct().Single());
 
         var x = Tensor.Uniform(new Rng(2), 1f, 3f, 3, 4, 2, 2);
