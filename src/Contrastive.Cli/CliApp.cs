@@ -20,6 +20,7 @@ public static class CliApp
             EmbedCommand.Create(output),
             EvalCommand.Create(output),
             ExportCommand.Create(output),
+            CompressCommand.Create(output),
             ServeCommand.Create(output),
             BenchCommand.Create(output),
         };

@@ -60,6 +60,12 @@ public sealed record EvaluationData
     /// <summary>True when both parts have labels.</summary>
     public bool IsLabeled => TrainLabels is not null && TestLabels is not null;
 
+    /// <summary>The train/test split of <paramref name="spec"/> as the run in <paramref name="runDirectory"/> sees it: a
+    /// CSV table standardised with the run's statistics, otherwise images (the image side of a JSONL of image-text
+    /// pairs).</summary>
+    public static EvaluationData Load(string spec, string runDirectory, bool requireLabels) =>
+        DatasetResolver.IsTable(spec) ? Of(TabularRun.LoadSplit(spec, runDirectory, requireLabels)) : Of(ClipRun.LoadImages(spec));
+
     /// <summary>An image split.</summary>
     public static EvaluationData Of(ImageDatasetSplit data)
     {

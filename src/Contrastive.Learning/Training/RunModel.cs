@@ -1,4 +1,4 @@
-using Contrastive.IO;
+using Contrastive.Compression;
 using Contrastive.Models;
 
 namespace Contrastive.Training;
@@ -6,7 +6,8 @@ namespace Contrastive.Training;
 /// <summary>Loads the trained model of a run directory (config.json + model.safetensors) for embedding and evaluation.</summary>
 public static class RunModel
 {
-    /// <summary>The run's configuration and its model with the trained weights (strict key match), in eval mode. For CLIP
+    /// <summary>The run's configuration and its model with the trained weights (strict key match; int8 weights of a
+    /// compressed run dequantised), in eval mode. For CLIP
     /// the encoder is the <see cref="TwoTowerModel"/>, whose image embeddings are the joint-space ones.</summary>
     /// <exception cref="FileNotFoundException">The directory lacks config.json or model.safetensors.</exception>
     /// <exception cref="InvalidDataException">The weights do not fit the configured architecture or the data's geometry.</exception>
@@ -17,7 +18,7 @@ public static class RunModel
         if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {runDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {runDirectory}: no model.safetensors");
         var config = TrainConfig.Load(configPath);
-        var weights = SafeTensors.Read(modelPath).Tensors;
+        var weights = ModelWeights.Read(modelPath);
         // The classifier's head size is the number of classes it was trained on; read it from the weights.
         var classes = config.Method == "classifier" && weights.TryGetValue("head.weight", out var head) ? head.Size(0) : 0;
         // CLIP's token table has one row per word of the run's tokenizer.

@@ -4,6 +4,7 @@ using Contrastive.Data.Datasets;
 using Contrastive.Data.Sampling;
 using Contrastive.Data.Text;
 using Contrastive.Data.Views;
+using Contrastive.Compression;
 using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Multimodal;
@@ -149,7 +150,7 @@ public sealed class TrainingSetup
         var path = Path.Combine(runDirectory, "model.safetensors");
         if (!File.Exists(path)) throw new InvalidDataException($"--init {runDirectory}: no model.safetensors there");
         const string prefix = "encoder.";
-        var encoder = SafeTensors.Read(path).Tensors
+        var encoder = ModelWeights.Read(path)
             .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
         try

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using Contrastive.Compression;
+using Contrastive.Training;
+
+namespace Contrastive.Cli;
+
+/// <summary><c>contrastive compress</c>: a pruned and/or int8 copy of a run (<see cref="RunCompression"/>), checked
+/// against the original on data (<see cref="CompressionCheck"/>).</summary>
+internal static class CompressCommand
+{
+    private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
+    private static readonly Option<string> s_out = new("--out") { Description = "Directory for the compressed copy of the run", Required = true };
+    private static readonly Option<string> s_format = new("--format") { Description = "Weight storage: int8 (symmetric per output channel, 4x smaller) | f32", DefaultValueFactory = _ => "int8" };
+    private static readonly Option<double> s_prune = new("--prune") { Description = "Share of each weight matrix and kernel to zero by magnitude, in [0, 1) (default 0)" };
+    private static readonly Option<string?> s_data = new("--data") { Description = "Data to compare the two encoders on (default: the run's own --data)" };
+    private static readonly Option<int> s_knnK = new("--knn-k") { Description = "kNN neighbours for the comparison on labeled data (default 200)", DefaultValueFactory = _ => 200 };
+
+    public static Command Create(TextWriter output)
+    {
+        s_format.AcceptOnlyFromAmong("int8", "f32");
+        var command = new Command("compress", "Write a compressed copy of a run (int8 weights, magnitude pruning) and compare its embeddings and kNN accuracy with the original's.")
+        {
+            s_model, s_out, s_format, s_prune, s_data, s_knnK,
+        };
+        command.SetAction(parsed =>
+        {
+            var modelDir = parsed.GetValue(s_model)!;
+            var outDir = parsed.GetValue(s_out)!;
+            var k = parsed.GetValue(s_knnK);
+            if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
+            var options = new CompressionOptions { PruneFraction = parsed.GetValue(s_prune), Int8 = parsed.GetValue(s_format) == "int8" };
+            var summary = RunCompression.Compress(modelDir, outDir, options);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {Path.Combine(outDir, "model.safetensors")}: {summary.BytesAfter:N0} bytes (was {summary.BytesBefore:N0}, {(double)summary.BytesBefore / summary.BytesAfter:0.00}x smaller); " +
+                $"{summary.CompressedWeights} weight tensors, {(double)summary.ZeroWeights / summary.WeightCount:P1} of their {summary.WeightCount:N0} entries zero"));
+
+            var spec = parsed.GetValue(s_data) ?? TrainConfig.Load(Path.Combine(modelDir, "config.json")).Data;
+            var data = EvaluationData.Load(spec, modelDir, requireLabels: false);
+            var (_, original) = RunModel.Load(modelDir, data.Geometry);
+            var (_, compressed) = RunModel.Load(outDir, data.Geometry);
+            var check = CompressionCheck.Compare(data, original.Encoder, compressed.Encoder, k);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"embeddings of the {data.TestCount:N0} test {data.Unit} of {spec}: cosine to the original's mean {check.MeanCosine:0.0000}, min {check.MinCosine:0.0000}"));
+            if (check.KnnBefore is { } before && check.KnnAfter is { } after)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kNN top-1 (k={check.K}): {before:P2} before, {after:P2} after ({(after - before) * 100:+0.00;-0.00;0.00} points)"));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Contrastive.IO;
+
+namespace Contrastive.Compression;
+
+/// <summary>What <see cref="RunCompression.Compress"/> does to a run's weights.</summary>
+public sealed record CompressionOptions
+{
+    /// <summary>The share of each weight's entries <see cref="MagnitudePruning"/> sets to zero, in [0, 1); 0 prunes nothing.</summary>
+    public double PruneFraction { get; init; }
+
+    /// <summary>Store weights as int8 (<see cref="Int8Quantization"/>); false keeps them F32.</summary>
+    public bool Int8 { get; init; } = true;
+}
+
+/// <summary>What compression did.</summary>
+/// <param name="BytesBefore">Size of the source model.safetensors.</param>
+/// <param name="BytesAfter">Size of the compressed model.safetensors.</param>
+/// <param name="CompressedWeights">Number of weight tensors pruned and/or quantised.</param>
+/// <param name="WeightCount">Entries in those weights.</param>
+/// <param name="ZeroWeights">Of those, how many are zero after compression.</param>
+public sealed record CompressionSummary(long BytesBefore, long BytesAfter, int CompressedWeights, long WeightCount, long ZeroWeights);
+
+/// <summary>
+/// Writes a compressed copy of a run directory: the same files (config, standardisation, vocabulary, metrics) with
+/// model.safetensors pruned and/or quantised. Left out are the training checkpoint (a compressed model is for
+/// embedding, not for resuming) and eval.json and report.html, which describe the uncompressed model. Everything that
+/// reads a run (<c>embed</c>, <c>eval</c>, <c>serve</c>, <c>export</c>, <c>--init</c>) reads the copy.
+/// </summary>
+public static class RunCompression
+{
+    private static readonly string[] s_notCopied = ["model.safetensors", "checkpoint.safetensors", "eval.json", "report.html"];
+
+    /// <summary>Compresses the run in <paramref name="modelDirectory"/> into <paramref name="outDirectory"/> (created
+    /// if needed; its model.safetensors is written last, atomically).</summary>
+    /// <exception cref="ArgumentException">Nothing to do, the two directories are the same, or the source is already int8.</exception>
+    /// <exception cref="FileNotFoundException">The source has no config.json or model.safetensors.</exception>
+    public static CompressionSummary Compress(string modelDirectory, string outDirectory, CompressionOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(outDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(options.PruneFraction is >= 0 and < 1)) throw new ArgumentException($"--prune must be in [0, 1), got {options.PruneFraction.ToString(CultureInfo.InvariantCulture)}");
+        if (options.PruneFraction == 0 && !options.Int8) throw new ArgumentException("nothing to do: --prune is 0 and --format is f32");
+        if (SamePath(modelDirectory, outDirectory)) throw new ArgumentException($"--out {outDirectory} is the run directory itself; write the compressed copy elsewhere");
+        var modelPath = Path.Combine(modelDirectory, "model.safetensors");
+        if (!File.Exists(Path.Combine(modelDirectory, "config.json"))) throw new FileNotFoundException($"--model {modelDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {modelDirectory}: no model.safetensors");
+
+        var source = SafeTensors.Read(modelPath);
+        if (source.Entries.Any(e => e.Dtype == SafeTensorsDtype.I8))
+            throw new ArgumentException($"{modelPath} is already int8; compress the run it was made from");
+        var entries = options.PruneFraction > 0 ? MagnitudePruning.PruneEntries(source.Entries, options.PruneFraction) : source.Entries;
+        var weights = entries.Where(e => Int8Quantization.Applies(e.Name, e.Tensor, e.Dtype)).ToList();
+        var stored = options.Int8 ? Int8Quantization.QuantizeEntries(entries) : entries;
+
+        Directory.CreateDirectory(outDirectory);
+        foreach (var file in Directory.EnumerateFiles(modelDirectory).Where(f => !s_notCopied.Contains(Path.GetFileName(f))))
+            File.Copy(file, Path.Combine(outDirectory, Path.GetFileName(file)), overwrite: true);
+        var outPath = Path.Combine(outDirectory, "model.safetensors");
+        SafeTensors.Write(outPath, stored, Metadata(source.Metadata, options));
+        return new CompressionSummary(
+            new FileInfo(modelPath).Length,
+            new FileInfo(outPath).Length,
+            weights.Count,
+            weights.Sum(w => (long)w.Tensor.Length),
+            weights.Sum(w => (long)w.Tensor.Span.Count(0f)));
+    }
+
+    /// <summary>The source's metadata plus what was done: <c>quantization</c> and <c>pruned_fraction</c>.</summary>
+    private static Dictionary<string, string> Metadata(IReadOnlyDictionary<string, string> source, CompressionOptions options)
+    {
+        var metadata = new Dictionary<string, string>(source, StringComparer.Ordinal);
+        if (options.Int8) metadata["quantization"] = "int8, symmetric per output channel; weight = I8 tensor * F32 '<name>_scale'";
+        if (options.PruneFraction > 0) metadata["pruned_fraction"] = options.PruneFraction.ToString(CultureInfo.InvariantCulture);
+        return metadata;
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+}
