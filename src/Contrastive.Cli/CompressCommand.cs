@@ -13,6 +13,7 @@ internal static class CompressCommand
     private static readonly Option<string> s_out = new("--out") { Description = "Directory for the compressed copy of the run", Required = true };
     private static readonly Option<string> s_format = new("--format") { Description = "Weight storage: int8 (symmetric per output channel, 4x smaller) | f32", DefaultValueFactory = _ => "int8" };
     private static readonly Option<double> s_prune = new("--prune") { Description = "Share of each weight matrix and kernel to zero by magnitude, in [0, 1) (default 0)" };
+    private static readonly Option<int?> s_recalibrate = new("--recalibrate") { Description = $"Batches of {BatchNormRecalibration.BatchSize} training samples to re-estimate batch-norm statistics on (default 50 with --prune, else 0)" };
     private static readonly Option<string?> s_data = new("--data") { Description = "Data to compare the two encoders on (default: the run's own --data)" };
     private static readonly Option<int> s_knnK = new("--knn-k") { Description = "kNN neighbours for the comparison on labeled data (default 200)", DefaultValueFactory = _ => 200 };
 
@@ -21,7 +22,7 @@ internal static class CompressCommand
         s_format.AcceptOnlyFromAmong("int8", "f32");
         var command = new Command("compress", "Write a compressed copy of a run (int8 weights, magnitude pruning) and compare its embeddings and kNN accuracy with the original's.")
         {
-            s_model, s_out, s_format, s_prune, s_data, s_knnK,
+            s_model, s_out, s_format, s_prune, s_recalibrate, s_data, s_knnK,
         };
         command.SetAction(parsed =>
         {
@@ -29,14 +30,17 @@ internal static class CompressCommand
             var outDir = parsed.GetValue(s_out)!;
             var k = parsed.GetValue(s_knnK);
             if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
-            var options = new CompressionOptions { PruneFraction = parsed.GetValue(s_prune), Int8 = parsed.GetValue(s_format) == "int8" };
-            var summary = RunCompression.Compress(modelDir, outDir, options);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {Path.Combine(outDir, "model.safetensors")}: {summary.BytesAfter:N0} bytes (was {summary.BytesBefore:N0}, {(double)summary.BytesBefore / summary.BytesAfter:0.00}x smaller); " +
-                $"{summary.CompressedWeights} weight tensors, {(double)summary.ZeroWeights / summary.WeightCount:P1} of their {summary.WeightCount:N0} entries zero"));
-
+            var prune = parsed.GetValue(s_prune);
+            var recalibrate = parsed.GetValue(s_recalibrate) ?? (prune > 0 ? 50 : 0);
+            if (recalibrate < 0) throw new ArgumentException($"--recalibrate must be 0 or more, got {recalibrate}");
             var spec = parsed.GetValue(s_data) ?? TrainConfig.Load(Path.Combine(modelDir, "config.json")).Data;
             var data = EvaluationData.Load(spec, modelDir, requireLabels: false);
+            var options = new CompressionOptions { PruneFraction = prune, Int8 = parsed.GetValue(s_format) == "int8", RecalibrationBatches = recalibrate };
+            var summary = RunCompression.Compress(modelDir, outDir, options, data);
+            var recalibrated = summary.RecalibratedLayers > 0 ? $"; {summary.RecalibratedLayers} batch norms recalibrated" : "";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {Path.Combine(outDir, "model.safetensors")}: {summary.BytesAfter:N0} bytes (was {summary.BytesBefore:N0}, {(double)summary.BytesBefore / summary.BytesAfter:0.00}x smaller); " +
+                $"{summary.CompressedWeights} weight tensors, {(double)summary.ZeroWeights / summary.WeightCount:P1} of their {summary.WeightCount:N0} entries zero{recalibrated}"));
             var (_, original) = RunModel.Load(modelDir, data.Geometry);
             var (_, compressed) = RunModel.Load(outDir, data.Geometry);
             var check = CompressionCheck.Compare(data, original.Encoder, compressed.Encoder, k);

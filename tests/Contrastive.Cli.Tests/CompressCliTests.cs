@@ -17,7 +17,7 @@ public sealed class CompressCliTests() : CliTestBase("compress")
         var small = Path.Combine(Dir, "small");
         var compress = await Run("compress", "--model", run, "--out", small, "--prune", "0.5");
         Assert.True(compress.Code == 0, compress.Err);
-        Assert.Matches(@"wrote .*model\.safetensors: [\d,]+ bytes \(was [\d,]+, 3\.\d\dx smaller\); 5 weight tensors, 50\.0 % of their [\d,]+ entries zero", compress.Out);
+        Assert.Matches(@"wrote .*model\.safetensors: [\d,]+ bytes \(was [\d,]+, 3\.\d\dx smaller\); 5 weight tensors, 50\.0 % of their [\d,]+ entries zero; 3 batch norms recalibrated", compress.Out);
         Assert.Matches(@"embeddings of the \d+ test images of .*: cosine to the original's mean 0\.\d{4}, min", compress.Out);
         Assert.Matches(@"kNN top-1 \(k=\d+\): [\d.]+ % before, [\d.]+ % after", compress.Out);
 
@@ -25,6 +25,7 @@ public sealed class CompressCliTests() : CliTestBase("compress")
         var stored = SafeTensors.Read(Path.Combine(small, "model.safetensors"));
         Assert.Equal(5, stored.Entries.Count(e => e.Dtype == SafeTensorsDtype.I8));
         Assert.Equal("0.5", stored.Metadata["pruned_fraction"]);
+        Assert.Equal("50", stored.Metadata["batch_norm_recalibration_batches"]);
         Assert.Equal("simclr", stored.Metadata["method"]);
 
         var npy = Path.Combine(Dir, "small.npy");

@@ -28,8 +28,13 @@ public abstract class BatchNormBase : Module
     /// <summary>The number of channels.</summary>
     public int Features { get; }
 
-    /// <summary>The running-statistics momentum.</summary>
-    public float Momentum { get; }
+    /// <summary>The running-statistics momentum m: each training forward sets running = (1 - m) * running + m * batch.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set outside (0, 1].</exception>
+    public float Momentum
+    {
+        get;
+        set => field = value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "batch-norm momentum must be in (0, 1]");
+    }
 
     /// <summary>The variance epsilon.</summary>
     public float Eps { get; }

@@ -80,6 +80,14 @@ public abstract class Module
     /// <summary>The child modules in registration order.</summary>
     public IEnumerable<(string Name, Module Module)> Children => _children;
 
+    /// <summary>This module and all its descendants, depth first (PyTorch's <c>modules()</c>).</summary>
+    public IEnumerable<Module> Modules()
+    {
+        yield return this;
+        foreach (var (_, child) in _children)
+            foreach (var m in child.Modules()) yield return m;
+    }
+
     /// <summary>All trainable parameters, depth first, with dotted names.</summary>
     public IEnumerable<(string Name, Tensor Tensor)> NamedParameters(string prefix = "")
     {

@@ -1,9 +1,9 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Nn;
 using Contrastive.Tensors;
 using Contrastive.Training;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Contrastive.Compression;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Contrastive.IO;
+using Contrastive.Training;
 
 namespace Contrastive.Compression;
 
@@ -11,6 +12,10 @@ public sealed record CompressionOptions
 
     /// <summary>Store weights as int8 (<see cref="Int8Quantization"/>); false keeps them F32.</summary>
     public bool Int8 { get; init; } = true;
+
+    /// <summary>Batches of training data to re-estimate the batch-norm statistics on after pruning
+    /// (<see cref="BatchNormRecalibration"/>); 0 keeps the trained statistics.</summary>
+    public int RecalibrationBatches { get; init; }
 }
 
 /// <summary>What compression did.</summary>
@@ -19,7 +24,8 @@ public sealed record CompressionOptions
 /// <param name="CompressedWeights">Number of weight tensors pruned and/or quantised.</param>
 /// <param name="WeightCount">Entries in those weights.</param>
 /// <param name="ZeroWeights">Of those, how many are zero after compression.</param>
-public sealed record CompressionSummary(long BytesBefore, long BytesAfter, int CompressedWeights, long WeightCount, long ZeroWeights);
+/// <param name="RecalibratedLayers">Batch-norm layers whose statistics were re-estimated.</param>
+public sealed record CompressionSummary(long BytesBefore, long BytesAfter, int CompressedWeights, long WeightCount, long ZeroWeights, int RecalibratedLayers);
 
 /// <summary>
 /// Writes a compressed copy of a run directory: the same files (config, standardisation, vocabulary, metrics) with
@@ -32,25 +38,39 @@ public static class RunCompression
     private static readonly string[] s_notCopied = ["model.safetensors", "checkpoint.safetensors", "eval.json", "report.html"];
 
     /// <summary>Compresses the run in <paramref name="modelDirectory"/> into <paramref name="outDirectory"/> (created
-    /// if needed; its model.safetensors is written last, atomically).</summary>
-    /// <exception cref="ArgumentException">Nothing to do, the two directories are the same, or the source is already int8.</exception>
+    /// if needed; its model.safetensors is written last, atomically). Batch-norm recalibration, when asked for, runs on
+    /// the training part of <paramref name="calibration"/>.</summary>
+    /// <exception cref="ArgumentException">Nothing to do, the two directories are the same, the source is already int8,
+    /// or recalibration is asked for without data.</exception>
     /// <exception cref="FileNotFoundException">The source has no config.json or model.safetensors.</exception>
-    public static CompressionSummary Compress(string modelDirectory, string outDirectory, CompressionOptions options)
+    public static CompressionSummary Compress(string modelDirectory, string outDirectory, CompressionOptions options, EvaluationData? calibration = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelDirectory);
         ArgumentException.ThrowIfNullOrEmpty(outDirectory);
         ArgumentNullException.ThrowIfNull(options);
         if (!(options.PruneFraction is >= 0 and < 1)) throw new ArgumentException($"--prune must be in [0, 1), got {options.PruneFraction.ToString(CultureInfo.InvariantCulture)}");
         if (options.PruneFraction == 0 && !options.Int8) throw new ArgumentException("nothing to do: --prune is 0 and --format is f32");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RecalibrationBatches);
+        if (options.RecalibrationBatches > 0 && calibration is null) throw new ArgumentException("batch-norm recalibration needs data", nameof(calibration));
         if (SamePath(modelDirectory, outDirectory)) throw new ArgumentException($"--out {outDirectory} is the run directory itself; write the compressed copy elsewhere");
         var modelPath = Path.Combine(modelDirectory, "model.safetensors");
-        if (!File.Exists(Path.Combine(modelDirectory, "config.json"))) throw new FileNotFoundException($"--model {modelDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
+        var configPath = Path.Combine(modelDirectory, "config.json");
+        if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {modelDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {modelDirectory}: no model.safetensors");
 
         var source = SafeTensors.Read(modelPath);
         if (source.Entries.Any(e => e.Dtype == SafeTensorsDtype.I8))
             throw new ArgumentException($"{modelPath} is already int8; compress the run it was made from");
         var entries = options.PruneFraction > 0 ? MagnitudePruning.PruneEntries(source.Entries, options.PruneFraction) : source.Entries;
+        var recalibrated = 0;
+        if (options.RecalibrationBatches > 0)
+        {
+            var config = TrainConfig.Load(configPath);
+            var model = RunModel.Create(config, entries.ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal), calibration!.Geometry, modelPath);
+            recalibrated = BatchNormRecalibration.Run(model.Encoder, BatchNormRecalibration.Batches(calibration, options.RecalibrationBatches, (ulong)config.Seed));
+            var state = model.StateEntries().ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal);
+            entries = entries.Select(e => (e.Name, state[e.Name], e.Dtype)).ToList();
+        }
         var weights = entries.Where(e => Int8Quantization.Applies(e.Name, e.Tensor, e.Dtype)).ToList();
         var stored = options.Int8 ? Int8Quantization.QuantizeEntries(entries) : entries;
 
@@ -64,7 +84,8 @@ public static class RunCompression
             new FileInfo(outPath).Length,
             weights.Count,
             weights.Sum(w => (long)w.Tensor.Length),
-            weights.Sum(w => (long)w.Tensor.Span.Count(0f)));
+            weights.Sum(w => (long)w.Tensor.Span.Count(0f)),
+            recalibrated);
     }
 
     /// <summary>The source's metadata plus what was done: <c>quantization</c> and <c>pruned_fraction</c>.</summary>
@@ -73,6 +94,7 @@ public static class RunCompression
         var metadata = new Dictionary<string, string>(source, StringComparer.Ordinal);
         if (options.Int8) metadata["quantization"] = "int8, symmetric per output channel; weight = I8 tensor * F32 '<name>_scale'";
         if (options.PruneFraction > 0) metadata["pruned_fraction"] = options.PruneFraction.ToString(CultureInfo.InvariantCulture);
+        if (options.RecalibrationBatches > 0) metadata["batch_norm_recalibration_batches"] = options.RecalibrationBatches.ToString(CultureInfo.InvariantCulture);
         return metadata;
     }
 

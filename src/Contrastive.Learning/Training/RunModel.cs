@@ -1,5 +1,6 @@
 using Contrastive.Compression;
 using Contrastive.Models;
+using Contrastive.Tensors;
 
 namespace Contrastive.Training;
 
@@ -18,7 +19,17 @@ public static class RunModel
         if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {runDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {runDirectory}: no model.safetensors");
         var config = TrainConfig.Load(configPath);
-        var weights = ModelWeights.Read(modelPath);
+        return (config, Create(config, ModelWeights.Read(modelPath), input, modelPath));
+    }
+
+    /// <summary>The model <paramref name="config"/> describes, holding <paramref name="weights"/> (strict key match), in
+    /// eval mode.</summary>
+    /// <exception cref="InvalidDataException">The weights do not fit the configured architecture or the data's geometry;
+    /// the message names <paramref name="source"/>.</exception>
+    public static EmbeddingModel Create(TrainConfig config, IReadOnlyDictionary<string, Tensor> weights, InputGeometry input, string source)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(weights);
         // The classifier's head size is the number of classes it was trained on; read it from the weights.
         var classes = config.Method == "classifier" && weights.TryGetValue("head.weight", out var head) ? head.Size(0) : 0;
         // CLIP's token table has one row per word of the run's tokenizer.
@@ -30,9 +41,9 @@ public static class RunModel
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{modelPath} does not fit --arch {config.Arch} on this data: {e.Message}", e);
+            throw new InvalidDataException($"{source} does not fit --arch {config.Arch} on this data: {e.Message}", e);
         }
         model.Eval();
-        return (config, model);
+        return model;
     }
 }

@@ -1,10 +1,10 @@
+using Contrastive.Compression;
 using Contrastive.Data;
 using Contrastive.Data.Augmentations;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Sampling;
 using Contrastive.Data.Text;
 using Contrastive.Data.Views;
-using Contrastive.Compression;
 using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Multimodal;
