@@ -11,7 +11,8 @@ namespace Contrastive.Export;
 /// Exports an encoder to ONNX for inference: batch-norm is folded first (<see cref="BatchNormFolding"/>), so the graph
 /// is Conv / Gemm (with folded weights), Relu, Add, GlobalAveragePool and Flatten, and computes what
 /// <see cref="Embedder"/> computes: input "input" of shape (N, C, H, W) or (N, F), output "embedding" of shape (N, D).
-/// The bench ConvNet, ResNet-18 and the MLP export; an encoder with other layers (a CLIP two-tower model) does not.
+/// The bench ConvNet, ResNet-18 and the MLP export, and the image side of a CLIP two-tower model built on one of them
+/// (image tower then projection into the joint space).
 /// </summary>
 public static class OnnxExport
 {
@@ -74,7 +75,12 @@ public static class OnnxExport
         }
     }
 
-    private static int RankAfter(Module layer, int rank) => layer is GlobalAvgPool2d or FlattenRows or FusedLinear ? 2 : rank;
+    private static int RankAfter(Module layer, int rank) => layer switch
+    {
+        Sequential sequential => sequential.Layers.Aggregate(rank, (r, inner) => RankAfter(inner, r)),
+        GlobalAvgPool2d or FlattenRows or FusedLinear => 2,
+        _ => rank,
+    };
 
     /// <summary>The encoder's output width, from one forward pass of a single zero input (which also checks that the
     /// geometry fits the encoder).</summary>

@@ -44,6 +44,15 @@ public class OnnxExportTests
     }
 
     [Fact]
+    public void Clip_two_tower_model_exports_its_image_side()
+    {
+        var towers = BatchNormFoldingTests.TwoTowers(new Rng(12));
+        var onnx = AssertRunsLikeTheEngine(towers, InputGeometry.Image(1, 12, 12), Tensor.Uniform(new Rng(13), 0, 1, 2, 1, 12, 12));
+        Assert.Equal("Gemm", onnx.Nodes[^1].OpType);
+        AssertValue(onnx.Outputs, "embedding", "N", 6L);
+    }
+
+    [Fact]
     public void Export_is_deterministic_and_written_atomically()
     {
         var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(10)), 11);

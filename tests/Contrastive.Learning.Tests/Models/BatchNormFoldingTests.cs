@@ -46,6 +46,22 @@ public class BatchNormFoldingTests
     }
 
     [Fact]
+    public void Two_tower_model_folds_to_its_image_side()
+    {
+        var towers = TwoTowers(new Rng(16));
+        AssertFoldedMatches(towers, Tensor.Uniform(new Rng(18), 0, 1, 3, 1, 12, 12));
+        var folded = (Sequential)BatchNormFolding.TryFold(towers)!;
+        Assert.IsType<FusedLinear>(folded.Layers[^1]); // the projection into the joint space
+    }
+
+    /// <summary>A CLIP two-tower model on the bench ConvNet with trained-looking statistics and a small text tower.</summary>
+    internal static TwoTowerModel TwoTowers(Rng rng) => new(
+        TrainedStatistics.Apply(new BenchEncoder(rng), 17),
+        new TransformerTextEncoder(rng, new TextEncoderOptions(9, 4) { ModelDim = 4, Heads = 2, FeedForwardDim = 4, Layers = 1 }),
+        embedDim: 6,
+        rng);
+
+    [Fact]
     public void Unknown_layers_are_not_folded()
     {
         Assert.Null(BatchNormFolding.TryFold(new Sequential(new Linear(3, 4, new Rng(1)), new Tanh())));

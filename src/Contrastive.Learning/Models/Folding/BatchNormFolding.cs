@@ -21,7 +21,8 @@ public interface IBatchNormFoldable
 public static class BatchNormFolding
 {
     /// <summary>The folded inference module of <paramref name="model"/>, or null when it cannot be folded
-    /// (a layer this folder does not know).</summary>
+    /// (a layer this folder does not know). A <see cref="TwoTowerModel"/> folds to its image side, the folded image
+    /// tower followed by the projection, which is what its <see cref="Module.Forward"/> computes.</summary>
     public static Module? TryFold(Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -29,6 +30,7 @@ public static class BatchNormFolding
         {
             IBatchNormFoldable foldable => foldable.FoldBatchNorm(),
             Sequential sequential => FoldLayers(sequential.Layers) is { } layers ? new Sequential([.. layers]) : null,
+            TwoTowerModel towers => FoldLayers([towers.ImageEncoder, towers.ImageProjection]) is { } layers ? new Sequential([.. layers]) : null,
             _ => null,
         };
     }
