@@ -34,6 +34,11 @@ public sealed class CompressCliTests() : CliTestBase("compress")
 
         AssertOneLineError(await Run("compress", "--model", small, "--out", Path.Combine(Dir, "again")), "already int8");
         AssertOneLineError(await Run("compress", "--model", run, "--out", run), "the run directory itself");
+        var other = Path.Combine(Dir, "other");
+        Directory.CreateDirectory(other);
+        File.Copy(Path.Combine(run, "checkpoint.safetensors"), Path.Combine(other, "checkpoint.safetensors"));
+        AssertOneLineError(await Run("compress", "--model", run, "--out", other), "holds a training run");
+        Assert.Equal(["checkpoint.safetensors"], Directory.GetFiles(other).Select(Path.GetFileName));
         AssertOneLineError(await Run("compress", "--model", run, "--out", small, "--prune", "1.5"), "--prune", "1.5");
         AssertOneLineError(await Run("compress", "--model", run, "--out", small, "--format", "f32"), "nothing to do");
         AssertOneLineError(await Run("compress", "--model", Path.Combine(Dir, "none"), "--out", small), "none", "config.json");

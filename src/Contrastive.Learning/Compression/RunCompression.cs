@@ -40,8 +40,9 @@ public static class RunCompression
     /// <summary>Compresses the run in <paramref name="modelDirectory"/> into <paramref name="outDirectory"/> (created
     /// if needed; its model.safetensors is written last, atomically). Batch-norm recalibration, when asked for, runs on
     /// the training part of <paramref name="calibration"/>.</summary>
-    /// <exception cref="ArgumentException">Nothing to do, the two directories are the same, the source is already int8,
-    /// or recalibration is asked for without data.</exception>
+    /// <exception cref="ArgumentException">Nothing to do, the two directories are the same, the output directory holds a
+    /// training run (whose model would be overwritten), the source is already int8, or recalibration is asked for
+    /// without data.</exception>
     /// <exception cref="FileNotFoundException">The source has no config.json or model.safetensors.</exception>
     public static CompressionSummary Compress(string modelDirectory, string outDirectory, CompressionOptions options, EvaluationData? calibration = null)
     {
@@ -53,6 +54,8 @@ public static class RunCompression
         ArgumentOutOfRangeException.ThrowIfNegative(options.RecalibrationBatches);
         if (options.RecalibrationBatches > 0 && calibration is null) throw new ArgumentException("batch-norm recalibration needs data", nameof(calibration));
         if (SamePath(modelDirectory, outDirectory)) throw new ArgumentException($"--out {outDirectory} is the run directory itself; write the compressed copy elsewhere");
+        if (File.Exists(Path.Combine(outDirectory, "checkpoint.safetensors")))
+            throw new ArgumentException($"--out {outDirectory} holds a training run (it has a checkpoint); write the compressed copy to a new directory");
         var modelPath = Path.Combine(modelDirectory, "model.safetensors");
         var configPath = Path.Combine(modelDirectory, "config.json");
         if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {modelDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
