@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Contrastive.Compression;
+using Contrastive.Models;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
@@ -41,15 +42,28 @@ internal static class CompressCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {Path.Combine(outDir, "model.safetensors")}: {summary.BytesAfter:N0} bytes (was {summary.BytesBefore:N0}, {(double)summary.BytesBefore / summary.BytesAfter:0.00}x smaller); " +
                 $"{summary.CompressedWeights} weight tensors, {(double)summary.ZeroWeights / summary.WeightCount:P1} of their {summary.WeightCount:N0} entries zero{recalibrated}"));
-            var (_, original) = RunModel.Load(modelDir, data.Geometry);
+            var (config, original) = RunModel.Load(modelDir, data.Geometry);
             var (_, compressed) = RunModel.Load(outDir, data.Geometry);
             var check = CompressionCheck.Compare(data, original.Encoder, compressed.Encoder, k);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"embeddings of the {data.TestCount:N0} test {data.Unit} of {spec}: cosine to the original's mean {check.MeanCosine:0.0000}, min {check.MinCosine:0.0000}"));
-            if (check.KnnBefore is { } before && check.KnnAfter is { } after)
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kNN top-1 (k={check.K}): {before:P2} before, {after:P2} after ({(after - before) * 100:+0.00;-0.00;0.00} points)"));
+            if (check.KnnBefore is { } before && check.KnnAfter is { } after) PrintChange(output, $"kNN top-1 (k={check.K})", before, after);
+            if (original.Encoder is TwoTowerModel originalTowers && compressed.Encoder is TwoTowerModel compressedTowers
+                && ZeroShotOf(spec, config, modelDir) is { } zeroShot)
+                PrintChange(output, "zero-shot top-1", zeroShot.Accuracy(originalTowers), zeroShot.Accuracy(compressedTowers));
             return 0;
         });
         return command;
     }
+
+    /// <summary>The zero-shot evaluation of a CLIP run on <paramref name="spec"/>'s test pairs, or null when the images
+    /// have no class names to prompt with.</summary>
+    private static ZeroShotEvaluation? ZeroShotOf(string spec, TrainConfig config, string modelDir)
+    {
+        var pairs = ImageTextEvaluation.For(spec, ClipRun.LoadImages(spec), config, ClipRun.Tokenizer(modelDir)).TestPairs;
+        return ZeroShotEvaluation.For(pairs.Images, pairs.Tokenizer, pairs.MaxLength);
+    }
+
+    private static void PrintChange(TextWriter output, string what, double before, double after) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {before:P2} before, {after:P2} after ({(after - before) * 100:+0.00;-0.00;0.00} points)"));
 }

@@ -92,6 +92,13 @@ public sealed class ClipCliTests() : CliTestBase("cli-clip")
         Assert.Contains("zero-shot top-1</text>", report); // the per-epoch accuracy chart's legend
         using (var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))))
             Assert.Equal(16, config.RootElement.GetProperty("text-width").GetInt32());
+
+        // An int8 copy keeps the tokenizer and is checked on the zero-shot prompts too.
+        var small = Path.Combine(Dir, "small");
+        var compress = await Run("compress", "--model", run, "--out", small);
+        Assert.True(compress.Code == 0, compress.Err);
+        Assert.Matches(@"zero-shot top-1: [\d.]+ % before, [\d.]+ % after", compress.Out);
+        Assert.True(File.Exists(Path.Combine(small, "tokenizer.json")));
     }
 
     [Fact]
