@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Contrastive.Data.Datasets;
-using Contrastive.IO;
 using Contrastive.Multimodal;
 using Contrastive.Training;
 
@@ -68,7 +66,6 @@ internal static class TrainCommand
 
         var (setup, data, standardizer) = LoadData(config);
         Directory.CreateDirectory(outDir);
-        AtomicFile.WriteAllText(Path.Combine(outDir, "config.json"), JsonSerializer.Serialize(config, TrainConfig.Json));
         standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
         setup.Tokenizer?.Save(Path.Combine(outDir, ClipRun.TokenizerFile));
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +

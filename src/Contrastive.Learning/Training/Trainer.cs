@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Optim;
@@ -9,7 +10,8 @@ namespace Contrastive.Training;
 /// Runs a method over epochs: per step the learning rate from warmup + cosine, forward, loss and backward (chunked
 /// with GradCache when configured), NaN guard, optimiser step and the method's hook; per epoch evaluation, a
 /// checkpoint (written only when every parameter is finite), <c>model.safetensors</c> and a line of <c>metrics.jsonl</c>. A resumed run continues from the last
-/// checkpoint and ends with the same figures as an uninterrupted one.
+/// checkpoint and ends with the same figures as an uninterrupted one. The run directory also gets the configuration,
+/// <c>config.json</c>, so that everything that reads a run (<see cref="RunModel"/>, the CLI) reads one trained from code.
 /// </summary>
 public sealed class Trainer
 {
@@ -51,6 +53,9 @@ public sealed class Trainer
     /// <summary>The path of the metrics log.</summary>
     public string MetricsPath => Path.Combine(_runDirectory, "metrics.jsonl");
 
+    /// <summary>The path of the run's configuration (<see cref="TrainConfig.Json"/> format).</summary>
+    public string ConfigPath => Path.Combine(_runDirectory, "config.json");
+
     /// <summary>Trains to the configured epoch count; with <paramref name="resume"/>, continues from the run's checkpoint.</summary>
     /// <returns>The metrics of every epoch of the run (including those before a resume).</returns>
     /// <exception cref="TrainingDivergedException">The loss or the parameters became NaN/infinite.</exception>
@@ -59,6 +64,7 @@ public sealed class Trainer
     public IReadOnlyList<EpochMetrics> Run(bool resume = false, CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(_runDirectory);
+        AtomicFile.WriteAllText(ConfigPath, JsonSerializer.Serialize(_config, TrainConfig.Json));
         var (startEpoch, step) = (0, 0L);
         if (resume)
         {

@@ -37,6 +37,7 @@ public sealed class TrainerTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_temp.Path, "model.safetensors")));
         Assert.True(File.Exists(Path.Combine(_temp.Path, TrainingCheckpoint.FileName)));
         Assert.Equal(2, File.ReadAllLines(Path.Combine(_temp.Path, "metrics.jsonl")).Length);
+        Assert.Equal(config, TrainConfig.Load(Path.Combine(_temp.Path, "config.json")));
     }
 
     [Fact]
