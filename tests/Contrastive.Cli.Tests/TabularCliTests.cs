@@ -66,6 +66,16 @@ public sealed class TabularCliTests() : CliTestBase("cli-tab")
         Assert.Contains("kNN top-1", eval.Out);
         Assert.True(File.Exists(Path.Combine(evalDir, "eval.json")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(evalDir, "report.html")));
+
+        // A pruned int8 copy keeps the standardisation, recalibrates on standardised rows and embeds new rows alike.
+        var small = Path.Combine(Dir, "small");
+        var compress = await Run("compress", "--model", run, "--out", small, "--prune", "0.3", "--data", csv);
+        Assert.True(compress.Code == 0, compress.Err);
+        Assert.Matches(@"batch norms recalibrated", compress.Out);
+        Assert.Matches(@"embeddings of the 40 test rows of .*table\.csv: cosine", compress.Out);
+        Assert.Equal(["config.json", "metrics.jsonl", "model.safetensors", "standardization.json"], Directory.GetFiles(small).Select(Path.GetFileName).Order());
+        var embedSmall = await Run("embed", "--model", small, "--data", fresh, "--split", "all", "--out", Path.Combine(Dir, "small.npy"));
+        Assert.True(embedSmall.Code == 0, embedSmall.Err);
     }
 
     [Theory]

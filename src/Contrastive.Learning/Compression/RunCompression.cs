@@ -28,14 +28,15 @@ public sealed record CompressionOptions
 public sealed record CompressionSummary(long BytesBefore, long BytesAfter, int CompressedWeights, long WeightCount, long ZeroWeights, int RecalibratedLayers);
 
 /// <summary>
-/// Writes a compressed copy of a run directory: the same files (config, standardisation, vocabulary, metrics) with
-/// model.safetensors pruned and/or quantised. Left out are the training checkpoint (a compressed model is for
-/// embedding, not for resuming) and eval.json and report.html, which describe the uncompressed model. Everything that
-/// reads a run (<c>embed</c>, <c>eval</c>, <c>serve</c>, <c>export</c>, <c>--init</c>) reads the copy.
+/// Writes a compressed copy of a run directory: the files that describe how to read the run (config.json,
+/// metrics.jsonl, and a table run's standardisation or a CLIP run's tokenizer) with model.safetensors pruned and/or
+/// quantised. Left out are the training checkpoint (a compressed model is for embedding, not for resuming) and what
+/// was made from the uncompressed model (eval.json, report.html, an exported ONNX file). Everything that reads a run
+/// (<c>embed</c>, <c>eval</c>, <c>serve</c>, <c>export</c>, <c>--init</c>) reads the copy.
 /// </summary>
 public static class RunCompression
 {
-    private static readonly string[] s_notCopied = ["model.safetensors", "checkpoint.safetensors", "eval.json", "report.html"];
+    private static readonly string[] s_copied = ["config.json", "metrics.jsonl", TabularRun.StandardizationFile, ClipRun.TokenizerFile];
 
     /// <summary>Compresses the run in <paramref name="modelDirectory"/> into <paramref name="outDirectory"/> (created
     /// if needed; its model.safetensors is written last, atomically). Batch-norm recalibration, when asked for, runs on
@@ -78,8 +79,8 @@ public static class RunCompression
         var stored = options.Int8 ? Int8Quantization.QuantizeEntries(entries) : entries;
 
         Directory.CreateDirectory(outDirectory);
-        foreach (var file in Directory.EnumerateFiles(modelDirectory).Where(f => !s_notCopied.Contains(Path.GetFileName(f))))
-            File.Copy(file, Path.Combine(outDirectory, Path.GetFileName(file)), overwrite: true);
+        foreach (var name in s_copied.Where(name => File.Exists(Path.Combine(modelDirectory, name))))
+            File.Copy(Path.Combine(modelDirectory, name), Path.Combine(outDirectory, name), overwrite: true);
         var outPath = Path.Combine(outDirectory, "model.safetensors");
         SafeTensors.Write(outPath, stored, Metadata(source.Metadata, options));
         return new CompressionSummary(
