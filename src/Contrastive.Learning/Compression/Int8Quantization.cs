@@ -1,3 +1,4 @@
+using System.Globalization;
 using Contrastive.IO;
 using Contrastive.Tensors;
 
@@ -45,7 +46,7 @@ public static class Int8Quantization
             var max = 0f;
             foreach (var v in row)
             {
-                if (!float.IsFinite(v)) throw new ArgumentException($"int8 quantisation: the weight holds {v} in row {r}", nameof(weight));
+                if (!float.IsFinite(v)) throw new ArgumentException($"int8 quantisation: the weight holds {v.ToString(CultureInfo.InvariantCulture)} in row {r}", nameof(weight));
                 max = Math.Max(max, Math.Abs(v));
             }
             var scale = max / Levels;
@@ -86,7 +87,8 @@ public static class Int8Quantization
 
     /// <summary>The entries with every weight <see cref="Applies"/> to replaced by its I8 levels followed by its F32
     /// scale; the others unchanged.</summary>
-    /// <exception cref="ArgumentException">A quantised weight's scale name is taken by another entry.</exception>
+    /// <exception cref="ArgumentException">A quantised weight's scale name is taken by another entry, or a weight holds a
+    /// non-finite value; the message names the entry.</exception>
     public static IReadOnlyList<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> QuantizeEntries(IEnumerable<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -101,7 +103,15 @@ public static class Int8Quantization
                 continue;
             }
             if (names.Contains(name + ScaleSuffix)) throw new ArgumentException($"cannot quantise '{name}': an entry '{name}{ScaleSuffix}' already exists", nameof(entries));
-            var (levels, scale) = Quantize(tensor);
+            Tensor levels, scale;
+            try
+            {
+                (levels, scale) = Quantize(tensor);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"cannot quantise '{name}': {e.Message}", nameof(entries), e);
+            }
             result.Add((name, levels, SafeTensorsDtype.I8));
             result.Add((name + ScaleSuffix, scale, SafeTensorsDtype.F32));
         }

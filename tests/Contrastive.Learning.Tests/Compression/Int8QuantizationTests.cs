@@ -80,6 +80,14 @@ public sealed class Int8QuantizationTests : IDisposable
     }
 
     [Fact]
+    public void A_non_finite_weight_is_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Int8Quantization.QuantizeEntries([("fc.weight", Tensor.FromArray([1, float.PositiveInfinity], 1, 2), SafeTensorsDtype.F32)]));
+        Assert.Contains("'fc.weight'", error.Message);
+        Assert.Contains("holds Infinity in row 0", error.Message);
+    }
+
+    [Fact]
     public void An_int8_entry_without_its_scale_is_named()
     {
         var path = _dir.File("broken.safetensors");
