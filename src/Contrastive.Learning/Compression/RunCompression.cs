@@ -1,5 +1,6 @@
 using System.Globalization;
 using Contrastive.IO;
+using Contrastive.Tensors;
 using Contrastive.Training;
 
 namespace Contrastive.Compression;
@@ -47,34 +48,14 @@ public static class RunCompression
     /// <exception cref="FileNotFoundException">The source has no config.json or model.safetensors.</exception>
     public static CompressionSummary Compress(string modelDirectory, string outDirectory, CompressionOptions options, EvaluationData? calibration = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(modelDirectory);
-        ArgumentException.ThrowIfNullOrEmpty(outDirectory);
-        ArgumentNullException.ThrowIfNull(options);
-        if (!(options.PruneFraction is >= 0 and < 1)) throw new ArgumentException($"--prune must be in [0, 1), got {options.PruneFraction.ToString(CultureInfo.InvariantCulture)}");
-        if (options.PruneFraction == 0 && !options.Int8) throw new ArgumentException("nothing to do: --prune is 0 and --format is f32");
-        ArgumentOutOfRangeException.ThrowIfNegative(options.RecalibrationBatches);
-        if (options.RecalibrationBatches > 0 && calibration is null) throw new ArgumentException("batch-norm recalibration needs data", nameof(calibration));
-        if (SamePath(modelDirectory, outDirectory)) throw new ArgumentException($"--out {outDirectory} is the run directory itself; write the compressed copy elsewhere");
-        if (File.Exists(Path.Combine(outDirectory, "checkpoint.safetensors")))
-            throw new ArgumentException($"--out {outDirectory} holds a training run (it has a checkpoint); write the compressed copy to a new directory");
+        CheckRequest(modelDirectory, outDirectory, options, calibration);
         var modelPath = Path.Combine(modelDirectory, "model.safetensors");
-        var configPath = Path.Combine(modelDirectory, "config.json");
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {modelDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {modelDirectory}: no model.safetensors");
-
         var source = SafeTensors.Read(modelPath);
         if (source.Entries.Any(e => e.Dtype == SafeTensorsDtype.I8))
             throw new ArgumentException($"{modelPath} is already int8; compress the run it was made from");
         var entries = options.PruneFraction > 0 ? MagnitudePruning.PruneEntries(source.Entries, options.PruneFraction) : source.Entries;
         var recalibrated = 0;
-        if (options.RecalibrationBatches > 0)
-        {
-            var config = TrainConfig.Load(configPath);
-            var model = RunModel.Create(config, entries.ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal), calibration!.Geometry, modelPath);
-            recalibrated = BatchNormRecalibration.Run(model.Encoder, BatchNormRecalibration.Batches(calibration, options.RecalibrationBatches, (ulong)config.Seed));
-            var state = model.StateEntries().ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal);
-            entries = entries.Select(e => (e.Name, state[e.Name], e.Dtype)).ToList();
-        }
+        if (options.RecalibrationBatches > 0) (entries, recalibrated) = Recalibrate(entries, modelDirectory, calibration!, options.RecalibrationBatches);
         var weights = entries.Where(e => Int8Quantization.Applies(e.Name, e.Tensor, e.Dtype)).ToList();
         var stored = options.Int8 ? Int8Quantization.QuantizeEntries(entries) : entries;
 
@@ -90,6 +71,36 @@ public static class RunCompression
             weights.Sum(w => (long)w.Tensor.Length),
             weights.Sum(w => (long)w.Tensor.Span.Count(0f)),
             recalibrated);
+    }
+
+    /// <summary>Refuses what cannot or must not be done, before anything is read or written.</summary>
+    private static void CheckRequest(string modelDirectory, string outDirectory, CompressionOptions options, EvaluationData? calibration)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(outDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(options.PruneFraction is >= 0 and < 1)) throw new ArgumentException($"--prune must be in [0, 1), got {options.PruneFraction.ToString(CultureInfo.InvariantCulture)}");
+        if (options.PruneFraction == 0 && !options.Int8) throw new ArgumentException("nothing to do: --prune is 0 and --format is f32");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RecalibrationBatches);
+        if (options.RecalibrationBatches > 0 && calibration is null) throw new ArgumentException("batch-norm recalibration needs data", nameof(calibration));
+        if (SamePath(modelDirectory, outDirectory)) throw new ArgumentException($"--out {outDirectory} is the run directory itself; write the compressed copy elsewhere");
+        if (File.Exists(Path.Combine(outDirectory, "checkpoint.safetensors")))
+            throw new ArgumentException($"--out {outDirectory} holds a training run (it has a checkpoint); write the compressed copy to a new directory");
+        if (!File.Exists(Path.Combine(modelDirectory, "config.json"))) throw new FileNotFoundException($"--model {modelDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
+        if (!File.Exists(Path.Combine(modelDirectory, "model.safetensors"))) throw new FileNotFoundException($"--model {modelDirectory}: no model.safetensors");
+    }
+
+    /// <summary>The entries with the batch-norm statistics of the run's encoder re-estimated on
+    /// <paramref name="batches"/> batches of <paramref name="data"/>, and the number of batch norms.</summary>
+    private static (IReadOnlyList<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> Entries, int Layers) Recalibrate(
+        IReadOnlyList<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries, string modelDirectory, EvaluationData data, int batches)
+    {
+        var config = TrainConfig.Load(Path.Combine(modelDirectory, "config.json"));
+        var weights = entries.ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal);
+        var model = RunModel.Create(config, weights, data.Geometry, Path.Combine(modelDirectory, "model.safetensors"));
+        var layers = BatchNormRecalibration.Run(model.Encoder, BatchNormRecalibration.Batches(data, batches, (ulong)config.Seed));
+        var state = model.StateEntries().ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal);
+        return (entries.Select(e => (e.Name, state[e.Name], e.Dtype)).ToList(), layers);
     }
 
     /// <summary>The source's metadata plus what was done: <c>quantization</c> and <c>pruned_fraction</c>.</summary>
