@@ -11,7 +11,7 @@ public class OptimizerFactoryTests
     [InlineData("barlow", "sgd", 256, 1.5f / 128)] // the Barlow loss sums D = 128 diagonal terms
     [InlineData("barlow", "lars", 256, 0.06f)]
     [InlineData("byol", "lars", 256, 4.0f)] // LARS steps are lr * eta (0.001) of the weight norm
-    [InlineData("simsiam", "lars", 512, 2.0f)]
+    [InlineData("simsiam", "lars", 512, 4.0f)]
     [InlineData("byol", "sgd", 256, 0.06f)]
     [InlineData("barlow", "adamw", 256, 1e-3f)]
     [InlineData("triplet", "sgd", 256, 0.06f)]
@@ -35,7 +35,7 @@ public class OptimizerFactoryTests
     {
         Assert.Equal(
             "2e-3 for clip with adamw, 1e-3 with adamw, 0.06*sqrt(batch/256) for triplet with sgd, 1.5*batch/256/D for barlow with sgd, "
-            + "4.0*batch/256 for byol with lars, 1.0*batch/256 for simsiam with lars, 0.06*batch/256 otherwise",
+            + "4.0*batch/256 for byol with lars, 2.0*batch/256 for simsiam with lars, 0.06*batch/256 otherwise",
             MethodDefaults.DescribeLearningRates());
         Assert.Equal("0.5 for byol", new LearningRateRule("byol", null, "0.5", (_, _) => 0.5f).Describe());
         Assert.All(MethodDefaults.Methods.SelectMany(_ => MethodDefaults.Optimizers, (m, o) => (m, o)),
