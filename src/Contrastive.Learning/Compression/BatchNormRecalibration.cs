@@ -67,19 +67,11 @@ public static class BatchNormRecalibration
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var rows = data.RawTrain();
         var size = Math.Min(BatchSize, data.TrainCount);
         var order = Enumerable.Range(0, data.TrainCount).ToArray();
         new Rng(seed).Shuffle(order);
-        var g = data.Geometry;
-        int[] shape = g.IsImage ? [size, g.Channels, g.Height, g.Width] : [size, g.Features];
         for (var b = 0; b < Math.Min(count, Math.Max(1, data.TrainCount / size)); b++)
-        {
-            var batch = new float[size * g.Features];
-            for (var i = 0; i < size; i++)
-                rows.Span.Slice(order[b * size + i] * g.Features, g.Features).CopyTo(batch.AsSpan(i * g.Features, g.Features));
-            yield return new Tensor(batch, shape);
-        }
+            yield return data.TrainInputs(new ArraySegment<int>(order, b * size, size));
     }
 
     private static void Accumulate(double[] sums, ReadOnlySpan<float> values)

@@ -48,6 +48,10 @@ public sealed record EvaluationData
     /// <summary>The training inputs flattened to rows (the raw baseline).</summary>
     public required Func<Tensor> RawTrain { get; init; }
 
+    /// <summary>The training samples at the given positions, without augmentation, shaped as the encoder takes them:
+    /// (n, C, H, W) images or (n, F) rows.</summary>
+    public required Func<IReadOnlyList<int>, Tensor> TrainInputs { get; init; }
+
     /// <summary>The test inputs flattened to rows.</summary>
     public required Func<Tensor> RawTest { get; init; }
 
@@ -85,6 +89,7 @@ public sealed record EvaluationData
             EmbedTrain = encoder => Embedder.Embed(encoder, train),
             EmbedTest = encoder => Embedder.Embed(encoder, test),
             RawTrain = () => new Tensor(train.Pixels.ToArray(), [train.Count, train.ImageSize]),
+            TrainInputs = rows => Gather(train.Pixels, train.ImageSize, rows, [rows.Count, train.Channels, train.Height, train.Width]),
             RawTest = () => new Tensor(test.Pixels.ToArray(), [test.Count, test.ImageSize]),
             RawName = "raw pixels",
             TestImage = test.Labels is null ? null : i => new ImageTile(test.Image(i).ToArray(), test.Channels, test.Height, test.Width, test.Labels[i]),
@@ -110,8 +115,18 @@ public sealed record EvaluationData
             EmbedTrain = encoder => Embedder.Embed(encoder, train),
             EmbedTest = encoder => Embedder.Embed(encoder, test),
             RawTrain = () => new Tensor(train.Features.ToArray(), [train.Count, train.FeatureCount]),
+            TrainInputs = rows => Gather(train.Features, train.FeatureCount, rows, [rows.Count, train.FeatureCount]),
             RawTest = () => new Tensor(test.Features.ToArray(), [test.Count, test.FeatureCount]),
             RawName = "raw standardised features",
         };
+    }
+
+    /// <summary>The samples at <paramref name="rows"/> of <paramref name="values"/>, <paramref name="width"/> floats each,
+    /// as one tensor of <paramref name="shape"/>.</summary>
+    private static Tensor Gather(ReadOnlySpan<float> values, int width, IReadOnlyList<int> rows, int[] shape)
+    {
+        var batch = new float[rows.Count * width];
+        for (var i = 0; i < rows.Count; i++) values.Slice(rows[i] * width, width).CopyTo(batch.AsSpan(i * width, width));
+        return new Tensor(batch, shape);
     }
 }
