@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Contrastive.Compression;
+using Contrastive.Data.Datasets;
 using Contrastive.Models;
 using Contrastive.Training;
 
@@ -49,18 +50,18 @@ internal static class CompressCommand
                 $"embeddings of the {data.TestCount:N0} test {data.Unit} of {spec}: cosine to the original's mean {check.MeanCosine:0.0000}, min {check.MinCosine:0.0000}"));
             if (check.KnnBefore is { } before && check.KnnAfter is { } after) PrintChange(output, $"kNN top-1 (k={check.K})", before, after);
             if (original.Encoder is TwoTowerModel originalTowers && compressed.Encoder is TwoTowerModel compressedTowers
-                && ZeroShotOf(spec, config, modelDir) is { } zeroShot)
+                && data.Images is { } images && ZeroShotOf(spec, images, config, modelDir) is { } zeroShot)
                 PrintChange(output, "zero-shot top-1", zeroShot.Accuracy(originalTowers), zeroShot.Accuracy(compressedTowers));
             return 0;
         });
         return command;
     }
 
-    /// <summary>The zero-shot evaluation of a CLIP run on <paramref name="spec"/>'s test pairs, or null when the images
-    /// have no class names to prompt with.</summary>
-    private static ZeroShotEvaluation? ZeroShotOf(string spec, TrainConfig config, string modelDir)
+    /// <summary>The zero-shot evaluation of a CLIP run on the test pairs of <paramref name="spec"/> (whose images are
+    /// <paramref name="images"/>), or null when the images have no class names to prompt with.</summary>
+    private static ZeroShotEvaluation? ZeroShotOf(string spec, ImageDatasetSplit images, TrainConfig config, string modelDir)
     {
-        var pairs = ImageTextEvaluation.For(spec, ClipRun.LoadImages(spec), config, ClipRun.Tokenizer(modelDir)).TestPairs;
+        var pairs = ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir)).TestPairs;
         return ZeroShotEvaluation.For(pairs.Images, pairs.Tokenizer, pairs.MaxLength);
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Contrastive.Data.Datasets;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Verification;
@@ -27,8 +26,7 @@ internal static class EvalCommand
         {
             var modelDir = parsed.GetValue(s_model)!;
             var spec = parsed.GetValue(s_data)!;
-            var images = DatasetResolver.IsTable(spec) ? null : ClipRun.LoadImages(spec);
-            var data = images is null ? EvaluationData.Of(TabularRun.LoadSplit(spec, modelDir, requireLabels: true)) : EvaluationData.Of(images);
+            var data = EvaluationData.Load(spec, modelDir, requireLabels: true);
             var (config, model) = RunModel.Load(modelDir, data.Geometry);
             if (!data.IsLabeled && !(model.Encoder is TwoTowerModel && ClipRun.IsImageText(spec)))
                 throw new ArgumentException($"{data.Source} has no labels; evaluation needs labeled data (or image-text pairs for a clip model)");
@@ -42,7 +40,7 @@ internal static class EvalCommand
             var outDir = parsed.GetValue(s_out) ?? modelDir;
             var metricsPath = Path.Combine(modelDir, "metrics.jsonl");
             var metrics = File.Exists(metricsPath) ? EpochMetrics.ReadAll(metricsPath) : null;
-            var imageText = model.Encoder is TwoTowerModel && images is not null
+            var imageText = model.Encoder is TwoTowerModel && data.Images is { } images
                 ? ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir)) : null;
             var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText)!;
             PrintTable(output, result);

@@ -58,6 +58,9 @@ public sealed record EvaluationData
     /// <summary>What the raw baseline is called ("raw pixels").</summary>
     public required string RawName { get; init; }
 
+    /// <summary>The image split this data was made from, or null for a table.</summary>
+    public ImageDatasetSplit? Images { get; init; }
+
     /// <summary>The picture of test sample i for the report's neighbour grid, or null for non-image data.</summary>
     public Func<int, ImageTile>? TestImage { get; init; }
 
@@ -92,6 +95,7 @@ public sealed record EvaluationData
             TrainInputs = rows => Gather(train.Pixels, train.ImageSize, rows, [rows.Count, train.Channels, train.Height, train.Width]),
             RawTest = () => new Tensor(test.Pixels.ToArray(), [test.Count, test.ImageSize]),
             RawName = "raw pixels",
+            Images = data,
             TestImage = test.Labels is null ? null : i => new ImageTile(test.Image(i).ToArray(), test.Channels, test.Height, test.Width, test.Labels[i]),
         };
     }
