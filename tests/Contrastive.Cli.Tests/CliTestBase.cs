@@ -43,6 +43,17 @@ public abstract class CliTestBase : IDisposable
         foreach (var text in expected) Assert.True(lines[0].Contains(text, StringComparison.Ordinal), $"'{text}' not in: {lines[0]}");
     }
 
+    /// <summary>Trains a one-epoch SimCLR run (batch 8, one thread) into <see cref="Dir"/>/run on a new
+    /// <see cref="WriteHalfBrightFolder"/> "images" of <paramref name="perClass"/> images per class; returns both paths.</summary>
+    protected async Task<(string Images, string Run)> TrainTinyRun(int perClass, ulong seed)
+    {
+        var images = WriteHalfBrightFolder("images", perClass, seed);
+        var run = Path.Combine(Dir, "run");
+        var train = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--out", run, "--threads", "1");
+        Assert.True(train.Code == 0, train.Err);
+        return (images, run);
+    }
+
     /// <summary>A labeled image folder <paramref name="name"/> in <see cref="Dir"/>: classes 'left' and 'right' of
     /// <paramref name="perClass"/> <see cref="HalfBrightPng"/> images each, drawn from <paramref name="seed"/>.</summary>
     protected string WriteHalfBrightFolder(string name, int perClass, ulong seed)

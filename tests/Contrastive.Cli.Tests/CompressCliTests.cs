@@ -9,10 +9,7 @@ public sealed class CompressCliTests() : CliTestBase("compress")
     [Fact]
     public async Task Compress_writes_an_int8_pruned_copy_that_embed_reads()
     {
-        var images = WriteHalfBrightFolder("images", 8, seed: 5);
-        var run = Path.Combine(Dir, "run");
-        var train = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--out", run, "--threads", "1");
-        Assert.True(train.Code == 0, train.Err);
+        var (images, run) = await TrainTinyRun(8, seed: 5);
 
         var small = Path.Combine(Dir, "small");
         var compress = await Run("compress", "--model", run, "--out", small, "--prune", "0.5");

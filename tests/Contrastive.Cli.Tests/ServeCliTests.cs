@@ -11,10 +11,7 @@ public sealed partial class ServeCliTests() : CliTestBase("serve")
     [Fact]
     public async Task Serve_answers_healthz_and_similar_until_cancelled()
     {
-        var images = WriteHalfBrightFolder("images", 12, seed: 11);
-        var run = Path.Combine(Dir, "run");
-        var train = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--out", run, "--threads", "1");
-        Assert.True(train.Code == 0, train.Err);
+        var (images, run) = await TrainTinyRun(12, seed: 11);
 
         using var output = new StringWriter();
         var synchronizedOutput = TextWriter.Synchronized(output);
