@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Contrastive.NET vs the PyTorch peer (shared/peers/torch_simclr.py) on the BENCH_SPEC workload, measured in
+# Contrastive.NET vs the PyTorch peer (benchmarks/peers/torch_simclr.py) on the BENCH_SPEC workload, measured in
 # alternation within one run (ours, torch, ours, torch, ...) so that the load of a shared machine hits both alike.
 # Prints every pair and, per mode, the mean throughput ratio (ours / torch) and the peak-RSS ratio.
 #
@@ -15,8 +15,7 @@ THREADS=${THREADS:-2}
 STEPS=${STEPS:-20}
 BATCH=${BATCH:-256}
 PYTHON=${PYTHON:-/usr/bin/python3}
-PEER=${PEER:-$repo/../shared/peers/torch_simclr.py}
-[ -f "$PEER" ] || PEER=/work/shared/peers/torch_simclr.py
+PEER=${PEER:-$repo/benchmarks/peers/torch_simclr.py}
 [ -f "$PEER" ] || { echo "compare.sh: peer script not found; set PEER=path/to/torch_simclr.py" >&2; exit 2; }
 
 if [ -z "${NO_BUILD:-}" ]; then dotnet build "$repo/src/Contrastive.Cli" -c Release -v quiet -nologo >/dev/null; fi

@@ -2,7 +2,7 @@
 #:property PublishAot=false
 // Images/s of Embedder.Embed over the 10,000 Fashion-MNIST test images (bench encoder, batches of 1,000) with
 // batch-norm folded (the default path) and unfolded (the same encoder behind a wrapper the folder does not know).
-// Compare with: /usr/bin/python3 /work/shared/peers/torch_simclr.py embed --threads 2 (alternate runs: the machine is shared)
+// Compare with: /usr/bin/python3 benchmarks/peers/torch_simclr.py embed --threads 2 (alternate runs: the machine is shared)
 //   dotnet run -c Release scripts/embed-throughput.cs -- [passes per timing] [threads] [rounds]
 using System.Diagnostics;
 using Contrastive;

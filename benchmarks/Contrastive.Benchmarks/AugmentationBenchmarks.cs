@@ -9,7 +9,7 @@ namespace Contrastive.Benchmarks;
 
 /// <summary>
 /// The SimCLR preset (bench spec) on a batch of 256 Fashion-MNIST test images, two views per image; the
-/// PyTorch peer's figure is <c>/usr/bin/python3 shared/peers/torch_simclr.py aug --threads 2</c>.
+/// PyTorch peer's figure is <c>/usr/bin/python3 benchmarks/peers/torch_simclr.py aug --threads 2</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class AugmentationBenchmarks

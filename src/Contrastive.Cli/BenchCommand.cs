@@ -7,7 +7,7 @@ namespace Contrastive.Cli;
 
 /// <summary>
 /// <c>contrastive bench gemm|step|aug|epoch|embed</c>: one line of throughput and memory figures for the BENCH_SPEC
-/// workload, comparable with <c>shared/peers/torch_simclr.py</c> run with the same mode and options.
+/// workload, comparable with <c>benchmarks/peers/torch_simclr.py</c> run with the same mode and options.
 /// </summary>
 internal static class BenchCommand
 {

@@ -2,7 +2,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Evaluation.Tests;
 
-/// <summary>Access to the shared metrics.json and this project's Reference/eval_vectors.json.</summary>
+/// <summary>Access to tests/reference/metrics.json and this project's Reference/eval_vectors.json.</summary>
 internal static class EvalVectors
 {
     public static ReferenceCase Shared(string name) => ReferenceData.Case("metrics.json", name);

@@ -34,10 +34,8 @@ public sealed record ReferenceCase(string Name, JsonElement Params, IReadOnlyDic
 }
 
 /// <summary>
-/// Loads <c>../shared/reference/*.json</c> (PyTorch outputs and gradients). The folder is found by
-/// walking up from the test binary to the repository root and taking its sibling <c>shared/reference</c>;
-/// <c>CONTRASTIVE_REFERENCE_DIR</c> overrides it. Vectors this repository generated itself live in
-/// <c>tests/reference</c>.
+/// Loads the PyTorch reference vectors (outputs and gradients) committed under <c>tests/reference</c>, next to
+/// the scripts that generated them. The repository root is found by walking up from the test binary.
 /// </summary>
 public static class ReferenceData
 {
@@ -54,27 +52,11 @@ public static class ReferenceData
         }
     }
 
-    /// <summary>The shared reference folder.</summary>
-    public static string SharedDirectory
-    {
-        get
-        {
-            var env = Environment.GetEnvironmentVariable("CONTRASTIVE_REFERENCE_DIR");
-            var dir = string.IsNullOrEmpty(env) ? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "reference")) : env;
-            if (!Directory.Exists(dir))
-                throw new DirectoryNotFoundException($"reference vectors not found at {dir}: the shared/ folder must sit beside the repository (or set CONTRASTIVE_REFERENCE_DIR)");
-            return dir;
-        }
-    }
+    /// <summary>The path of a file under <c>tests/reference</c>, such as <c>conv2d.json</c>.</summary>
+    public static string PathOf(string fileName) => Path.Combine(RepositoryRoot, "tests", "reference", fileName);
 
-    /// <summary>The path of a shared reference file.</summary>
-    public static string SharedPath(string fileName) => Path.Combine(SharedDirectory, fileName);
-
-    /// <summary>The path of a file under the repository's own <c>tests/reference</c>.</summary>
-    public static string LocalPath(string fileName) => Path.Combine(RepositoryRoot, "tests", "reference", fileName);
-
-    /// <summary>All cases of a shared file such as <c>conv2d.json</c>.</summary>
-    public static IReadOnlyList<ReferenceCase> Cases(string fileName) => Load(SharedPath(fileName));
+    /// <summary>All cases of a reference file such as <c>conv2d.json</c>.</summary>
+    public static IReadOnlyList<ReferenceCase> Cases(string fileName) => Load(PathOf(fileName));
 
     /// <summary>One case by name.</summary>
     public static ReferenceCase Case(string fileName, string caseName) =>

@@ -8,7 +8,7 @@ namespace Contrastive.Data.Augmentations;
 public static class AugmentationPresets
 {
     /// <summary>
-    /// SimCLR views. Grey (1-channel) input gets exactly the bench spec (<c>shared/BENCH_SPEC.md</c>):
+    /// SimCLR views. Grey (1-channel) input gets exactly the bench spec (<c>benchmarks/BENCH_SPEC.md</c>):
     /// random resized crop to <paramref name="outputSize"/> (scale U(0.2, 1), log-ratio U(log 3/4, log 4/3)),
     /// horizontal flip p = 0.5, with p = 0.8 brightness and contrast factors U(0.6, 1.4) around the image mean
     /// (<see cref="BrightnessContrast"/>), clamp to [0, 1]. RGB input gets the SimCLR paper's recipe: crop

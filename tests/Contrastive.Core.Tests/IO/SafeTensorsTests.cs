@@ -63,7 +63,7 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void Bench_checkpoint_written_by_pytorch_has_every_key_dtype_and_shape()
     {
-        var content = SafeTensors.Read(ReferenceData.SharedPath("bench_model.safetensors"));
+        var content = SafeTensors.Read(ReferenceData.PathOf("bench_model.safetensors"));
         var expected = new List<(string Name, int[] Shape, SafeTensorsDtype Dtype)>();
         void Bn(string prefix, int c)
         {
@@ -98,7 +98,7 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void Rewriting_the_bench_checkpoint_reproduces_the_pytorch_bytes()
     {
-        var source = ReferenceData.SharedPath("bench_model.safetensors");
+        var source = ReferenceData.PathOf("bench_model.safetensors");
         var copy = _dir.File("bench.safetensors");
         SafeTensors.Write(copy, SafeTensors.Read(source).Entries);
         Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(copy));

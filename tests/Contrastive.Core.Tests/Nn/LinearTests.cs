@@ -4,7 +4,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Core.Tests.Nn;
 
-/// <summary>Linear against PyTorch (shared/reference/linear.json), finite differences and PyTorch's init.</summary>
+/// <summary>Linear against PyTorch (tests/reference/linear.json), finite differences and PyTorch's init.</summary>
 public class LinearTests
 {
     public static TheoryDataNames Cases => ReferenceData.Names("linear.json");

@@ -11,7 +11,7 @@ namespace Contrastive.Core.Tests.Nn;
 /// </summary>
 public class TransformerEncoderLayerTests
 {
-    private static readonly string s_file = ReferenceData.LocalPath("transformer.json");
+    private static readonly string s_file = ReferenceData.PathOf("transformer.json");
     private static readonly string[] s_inputs = ["x", "mask", "out", "upstream"];
 
     public static TheoryDataNames Cases =>

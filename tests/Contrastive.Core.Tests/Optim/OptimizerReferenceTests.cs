@@ -6,7 +6,7 @@ namespace Contrastive.Core.Tests.Optim;
 
 /// <summary>
 /// Three optimiser steps from (w0, b0) with stored gradients against PyTorch
-/// (shared/reference/optimizers.json), and bit-exact resume from exported state.
+/// (tests/reference/optimizers.json), and bit-exact resume from exported state.
 /// </summary>
 public class OptimizerReferenceTests
 {

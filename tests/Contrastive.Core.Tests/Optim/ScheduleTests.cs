@@ -4,7 +4,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Core.Tests.Optim;
 
-/// <summary>Warmup + cosine schedule against shared/reference/schedule.json.</summary>
+/// <summary>Warmup + cosine schedule against tests/reference/schedule.json.</summary>
 public class ScheduleTests
 {
     [Fact]

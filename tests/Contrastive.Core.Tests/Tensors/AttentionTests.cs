@@ -3,7 +3,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Core.Tests.Tensors;
 
-/// <summary>Multi-head self-attention against PyTorch (shared/reference/attention.json) and finite differences.</summary>
+/// <summary>Multi-head self-attention against PyTorch (tests/reference/attention.json) and finite differences.</summary>
 public class AttentionTests
 {
     public static TheoryDataNames Cases => ReferenceData.Names("attention.json");

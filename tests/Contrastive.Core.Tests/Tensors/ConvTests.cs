@@ -3,7 +3,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Core.Tests.Tensors;
 
-/// <summary>Conv2d against PyTorch (shared/reference/conv2d.json) and finite differences.</summary>
+/// <summary>Conv2d against PyTorch (tests/reference/conv2d.json) and finite differences.</summary>
 public class ConvTests
 {
     public static TheoryDataNames Cases => ReferenceData.Names("conv2d.json");

@@ -3,7 +3,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Core.Tests.Tensors;
 
-/// <summary>Max, average and global average pooling against PyTorch (shared/reference/pool.json) and finite differences.</summary>
+/// <summary>Max, average and global average pooling against PyTorch (tests/reference/pool.json) and finite differences.</summary>
 public class PoolTests
 {
     public static TheoryDataNames Cases => ReferenceData.Names("pool.json");

@@ -3,7 +3,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Core.Tests.Tensors;
 
-/// <summary>Matmul and reductions against PyTorch (shared/reference/matmul.json) and finite differences.</summary>
+/// <summary>Matmul and reductions against PyTorch (tests/reference/matmul.json) and finite differences.</summary>
 public class MatMulAndReduceTests
 {
     public static TheoryDataNames MatMulCases => ReferenceData.Names("matmul.json");

@@ -4,7 +4,7 @@
 Run with Debian's python3 (has torch; torchvision is not installed, so its tensor formulas for rotate,
 gaussian_blur and the colour adjustments are reproduced below from torchvision/transforms/_functional_tensor.py):
     /usr/bin/python3 tests/Contrastive.Data.Tests/Augmentations/make_augment_reference.py
-Writes augment_reference.json next to this script (format of shared/reference/*.json).
+Writes augment_reference.json next to this script (format of tests/reference/*.json).
 """
 import json, math, os
 import torch, torch.nn.functional as F

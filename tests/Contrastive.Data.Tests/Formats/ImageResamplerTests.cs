@@ -5,7 +5,7 @@ namespace Contrastive.Data.Tests.Formats;
 
 public sealed class ImageResamplerTests
 {
-    private static readonly string VectorFile = ReferenceData.LocalPath("resize_bilinear.json");
+    private static readonly string VectorFile = ReferenceData.PathOf("resize_bilinear.json");
 
     public static TheoryData<string> Cases() => new(ReferenceData.Load(VectorFile).Select(c => c.Name));
 

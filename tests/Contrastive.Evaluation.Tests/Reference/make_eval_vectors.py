@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Extra evaluation reference values (Debian python3-sklearn 1.2.1, numpy) -> eval_vectors.json.
 
-Complements shared/reference/metrics.json with:
+Complements tests/reference/metrics.json with:
 - roc_drop_intermediate: roc_curve(drop_intermediate=True) of the metrics.json pair scores
   (sklearn 1.2 puts max(score)+1 first; sklearn >= 1.3 and Contrastive.NET put +inf there, so thresholds[0] is omitted).
 - verification_ties: 600 scores rounded to 0.1 (many ties): roc_auc, average_precision, roc (dropped), best F1 / accuracy
@@ -19,7 +19,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 root = here
 while not os.path.exists(os.path.join(root, "Contrastive.sln")):
     root = os.path.dirname(root)
-shared = json.load(open(os.path.join(os.path.dirname(root), "shared", "reference", "metrics.json")))  # shared/ sits beside the repository
+shared = json.load(open(os.path.join(root, "tests", "reference", "metrics.json")))
 
 
 def arr(x):

@@ -9,7 +9,7 @@ namespace Contrastive.Learning.Tests.Compression;
 /// made by tests/reference/make_int8_vectors.py), and their safetensors form.</summary>
 public sealed class Int8QuantizationTests : IDisposable
 {
-    private static readonly string s_file = ReferenceData.LocalPath("int8_per_channel.json");
+    private static readonly string s_file = ReferenceData.PathOf("int8_per_channel.json");
     private readonly TempDirectory _dir = new("contrastive-int8");
 
     public void Dispose() => _dir.Dispose();

@@ -5,7 +5,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Learning.Tests.Losses;
 
-/// <summary>Every loss against PyTorch (shared/reference/nt_xent, info_nce_queue, metric_losses, ssl_losses).</summary>
+/// <summary>Every loss against PyTorch (tests/reference/nt_xent, info_nce_queue, metric_losses, ssl_losses).</summary>
 public class LossReferenceTests
 {
     public static TheoryDataNames NtXentCases => ReferenceData.Names("nt_xent.json");

@@ -8,19 +8,19 @@ using Contrastive.Testing;
 namespace Contrastive.Learning.Tests.Models;
 
 /// <summary>
-/// The bench model of BENCH_SPEC.md against PyTorch (shared/reference/bench_model.*): the PyTorch checkpoint loads
+/// The bench model of BENCH_SPEC.md against PyTorch (tests/reference/bench_model.*): the PyTorch checkpoint loads
 /// with strict keys, and the eval outputs, one NT-Xent train step's loss, every parameter gradient, the parameters
 /// after one SGD step and the batch-norm buffers after the two train-mode forwards all match.
 /// </summary>
 public class BenchModelTests
 {
-    private static readonly ReferenceCase s_reference = ReferenceData.Load(ReferenceData.SharedPath("bench_model.json"))[0];
+    private static readonly ReferenceCase s_reference = ReferenceData.Load(ReferenceData.PathOf("bench_model.json"))[0];
 
     private static EmbeddingModel LoadReferenceModel()
     {
         var rng = new Rng(1);
         var model = new EmbeddingModel(new BenchEncoder(rng), Heads.Projection(rng, 128, 128, 64));
-        Checkpoint.LoadModule(model, ReferenceData.SharedPath("bench_model.safetensors"), strict: true);
+        Checkpoint.LoadModule(model, ReferenceData.PathOf("bench_model.safetensors"), strict: true);
         return model;
     }
 

@@ -19,7 +19,7 @@ public class TransformerTextEncoderTests
     [Fact]
     public void Matches_pytorch_output_and_every_parameter_gradient()
     {
-        var c = ReferenceData.Load(ReferenceData.LocalPath("transformer.json")).Single(k => k.Name == "text_encoder_mean_pool");
+        var c = ReferenceData.Load(ReferenceData.PathOf("transformer.json")).Single(k => k.Name == "text_encoder_mean_pool");
         var encoder = Tiny();
         encoder.LoadState(c.Tensors.Where(kv => !s_inputs.Contains(kv.Key) && !kv.Key.StartsWith("grad_", StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key, kv => kv.Value), strict: true);
