@@ -63,6 +63,12 @@ internal static class EvalCommand
         }
         if (r.Baseline?.Knn is { } rawKnn) rows.Add(($"kNN top-1 on {r.Baseline.Name}", P(rawKnn.Result.Top1)));
         if (r.Baseline?.LinearProbe is { } rawProbe) rows.Add(($"linear probe top-1 on {r.Baseline.Name}", P(rawProbe.Result.Top1)));
+        foreach (var (few, i) in (r.FewLabels ?? []).Select((few, i) => (few, i)))
+        {
+            rows.Add(($"{few.LabelsPerClass} label(s)/class: kNN / probe", $"{P(few.KnnTop1)} / {P(few.LinearProbeTop1)}"));
+            if (r.Baseline?.FewLabels is { } raw && i < raw.Count)
+                rows.Add(($"{few.LabelsPerClass} label(s)/class on {r.Baseline.Name}", $"{P(raw[i].KnnTop1)} / {P(raw[i].LinearProbeTop1)}"));
+        }
         if (r.Verification is { } v)
         {
             rows.Add(("verification ROC-AUC", F(v.RocAuc)));

@@ -37,6 +37,10 @@ internal static class TrainCommand
     private static readonly Option<int?> s_maxTextLength = new("--max-text-length") { Description = $"clip: tokens per caption, [CLS] and [SEP] included (default {MethodDefaults.MaxTextLength})" };
     private static readonly Option<int?> s_textWidth = new("--text-width") { Description = $"clip: width of the Transformer text tower, a multiple of its {MethodDefaults.TextHeads} heads (default {MethodDefaults.TextWidth})" };
     private static readonly Option<int?> s_textLayers = new("--text-layers") { Description = $"clip: layers of the Transformer text tower (default {MethodDefaults.TextLayers})" };
+    private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours of the evaluations (default: 4% of the smallest class, between 5 and 200: 32 on the demo, 200 on full Fashion-MNIST)" };
+    private static readonly Option<int?> s_views = new("--views") { Description = "simclr: augmented views per image, 2 to 8; the loss averages NT-Xent over every pair (default 2)" };
+    private static readonly Option<float?> s_cropScale = new("--crop-scale") { Description = "Smallest random-resized-crop scale of the image views, except byol's (default 0.2 grey, 0.08 colour)" };
+    private static readonly Option<bool?> s_flip = new("--flip") { Description = "Mirror image views left-right with p = 0.5 (default off: a mirror changes digits, letters and arrows; turn on for photos)" };
     private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
 
     public static Command Create(TextWriter output, TextWriter error)
@@ -45,7 +49,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
-            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers,
+            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_knnK, s_flip, s_views, s_cropScale,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -57,14 +61,17 @@ internal static class TrainCommand
 
     private static int Run(ParseResult parsed, TextWriter output, CancellationToken cancellation)
     {
-        var config = BuildConfig(parsed).WithResolvedDefaults();
-        var outDir = parsed.GetValue(s_out) ?? Path.Combine("runs", config.Method);
+        var requested = BuildConfig(parsed);
+        requested.Validate();
+        var outDir = parsed.GetValue(s_out) ?? Path.Combine("runs", requested.Method);
         var resume = parsed.GetValue(s_resume);
+        var (data, createSetup, standardizer) = LoadData(requested);
+        var config = requested.WithDataDefaults(data.TrainCount, data.TrainLabels).WithResolvedDefaults();
         if (resume) config = ResumedConfig(outDir, config);
         config.Validate();
         if (config.Threads is { } threads) Engine.Threads = threads;
 
-        var (setup, data, standardizer) = LoadData(config);
+        var setup = createSetup(config);
         Directory.CreateDirectory(outDir);
         standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
         setup.Tokenizer?.Save(Path.Combine(outDir, ClipRun.TokenizerFile));
@@ -75,12 +82,14 @@ internal static class TrainCommand
         var trainer = new Trainer(config, setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
         var metrics = trainer.Run(resume, cancellation);
         cancellation.ThrowIfCancellationRequested();
-        var evaluation = RunEvaluation.Write(outDir, setup.Method.Model.Encoder, data, RunEvaluation.Options(config.KnnK, config.Seed),
+        var evaluation = RunEvaluation.Write(outDir, setup.Method.Model.Encoder, data, RunEvaluation.Options(config.KnnNeighbours(data.TrainLabels), config.Seed),
             RunEvaluation.Rows(config), metrics, setup.ImageText);
         if (evaluation?.Baseline is { } baseline)
         {
-            output.WriteLine($"kNN (k={config.KnnK}) test accuracy: learned encoder {Percent(evaluation.Knn?.Result.Top1)}, {baseline.Name} {Percent(baseline.Knn?.Result.Top1)}");
+            output.WriteLine($"kNN (k={config.KnnNeighbours(data.TrainLabels)}) test accuracy: learned encoder {Percent(evaluation.Knn?.Result.Top1)}, {baseline.Name} {Percent(baseline.Knn?.Result.Top1)}");
             output.WriteLine($"linear probe test accuracy: learned encoder {Percent(evaluation.LinearProbe?.Result.Top1)}, {baseline.Name} {Percent(baseline.LinearProbe?.Result.Top1)}");
+            if (evaluation.FewLabels?.FirstOrDefault(f => f.LabelsPerClass == 10) is { } few && baseline.FewLabels?.FirstOrDefault(f => f.LabelsPerClass == 10) is { } rawFew)
+                output.WriteLine($"with 10 labels per class (linear probe, mean of {few.Draws} draws): learned encoder {Percent(few.LinearProbeTop1)}, {baseline.Name} {Percent(rawFew.LinearProbeTop1)}");
         }
         if (evaluation?.ZeroShotAccuracy is { } zeroShot)
             output.WriteLine($"zero-shot test accuracy (\"{ZeroShotClassifier.DefaultTemplate}\" prompts): {Percent(zeroShot)}");
@@ -94,21 +103,22 @@ internal static class TrainCommand
 
     private static string Percent(double? value) => value is { } v ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";
 
-    /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics), JSONL image-text pairs, or images.</summary>
-    private static (TrainingSetup Setup, EvaluationData Data, FeatureStandardizer? Standardizer) LoadData(TrainConfig config)
+    /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics), JSONL image-text pairs,
+    /// or images; the setup is made later, from the config with its data-dependent defaults resolved.</summary>
+    private static (EvaluationData Data, Func<TrainConfig, TrainingSetup> CreateSetup, FeatureStandardizer? Standardizer) LoadData(TrainConfig config)
     {
         if (DatasetResolver.IsTable(config.Data))
         {
             var (table, standardizer) = TabularRun.LoadForTraining(config.Data, config.LabelColumn);
-            return (TrainingSetup.Create(config, table), EvaluationData.Of(table), standardizer);
+            return (EvaluationData.Of(table), c => TrainingSetup.Create(c, table), standardizer);
         }
         if (ClipRun.IsImageText(config.Data))
         {
             var pairs = ImageTextSplit.FromJsonl(config.Data, config.MaxTextLength ?? MethodDefaults.MaxTextLength);
-            return (TrainingSetup.Create(config, pairs), EvaluationData.Of(pairs.Images), null);
+            return (EvaluationData.Of(pairs.Images), c => TrainingSetup.Create(c, pairs), null);
         }
         var images = DatasetResolver.LoadImages(config.Data);
-        return (TrainingSetup.Create(config, images), EvaluationData.Of(images), null);
+        return (EvaluationData.Of(images), c => TrainingSetup.Create(c, images), null);
     }
 
     private static TrainConfig BuildConfig(ParseResult p)
@@ -142,6 +152,10 @@ internal static class TrainCommand
             MaxTextLength = p.GetValue(s_maxTextLength) ?? c.MaxTextLength,
             TextWidth = p.GetValue(s_textWidth) ?? c.TextWidth,
             TextLayers = p.GetValue(s_textLayers) ?? c.TextLayers,
+            KnnK = p.GetValue(s_knnK) ?? c.KnnK,
+            HorizontalFlip = p.GetValue(s_flip) ?? c.HorizontalFlip,
+            Views = p.GetValue(s_views) ?? c.Views,
+            CropScale = p.GetValue(s_cropScale) ?? c.CropScale,
         };
     }
 

@@ -24,6 +24,11 @@ public sealed record EvaluationOptions
     /// <summary>Recall@k cut-offs, or an empty list to skip retrieval.</summary>
     public IReadOnlyList<int> RetrievalKs { get; init; } = [1, 5, 10];
 
+    /// <summary>Labelled training samples per class of the label-efficiency view (<see cref="LabelEfficiency"/>; kNN and
+    /// the linear probe with the settings above, <see cref="LabelEfficiency.DefaultDraws"/> draws each), or an empty
+    /// list to skip it.</summary>
+    public IReadOnlyList<int> FewLabelsPerClass { get; init; } = LabelEfficiency.DefaultLabelsPerClass;
+
     /// <summary>Test rows (seeded subsample) used for the health figures, or 0 to skip them.</summary>
     public int HealthSamples { get; init; } = 2_000;
 

@@ -26,7 +26,9 @@ public sealed record LinearProbeEvaluation(LinearProbeOptions Options, IReadOnly
 /// <param name="Dim">Input dimension.</param>
 /// <param name="Knn">kNN on the raw inputs, when run.</param>
 /// <param name="LinearProbe">Linear probe on the raw inputs, when run.</param>
-public sealed record BaselineEvaluation(string Name, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe);
+/// <param name="FewLabels">kNN and linear probe with few labels per class on the raw inputs, when run.</param>
+public sealed record BaselineEvaluation(string Name, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe,
+    IReadOnlyList<FewLabelAccuracy>? FewLabels = null);
 
 /// <summary>Every figure of one evaluation run; <see cref="ToJson"/> gives eval.json.</summary>
 /// <param name="TrainCount">Training (memory) embeddings.</param>
@@ -40,9 +42,10 @@ public sealed record BaselineEvaluation(string Name, int Dim, KnnEvaluation? Knn
 /// <param name="Baseline">kNN and linear probe on the raw inputs, when run.</param>
 /// <param name="ZeroShotAccuracy">Zero-shot test accuracy of a two-tower (CLIP) model from class-name prompts, when run.</param>
 /// <param name="ImageText">Image-to-text and text-to-image retrieval of a two-tower (CLIP) model on test pairs, when run.</param>
+/// <param name="FewLabels">kNN and linear probe with few labels per class (<see cref="LabelEfficiency"/>), when run.</param>
 public sealed record EvaluationResult(int TrainCount, int TestCount, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe,
     VerificationResult? Verification, RetrievalResult? Retrieval, HealthReport? Health, BaselineEvaluation? Baseline = null,
-    double? ZeroShotAccuracy = null, ImageTextRetrieval? ImageText = null)
+    double? ZeroShotAccuracy = null, ImageTextRetrieval? ImageText = null, IReadOnlyList<FewLabelAccuracy>? FewLabels = null)
 {
     /// <summary>camelCase names, enums as strings, NaN and infinities as "NaN"/"Infinity", indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()

@@ -25,7 +25,8 @@ public static class Evaluator
             var rows = Subsample.Indices(test.Count, o.HealthSamples, o.Seed + 2);
             health = HealthReport.Compute(Subsample.Rows(test, rows), labels: [.. rows.Select(r => testLabels[r])]);
         }
-        return new EvaluationResult(train.Count, test.Count, test.Dim, knn, probe, verification, retrieval, health);
+        return new EvaluationResult(train.Count, test.Count, test.Dim, knn, probe, verification, retrieval, health,
+            FewLabels: FewLabels(train, trainLabels, test, testLabels, o));
     }
 
     /// <summary>Runs the classification protocols of <paramref name="options"/> (kNN, linear probe) on raw inputs:
@@ -43,7 +44,7 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(name);
         CheckInputs(train, trainLabels, test, testLabels);
         var (knn, probe) = Classify(train, trainLabels, test, testLabels, options ?? new EvaluationOptions());
-        return new BaselineEvaluation(name, train.Dim, knn, probe);
+        return new BaselineEvaluation(name, train.Dim, knn, probe, FewLabels(train, trainLabels, test, testLabels, options ?? new EvaluationOptions()));
     }
 
     private static void CheckInputs(EmbeddingMatrix train, int[] trainLabels, EmbeddingMatrix test, int[] testLabels)
@@ -54,6 +55,13 @@ public static class Evaluator
         test.CheckLabels(testLabels, nameof(testLabels));
         if (train.Dim != test.Dim) throw new ArgumentException($"train embeddings have dimension {train.Dim} but test embeddings {test.Dim}", nameof(test));
     }
+
+    /// <summary>The label-efficiency view when the options ask for it and for both kNN and the probe.</summary>
+    private static IReadOnlyList<FewLabelAccuracy>? FewLabels(EmbeddingMatrix train, int[] trainLabels, EmbeddingMatrix test, int[] testLabels,
+        EvaluationOptions o) =>
+        o.FewLabelsPerClass.Count > 0 && o.Knn is { } knn && o.LinearProbe is { } probe
+            ? LabelEfficiency.Evaluate(train, trainLabels, test, testLabels, knn, probe, o.FewLabelsPerClass, seed: o.Seed + 3)
+            : null;
 
     private static (KnnEvaluation? Knn, LinearProbeEvaluation? Probe) Classify(EmbeddingMatrix train, int[] trainLabels, EmbeddingMatrix test, int[] testLabels,
         EvaluationOptions o)

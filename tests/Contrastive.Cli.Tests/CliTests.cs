@@ -10,13 +10,34 @@ namespace Contrastive.Cli.Tests;
 public sealed class CliTests() : CliTestBase("cli")
 {
     [Fact]
+    public async Task View_options_reach_the_run_and_bad_ones_are_named()
+    {
+        var images = WriteHalfBrightFolder("images", 24, seed: 12);
+        var run = Path.Combine(Dir, "views");
+        var train = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--views", "3", "--flip", "--crop-scale", "0.5",
+            "--knn-k", "3", "--out", run, "--threads", "1");
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("kNN (k=3) test accuracy", train.Out);
+        using (var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))))
+        {
+            Assert.Equal(3, config.RootElement.GetProperty("views").GetInt32());
+            Assert.True(config.RootElement.GetProperty("horizontal-flip").GetBoolean());
+            Assert.Equal(0.5, config.RootElement.GetProperty("crop-scale").GetDouble(), 6);
+        }
+        var bad = await Run("train", "--data", images, "--method", "byol", "--views", "4", "--out", Path.Combine(Dir, "bad"));
+        Assert.NotEqual(0, bad.Code);
+        Assert.Contains("--views applies to simclr", bad.Err);
+    }
+
+    [Fact]
     public async Task Train_embed_and_eval_work_end_to_end()
     {
         var images = WriteHalfBrightFolder("images", 24, seed: 11);
         var run = Path.Combine(Dir, "run");
         var train = await Run("train", "--data", images, "--epochs", "2", "--batch", "16", "--out", run, "--threads", "2");
         Assert.True(train.Code == 0, train.Err);
-        Assert.Matches(@"kNN \(k=200\) test accuracy: learned encoder [\d.]+ %, raw pixels [\d.]+ %", train.Out);
+        // k is sized to the data: 4% of the smallest class's training images, at least 5
+        Assert.Matches(@"kNN \(k=5\) test accuracy: learned encoder [\d.]+ %, raw pixels [\d.]+ %", train.Out);
         Assert.Matches(@"linear probe test accuracy: learned encoder [\d.]+ %, raw pixels [\d.]+ %", train.Out);
         using (var evalJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "eval.json"))))
             Assert.Equal("raw pixels", evalJson.RootElement.GetProperty("baseline").GetProperty("name").GetString());
@@ -28,6 +49,7 @@ public sealed class CliTests() : CliTestBase("cli")
             Assert.Equal("sgd", config.RootElement.GetProperty("optimizer").GetString());
             Assert.Equal(0.00375, config.RootElement.GetProperty("lr").GetDouble(), 6);
             Assert.Equal(5e-4, config.RootElement.GetProperty("weight-decay").GetDouble(), 8);
+            Assert.Equal(5, config.RootElement.GetProperty("knn-k").GetInt32());
         }
         var lines = File.ReadAllLines(Path.Combine(run, "metrics.jsonl"));
         Assert.Equal(2, lines.Length);

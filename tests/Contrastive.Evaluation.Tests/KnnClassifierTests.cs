@@ -5,6 +5,21 @@ namespace Contrastive.Evaluation.Tests;
 
 public class KnnClassifierTests
 {
+    [Theory]
+    [InlineData(6000, 200)] // full Fashion-MNIST: the bench protocol's k
+    [InlineData(800, 32)]   // the demo split
+    [InlineData(144, 6)]    // a small folder
+    [InlineData(10, 5)]     // never fewer than 5 voters
+    public void K_follows_the_smallest_class(int perClass, int expected)
+    {
+        var labels = Enumerable.Range(0, 3).SelectMany(c => Enumerable.Repeat(c, c == 1 ? perClass : perClass * 2)).ToArray();
+        Assert.Equal(expected, KnnOptions.NeighboursFor(labels));
+    }
+
+    [Fact]
+    public void Sizing_k_without_labels_is_an_error() =>
+        Assert.Contains("labelled", Assert.Throws<ArgumentException>(() => KnnOptions.NeighboursFor([])).Message);
+
     [Fact]
     public void Weighted_knn_matches_the_reference_predictions_and_accuracy()
     {

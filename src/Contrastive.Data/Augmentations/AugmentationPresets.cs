@@ -13,23 +13,25 @@ public static class AugmentationPresets
     /// horizontal flip p = 0.5, with p = 0.8 brightness and contrast factors U(0.6, 1.4) around the image mean
     /// (<see cref="BrightnessContrast"/>), clamp to [0, 1]. RGB input gets the SimCLR paper's recipe: crop
     /// scale U(0.08, 1), flip p = 0.5, colour jitter (0.4, 0.4, 0.4, 0.1) with p = 0.8, grayscale p = 0.2,
-    /// Gaussian blur (kernel ~10% of the size, sigma U(0.1, 2)) with p = 0.5.
+    /// Gaussian blur (kernel ~10% of the size, sigma U(0.1, 2)) with p = 0.5. <paramref name="minCropScale"/> replaces
+    /// the crop scale's lower bound (0.2 grey, 0.08 RGB).
     /// </summary>
-    /// <exception cref="ArgumentException">The geometry is not 1 or 3 channels, or the size or strength is invalid.</exception>
-    public static AugmentationPipeline SimClr(ImageGeometry input, int outputSize, float strength = 1f)
+    /// <exception cref="ArgumentException">The geometry is not 1 or 3 channels, or the size, strength or crop scale is invalid.</exception>
+    public static AugmentationPipeline SimClr(ImageGeometry input, int outputSize, float strength = 1f, bool horizontalFlip = true, float? minCropScale = null)
     {
         Validate(input, outputSize, strength);
+        if (minCropScale is { } low && !(low is > 0 and <= 1)) throw new ArgumentException($"augmentation preset: the smallest crop scale must be in (0, 1], got {low}");
         if (input.Channels == 1)
         {
             return new AugmentationPipeline(
-                new(Crop(outputSize, 0.2f, strength)),
-                new(new HorizontalFlip(), 0.5),
+                new(Crop(outputSize, minCropScale ?? 0.2f, strength)),
+                Flip(horizontalFlip),
                 new(new BrightnessContrast(0.4f * strength, 0.4f * strength), 0.8),
                 new(new Clamp()));
         }
         return new AugmentationPipeline(
-            new(Crop(outputSize, 0.08f, strength)),
-            new(new HorizontalFlip(), 0.5),
+            new(Crop(outputSize, minCropScale ?? 0.08f, strength)),
+            Flip(horizontalFlip),
             new(new ColorJitter(0.4f * strength, 0.4f * strength, 0.4f * strength, 0.1f * strength), 0.8),
             new(new Grayscale(), 0.2 * strength),
             new(Blur(outputSize), 0.5));
@@ -42,13 +44,13 @@ public static class AugmentationPresets
     /// grey recipe for both views: blurring and solarizing 28 x 28 grey images removes what distinguishes them.
     /// </summary>
     /// <exception cref="ArgumentException">The geometry, size or strength is invalid.</exception>
-    public static (AugmentationPipeline View1, AugmentationPipeline View2) Byol(ImageGeometry input, int outputSize, float strength = 1f)
+    public static (AugmentationPipeline View1, AugmentationPipeline View2) Byol(ImageGeometry input, int outputSize, float strength = 1f, bool horizontalFlip = true)
     {
         Validate(input, outputSize, strength);
-        if (input.Channels == 1) return (SimClr(input, outputSize, strength), SimClr(input, outputSize, strength));
+        if (input.Channels == 1) return (SimClr(input, outputSize, strength, horizontalFlip), SimClr(input, outputSize, strength, horizontalFlip));
         AugmentationPipeline Common() => new(
             new(Crop(outputSize, 0.08f, strength)),
-            new(new HorizontalFlip(), 0.5),
+            Flip(horizontalFlip),
             new(new ColorJitter(0.4f * strength, 0.4f * strength, 0.2f * strength, 0.1f * strength), 0.8),
             new(new Grayscale(), 0.2 * strength));
         return (Common().Then(Blur(outputSize), 1.0),
@@ -72,11 +74,11 @@ public static class AugmentationPresets
     /// (scale U(0.8, 1)) and a flip; the strong view is <see cref="SimClr"/> at <paramref name="strength"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The geometry, size or strength is invalid.</exception>
-    public static (AugmentationPipeline Weak, AugmentationPipeline Strong) WeakStrong(ImageGeometry input, int outputSize, float strength = 1f)
+    public static (AugmentationPipeline Weak, AugmentationPipeline Strong) WeakStrong(ImageGeometry input, int outputSize, float strength = 1f, bool horizontalFlip = true)
     {
         Validate(input, outputSize, strength);
-        var weak = new AugmentationPipeline(new(Crop(outputSize, 0.8f, 1f)), new(new HorizontalFlip(), 0.5));
-        return (weak, SimClr(input, outputSize, strength));
+        var weak = new AugmentationPipeline(new(Crop(outputSize, 0.8f, 1f)), Flip(horizontalFlip));
+        return (weak, SimClr(input, outputSize, strength, horizontalFlip));
     }
 
     /// <summary>
@@ -85,14 +87,14 @@ public static class AugmentationPresets
     /// each followed by the SimCLR colour recipe for the channel count.
     /// </summary>
     /// <exception cref="ArgumentException">The geometry, a size, the count or the strength is invalid.</exception>
-    public static IReadOnlyList<AugmentationPipeline> MultiCrop(ImageGeometry input, int globalSize, int localSize, int localCount, float strength = 1f)
+    public static IReadOnlyList<AugmentationPipeline> MultiCrop(ImageGeometry input, int globalSize, int localSize, int localCount, float strength = 1f, bool horizontalFlip = true)
     {
         Validate(input, globalSize, strength);
         Validate(input, localSize, strength);
         if (localCount < 0) throw new ArgumentException($"MultiCrop: local view count must be non-negative, got {localCount}");
         AugmentationPipeline View(int size, float low, float high)
         {
-            var simclr = SimClr(input, size, strength);
+            var simclr = SimClr(input, size, strength, horizontalFlip);
             return new AugmentationPipeline([new(new RandomResizedCrop(size, size, ScaleLow(low, strength, high), high)), .. simclr.Steps.Skip(1)]);
         }
         var views = new List<AugmentationPipeline> { View(globalSize, 0.14f, 1f), View(globalSize, 0.14f, 1f) };
@@ -104,6 +106,10 @@ public static class AugmentationPresets
     private static float ScaleLow(float low, float strength, float high = 1f) => Math.Min(high, low + (1f - strength) * (1f - low));
 
     private static RandomResizedCrop Crop(int size, float low, float strength) => new(size, size, ScaleLow(low, strength));
+
+    /// <summary>A left-right mirror with p = 0.5, or with p = 0 (a step that never fires, so every recipe keeps its
+    /// shape and random-number use) when <paramref name="enabled"/> is false.</summary>
+    private static AugmentationStep Flip(bool enabled) => new(new HorizontalFlip(), enabled ? 0.5 : 0.0);
 
     /// <summary>Blur with an odd kernel of about 10% of the image side (23 at 224, 3 at 28).</summary>
     private static GaussianBlur Blur(int size) => new(Math.Max(3, (size / 10) | 1), 0.1f, 2f);

@@ -46,6 +46,16 @@ public static class EvaluationReport
             if (b.Knn is { } bk) yield return ($"kNN top-1 on {b.Name} (dim {b.Dim}), the baseline", Pct(bk.Result.Top1));
             if (b.LinearProbe is { } bp) yield return ($"linear probe top-1 on {b.Name}, the baseline", Pct(bp.Result.Top1));
         }
+        if (r.FewLabels is { } few)
+        {
+            var raw = r.Baseline?.FewLabels;
+            foreach (var (row, i) in few.Select((row, i) => (row, i)))
+            {
+                var baseline = raw is not null && i < raw.Count ? $" ({r.Baseline!.Name}: {Pct(raw[i].KnnTop1)} / {Pct(raw[i].LinearProbeTop1)})" : "";
+                yield return ($"kNN / linear probe with {row.LabelsPerClass} label(s) per class (mean of {row.Draws} draws)",
+                    $"{Pct(row.KnnTop1)} / {Pct(row.LinearProbeTop1)}{baseline}");
+            }
+        }
         if (r.Verification is { } v)
         {
             yield return ("verification ROC-AUC", F(v.RocAuc));

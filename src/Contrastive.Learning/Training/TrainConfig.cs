@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Contrastive.Evaluation.Classification;
 
 namespace Contrastive.Training;
 
@@ -71,8 +72,21 @@ public sealed record TrainConfig
     /// <summary>Threads; null: all cores.</summary>
     public int? Threads { get; init; }
 
-    /// <summary>kNN neighbours for the per-epoch evaluation.</summary>
-    public int KnnK { get; init; } = 200;
+    /// <summary>kNN neighbours of the evaluations; null: sized to the labelled training data
+    /// (<see cref="KnnOptions.NeighboursFor"/>, 200 for full Fashion-MNIST, 32 for the demo).</summary>
+    public int? KnnK { get; init; }
+
+    /// <summary>SimCLR: augmented views per image (2 to 8; the loss averages NT-Xent over every pair); null: 2.</summary>
+    public int? Views { get; init; }
+
+    /// <summary>Image views of simclr, moco, simsiam and barlow: the smallest random-resized-crop scale; null: 0.2 for grey
+    /// images (bench spec), 0.08 for colour (SimCLR paper).</summary>
+    public float? CropScale { get; init; }
+
+    /// <summary>Image views: mirror left-right with p = 0.5. Null or false: never. Off by default because a mirror changes
+    /// what a digit, a letter or an arrow is, and adds nothing where test images share one orientation (Fashion-MNIST's
+    /// shoes all point left; on the demo it cost kNN and probe accuracy, see BENCHMARKS.md); turn it on for photos.</summary>
+    public bool? HorizontalFlip { get; init; }
 
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
     public string? Init { get; init; }
@@ -102,8 +116,26 @@ public sealed record TrainConfig
     /// <summary>CLIP: the number of Transformer layers of the text tower; null: 2.</summary>
     public int? TextLayers { get; init; }
 
-    /// <summary>The batch size: <see cref="Batch"/> or the method's default.</summary>
-    public int BatchSize() => Batch ?? MethodDefaults.Batch(Method, Miner);
+    /// <summary>The batch size: <see cref="Batch"/>, or the method's default for the bench's 60,000 training images
+    /// until <see cref="WithDataDefaults"/> has sized it to the data.</summary>
+    public int BatchSize() => Batch ?? MethodDefaults.Batch(Method, Miner, FashionMnistTrainCount);
+
+    /// <summary>The training-set size <see cref="BatchSize"/> assumes before the data is known (full Fashion-MNIST).</summary>
+    private const int FashionMnistTrainCount = 60_000;
+
+    /// <summary>kNN's k: <see cref="KnnK"/>, or sized to <paramref name="trainLabels"/>
+    /// (<see cref="KnnOptions.NeighboursFor"/>); 200 without labels, where no kNN is scored.</summary>
+    public int KnnNeighbours(IReadOnlyCollection<int>? trainLabels) =>
+        KnnK ?? (trainLabels is { Count: > 0 } ? KnnOptions.NeighboursFor(trainLabels) : new KnnOptions().K);
+
+    /// <summary>This config with the defaults that depend on the training data written out: the batch size for
+    /// <paramref name="trainCount"/> samples (<see cref="MethodDefaults.Batch"/>) and kNN's k for the class sizes.
+    /// Apply it before <see cref="WithResolvedDefaults"/>, whose learning rate follows the batch.</summary>
+    public TrainConfig WithDataDefaults(int trainCount, IReadOnlyCollection<int>? trainLabels) => this with
+    {
+        Batch = Batch ?? MethodDefaults.Batch(Method, Miner, trainCount),
+        KnnK = KnnNeighbours(trainLabels),
+    };
 
     /// <summary>The optimiser: <see cref="Optimizer"/> or the method's default.</summary>
     public string OptimizerName() => Optimizer ?? MethodDefaults.Optimizer(Method);
@@ -154,7 +186,11 @@ public sealed record TrainConfig
         Require(Threads is null || Threads >= 1, $"threads must be at least 1, got {Threads}");
         Require(WarmupEpochs >= 0 && WarmupEpochs < Epochs || WarmupEpochs == 0, $"warmup epochs must be in [0, epochs), got {WarmupEpochs}");
         Require(QueueSize >= 1, $"queue size must be positive, got {QueueSize}");
-        Require(KnnK >= 1, $"knn-k must be positive, got {KnnK}");
+        Require(KnnK is null || KnnK >= 1, $"knn-k must be positive, got {KnnK}");
+        Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
+        Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
+        Require(Views is null or 2 || Method == "simclr", $"--views applies to simclr, not {Method}");
+        Require(Views is null or 2 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --views or set it to 2");
         Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
         Require(MethodDefaults.Methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", MethodDefaults.Methods)})");
         Require(MethodDefaults.Architectures.Contains(Arch), $"unknown arch '{Arch}' (expected {string.Join(", ", MethodDefaults.Architectures)})");

@@ -61,10 +61,10 @@ public sealed class TrainingSetup
         var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount);
 
         var seed = (ulong)config.Seed;
-        var views = Views(config.Method, ImageGeometry.Of(train), seed);
+        var views = Views(config, ImageGeometry.Of(train), seed);
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
         var batches = PrefetchedBatchSource.ForImages(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
-        return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, ProbeViews(train, seed), config.KnnK));
+        return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, ProbeViews(train, seed), config.KnnNeighbours(train.Labels)));
     }
 
     private static void RequireImageConfig(TrainConfig config)
@@ -98,7 +98,7 @@ public sealed class TrainingSetup
         var views = new ViewGenerator([AugmentationPresets.Clip(ImageGeometry.Of(train), train.Height)], seed);
         var batches = PrefetchedBatchSource.ForImageText(data.Train, new ShuffledBatchSampler(train.Count, config.BatchSize(), seed), views, config.Epochs, workers);
         var zeroShot = ZeroShotEvaluation.For(images.Test, data.Tokenizer, data.MaxLength);
-        var evaluator = EpochEvaluator.ForImages(images, ProbeViews(train, seed), config.KnnK, zeroShot: zeroShot);
+        var evaluator = EpochEvaluator.ForImages(images, ProbeViews(train, seed), config.KnnNeighbours(train.Labels), zeroShot: zeroShot);
         return new TrainingSetup(method, batches, evaluator, data);
     }
 
@@ -126,7 +126,7 @@ public sealed class TrainingSetup
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
         var batches = PrefetchedBatchSource.ForTables(train, sampler, views, corruptions.Length, config.Epochs, workers);
         var probeViews = new TabularViewGenerator([null, scarf], seed ^ 0x9E0BE);
-        return new TrainingSetup(method, batches, EpochEvaluator.ForTables(data, probeViews, config.KnnK));
+        return new TrainingSetup(method, batches, EpochEvaluator.ForTables(data, probeViews, config.KnnNeighbours(train.Labels)));
     }
 
     private static ContrastiveMethod CreateMethod(TrainConfig config, InputGeometry geometry, string source, int count, int[]? labels, int classCount,
@@ -163,14 +163,17 @@ public sealed class TrainingSetup
         }
     }
 
-    private static ViewGenerator Views(string method, ImageGeometry geometry, ulong seed)
+    /// <summary>The image views <paramref name="config"/>'s method trains on; flips are off unless configured
+    /// (<see cref="TrainConfig.HorizontalFlip"/>).</summary>
+    private static ViewGenerator Views(TrainConfig config, ImageGeometry geometry, ulong seed)
     {
-        var size = geometry.Height;
-        return method switch
+        var (size, flip) = (geometry.Height, config.HorizontalFlip ?? false);
+        return config.Method switch
         {
-            "byol" => Asymmetric(AugmentationPresets.Byol(geometry, size), seed),
-            "classifier" => new ViewGenerator([AugmentationPresets.WeakStrong(geometry, size).Weak], seed),
-            _ => ViewGenerator.TwoViews(AugmentationPresets.SimClr(geometry, size), seed),
+            "byol" => Asymmetric(AugmentationPresets.Byol(geometry, size, horizontalFlip: flip), seed),
+            "classifier" => new ViewGenerator([AugmentationPresets.WeakStrong(geometry, size, horizontalFlip: flip).Weak], seed),
+            _ => new ViewGenerator(Enumerable.Repeat(AugmentationPresets.SimClr(geometry, size, horizontalFlip: flip, minCropScale: config.CropScale),
+                config.Views ?? 2).ToArray(), seed),
         };
     }
 

@@ -7,6 +7,20 @@ public class PipelineAndPresetTests
 {
     private static readonly ImageGeometry s_grey = new(1, 28, 28);
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Presets_mirror_half_the_views_only_when_flips_are_on(int channels)
+    {
+        var geometry = new ImageGeometry(channels, 28, 28);
+        static double FlipProbability(AugmentationPipeline p) => p.Steps.Single(s => s.Augmentation is HorizontalFlip).Probability;
+        Assert.Equal(0.5, FlipProbability(AugmentationPresets.SimClr(geometry, 28)));
+        Assert.Equal(0.0, FlipProbability(AugmentationPresets.SimClr(geometry, 28, horizontalFlip: false)));
+        Assert.Equal(0.0, FlipProbability(AugmentationPresets.Byol(geometry, 28, horizontalFlip: false).View2));
+        Assert.Equal(0.0, FlipProbability(AugmentationPresets.WeakStrong(geometry, 28, horizontalFlip: false).Weak));
+        Assert.All(AugmentationPresets.MultiCrop(geometry, 28, 12, 2, horizontalFlip: false), v => Assert.Equal(0.0, FlipProbability(v)));
+    }
+
     [Fact]
     public void Steps_with_probability_0_are_skipped_and_probability_1_always_applied()
     {

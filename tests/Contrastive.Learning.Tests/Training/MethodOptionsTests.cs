@@ -47,4 +47,32 @@ public class MethodOptionsTests
         Assert.Equal(40, resolved.Batch);
         Assert.Equal(0.0237171f, resolved.Lr!.Value, 6);
     }
+
+    [Theory]
+    [InlineData(60_000, 256)] // full Fashion-MNIST: the bench spec
+    [InlineData(8_000, 64)]   // the demo: 125 steps per epoch
+    [InlineData(1_437, 32)]   // a small folder: never below 32
+    public void The_default_batch_keeps_125_steps_per_epoch_on_small_data(int trainCount, int expected) =>
+        Assert.Equal(expected, MethodDefaults.Batch("simclr", "semi-hard", trainCount));
+
+    [Fact]
+    public void Data_defaults_size_the_batch_and_k_and_leave_explicit_values_alone()
+    {
+        var labels = Enumerable.Range(0, 8_000).Select(i => i % 10).ToArray();
+        var resolved = new TrainConfig().WithDataDefaults(labels.Length, labels).WithResolvedDefaults();
+        Assert.Equal(64, resolved.Batch);
+        Assert.Equal(32, resolved.KnnK);
+        Assert.Equal(0.06f * 64 / 256, resolved.Lr!.Value, 6);
+
+        var explicitValues = new TrainConfig { Batch = 128, KnnK = 7 }.WithDataDefaults(labels.Length, labels);
+        Assert.Equal((128, 7), (explicitValues.Batch!.Value, explicitValues.KnnK!.Value));
+        Assert.Equal(200, new TrainConfig().WithDataDefaults(100, null).KnnK);
+    }
+
+    [Theory]
+    [InlineData("simclr", 9, null, "between 2 and 8")]
+    [InlineData("byol", 4, null, "applies to simclr")]
+    [InlineData("simclr", 4, 32, "two views")]
+    public void Views_are_checked(string method, int views, int? chunk, string message) =>
+        Assert.Contains(message, Assert.Throws<ArgumentException>(() => new TrainConfig { Method = method, Views = views, GradCacheChunk = chunk }.Validate()).Message);
 }

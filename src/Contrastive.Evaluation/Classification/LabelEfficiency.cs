@@ -1,0 +1,71 @@
+using Contrastive.Tensors;
+
+namespace Contrastive.Evaluation.Classification;
+
+/// <summary>Test accuracy with few labelled training samples, averaged over seeded draws.</summary>
+/// <param name="LabelsPerClass">Labelled training samples per class in each draw.</param>
+/// <param name="Draws">Seeded draws averaged.</param>
+/// <param name="KnnTop1">Mean kNN top-1 accuracy (k = min(the configured k, <paramref name="LabelsPerClass"/>)).</param>
+/// <param name="LinearProbeTop1">Mean linear-probe top-1 accuracy.</param>
+public sealed record FewLabelAccuracy(int LabelsPerClass, int Draws, double KnnTop1, double LinearProbeTop1);
+
+/// <summary>
+/// The label-efficiency view of an embedding, the reason to learn one without labels: kNN and a linear probe that see
+/// only n labelled training samples per class (n = 1, 10, 100 by default), drawn with a seed per draw and scored on
+/// the whole test set, averaged over draws. A class with fewer than n training samples gives all it has.
+/// </summary>
+public static class LabelEfficiency
+{
+    /// <summary>The labels per class measured by default.</summary>
+    public static readonly IReadOnlyList<int> DefaultLabelsPerClass = [1, 10, 100];
+
+    /// <summary>Draws averaged per size by default.</summary>
+    public const int DefaultDraws = 5;
+
+    /// <summary>Scores <paramref name="train"/> / <paramref name="test"/> embeddings at each size of <paramref name="labelsPerClass"/>.</summary>
+    /// <exception cref="ArgumentException">Empty input, mismatched dimensions or labels, a size or draw count below 1.</exception>
+    public static IReadOnlyList<FewLabelAccuracy> Evaluate(EmbeddingMatrix train, int[] trainLabels, EmbeddingMatrix test, int[] testLabels,
+        KnnOptions knn, LinearProbeOptions probe, IReadOnlyList<int>? labelsPerClass = null, int draws = DefaultDraws, ulong seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        train.CheckLabels(trainLabels, nameof(trainLabels));
+        test.CheckLabels(testLabels, nameof(testLabels));
+        var sizes = labelsPerClass ?? DefaultLabelsPerClass;
+        if (sizes.Any(n => n < 1)) throw new ArgumentException($"labels per class must be at least 1, got {string.Join(", ", sizes)}", nameof(labelsPerClass));
+        if (draws < 1) throw new ArgumentOutOfRangeException(nameof(draws), $"draws must be at least 1, got {draws}");
+        var classes = ClassificationReport.InferClasses(trainLabels, testLabels);
+        var byClass = Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, trainLabels.Length).Where(i => trainLabels[i] == c).ToArray()).ToArray();
+
+        var results = new List<FewLabelAccuracy>();
+        foreach (var n in sizes)
+        {
+            double knnSum = 0, probeSum = 0;
+            for (var draw = 0; draw < draws; draw++)
+            {
+                var rows = Draw(byClass, n, Rng.Derive(seed, n, draw));
+                var memory = Subsample.Rows(train, rows);
+                var labels = Array.ConvertAll(rows, i => trainLabels[i]);
+                var knnSettings = knn with { K = Math.Min(knn.K, n), Classes = classes };
+                knnSum += KnnClassifier.Evaluate(memory, labels, test, testLabels, knnSettings).Top1;
+                var model = LinearProbe.Fit(memory, labels, probe with { Classes = classes, Seed = probe.Seed + (ulong)draw });
+                probeSum += model.Evaluate(test, testLabels).Top1;
+            }
+            results.Add(new FewLabelAccuracy(n, draws, knnSum / draws, probeSum / draws));
+        }
+        return results;
+    }
+
+    /// <summary>Up to <paramref name="perClass"/> distinct rows of every class, chosen by <paramref name="rng"/>.</summary>
+    private static int[] Draw(int[][] byClass, int perClass, Rng rng)
+    {
+        var rows = new List<int>();
+        foreach (var members in byClass)
+        {
+            var shuffled = (int[])members.Clone();
+            rng.Shuffle(shuffled.AsSpan());
+            rows.AddRange(shuffled.Take(perClass));
+        }
+        return [.. rows];
+    }
+}
