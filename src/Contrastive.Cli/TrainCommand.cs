@@ -37,6 +37,8 @@ internal static class TrainCommand
     private static readonly Option<int?> s_maxTextLength = new("--max-text-length") { Description = $"clip: tokens per caption, [CLS] and [SEP] included (default {MethodDefaults.MaxTextLength})" };
     private static readonly Option<int?> s_textWidth = new("--text-width") { Description = $"clip: width of the Transformer text tower, a multiple of its {MethodDefaults.TextHeads} heads (default {MethodDefaults.TextWidth})" };
     private static readonly Option<int?> s_textLayers = new("--text-layers") { Description = $"clip: layers of the Transformer text tower (default {MethodDefaults.TextLayers})" };
+    private static readonly Option<float?> s_textDropout = new("--text-dropout") { Description = $"text data: dropout inside the text encoder, SimCSE's noise (default {Text.TextRun.DefaultDropout})" };
+    private static readonly Option<bool> s_textAugment = new("--text-augment") { Description = "text data, simcse: views are also token deletions and span maskings of the text" };
     private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
 
     public static Command Create(TextWriter output, TextWriter error)
@@ -45,7 +47,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
-            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers,
+            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -57,12 +59,13 @@ internal static class TrainCommand
 
     private static int Run(ParseResult parsed, TextWriter output, CancellationToken cancellation)
     {
-        var config = BuildConfig(parsed).WithResolvedDefaults();
+        var config = Text.TextRun.WithTextDefaults(BuildConfig(parsed)).WithResolvedDefaults();
         var outDir = parsed.GetValue(s_out) ?? Path.Combine("runs", config.Method);
         var resume = parsed.GetValue(s_resume);
         if (resume) config = ResumedConfig(outDir, config);
         config.Validate();
         if (config.Threads is { } threads) Engine.Threads = threads;
+        if (Text.TextRun.IsText(config)) return TextTraining.Run(config, outDir, resume, output, cancellation);
 
         var (setup, data, standardizer) = LoadData(config);
         Directory.CreateDirectory(outDir);
@@ -142,6 +145,8 @@ internal static class TrainCommand
             MaxTextLength = p.GetValue(s_maxTextLength) ?? c.MaxTextLength,
             TextWidth = p.GetValue(s_textWidth) ?? c.TextWidth,
             TextLayers = p.GetValue(s_textLayers) ?? c.TextLayers,
+            TextDropout = p.GetValue(s_textDropout) ?? c.TextDropout,
+            TextAugment = p.GetValue(s_textAugment) || c.TextAugment,
         };
     }
 
