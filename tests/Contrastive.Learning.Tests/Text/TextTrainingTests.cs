@@ -15,7 +15,15 @@ public class TextTrainingTests
 
     private static TrainConfig Config(string method, string arch, string data, int epochs = 4) => TextRun.WithTextDefaults(new TrainConfig
     {
-        Method = method, Arch = arch, Data = data, Epochs = epochs, Batch = 16, TextWidth = 16, TextLayers = 1, Lr = 3e-3f, Seed = 1,
+        Method = method,
+        Arch = arch,
+        Data = data,
+        Epochs = epochs,
+        Batch = 16,
+        TextWidth = 16,
+        TextLayers = 1,
+        Lr = 3e-3f,
+        Seed = 1,
     }).WithResolvedDefaults();
 
     public static TheoryData<string, string, string> Runs => new()
