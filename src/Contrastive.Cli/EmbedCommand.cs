@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
+using Contrastive.Data.Text;
 using Contrastive.Tensors;
+using Contrastive.Text;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
@@ -11,7 +13,7 @@ namespace Contrastive.Cli;
 internal static class EmbedCommand
 {
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
-    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl); for a text run wordnet | fortunes | FILE.jsonl/.csv/.tsv of text records", Required = true };
     private static readonly Option<string> s_out = new("--out") { Description = "Output .npy file", Required = true };
     private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp, DefaultValueFactory = _ => "test" };
 
@@ -22,7 +24,8 @@ internal static class EmbedCommand
         command.SetAction(parsed =>
         {
             var (spec, modelDir, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_model)!, parsed.GetValue(s_split)!);
-            var (embeddings, source) = DatasetResolver.IsTable(spec) ? EmbedTable(spec, modelDir, split) : EmbedImages(spec, modelDir, split);
+            var (embeddings, source) = TextRun.IsTextRun(modelDir) ? EmbedTexts(spec, modelDir, split)
+                : DatasetResolver.IsTable(spec) ? EmbedTable(spec, modelDir, split) : EmbedImages(spec, modelDir, split);
             var path = parsed.GetValue(s_out)!;
             NpyFile.Write(path, embeddings.Span, embeddings.Shape.ToArray());
             output.WriteLine($"wrote {path}: {embeddings.Size(0)} x {embeddings.Size(1)} float32 embeddings of {source}");
@@ -36,6 +39,15 @@ internal static class EmbedCommand
         var data = GalleryData.Images(spec, split);
         var (_, model) = RunModel.Load(modelDir, InputGeometry.Image(data.Channels, data.Height, data.Width));
         return (Embedder.Embed(model.Encoder, data), data.Source);
+    }
+
+    /// <summary>A text run: the text (anchor) of every record of the split, in file order within it.</summary>
+    private static (Tensor, string) EmbedTexts(string spec, string modelDir, string split)
+    {
+        var (config, encoder, tokenizer) = TextRun.Load(modelDir);
+        var all = TextDataResolver.Load(spec);
+        var records = split == "all" ? all : split == "train" ? TextCorpusSplit.Of(all, (ulong)config.Seed).Train : TextCorpusSplit.Of(all, (ulong)config.Seed).Test;
+        return (TextEmbedder.Embed(encoder, tokenizer, records.Anchors, config.MaxTextLength ?? MethodDefaults.MaxTextLength), records.Source);
     }
 
     private static (Tensor, string) EmbedTable(string spec, string modelDir, string split)

@@ -9,9 +9,9 @@ namespace Contrastive.Cli;
 /// <summary><c>contrastive train</c>: the main job. With no options: SimCLR on the embedded demo data.</summary>
 internal static class TrainCommand
 {
-    private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr; clip: two towers, AdamW lr 2e-3, 64-d joint space, learned temperature from 0.07)" };
-    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv table, or FILE.jsonl image-text pairs for clip) (default demo)" };
-    private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp (default bench)" };
+    private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr; clip: two towers, AdamW lr 2e-3, 64-d joint space, learned temperature from 0.07); text: simcse | pairs | triplet" };
+    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv table, or FILE.jsonl image-text pairs for clip); text: wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts, pairs or triplets with --arch transformer|gru (default demo)" };
+    private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp; text: transformer | gru (default bench; transformer for text)" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 5)" };
     private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256; triplet with batch-hard mining 40: 4 images of each of 10 classes)" };
     private static readonly Option<float?> s_lr = new("--lr") { Description = $"Base learning rate (default {MethodDefaults.DescribeLearningRates()})" };
@@ -41,6 +41,8 @@ internal static class TrainCommand
     private static readonly Option<int?> s_views = new("--views") { Description = "simclr: augmented views per image, 2 to 8; the loss averages NT-Xent over every pair (default 2)" };
     private static readonly Option<float?> s_cropScale = new("--crop-scale") { Description = "Smallest random-resized-crop scale of the image views, except byol's (default 0.2 grey, 0.08 colour)" };
     private static readonly Option<bool?> s_flip = new("--flip") { Description = "Mirror image views left-right with p = 0.5 (default off: a mirror changes digits, letters and arrows; turn on for photos)" };
+    private static readonly Option<float?> s_textDropout = new("--text-dropout") { Description = $"text data: dropout inside the text encoder, SimCSE's noise (default {Text.TextRun.DefaultDropout})" };
+    private static readonly Option<bool> s_textAugment = new("--text-augment") { Description = "text data, simcse: views are also token deletions and span maskings of the text" };
     private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
 
     public static Command Create(TextWriter output, TextWriter error)
@@ -49,7 +51,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
-            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_knnK, s_flip, s_views, s_cropScale,
+            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_knnK, s_flip, s_views, s_cropScale,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -61,16 +63,15 @@ internal static class TrainCommand
 
     private static int Run(ParseResult parsed, TextWriter output, CancellationToken cancellation)
     {
-        var requested = BuildConfig(parsed);
+        var requested = Text.TextRun.WithTextDefaults(BuildConfig(parsed));
         requested.Validate();
         var outDir = parsed.GetValue(s_out) ?? Path.Combine("runs", requested.Method);
         var resume = parsed.GetValue(s_resume);
-        var (data, createSetup, standardizer) = LoadData(requested);
-        var config = requested.WithDataDefaults(data.TrainCount, data.TrainLabels).WithResolvedDefaults();
-        if (resume) config = ResumedConfig(outDir, config);
-        config.Validate();
-        if (config.Threads is { } threads) Engine.Threads = threads;
+        if (Text.TextRun.IsText(requested))
+            return TextTraining.Run(Prepared(requested.WithResolvedDefaults(), outDir, resume), outDir, resume, output, cancellation);
 
+        var (data, createSetup, standardizer) = LoadData(requested);
+        var config = Prepared(requested.WithDataDefaults(data.TrainCount, data.TrainLabels).WithResolvedDefaults(), outDir, resume);
         var setup = createSetup(config);
         Directory.CreateDirectory(outDir);
         standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
@@ -99,6 +100,15 @@ internal static class TrainCommand
                 $"text to image {string.Join(" / ", retrieval.TextToImage.RecallAtK.Select(r => Percent(r.Value)))} ({retrieval.Captions} distinct test captions)");
         output.WriteLine($"wrote {Path.Combine(outDir, "model.safetensors")} and {Path.Combine(outDir, "report.html")}");
         return 0;
+    }
+
+    /// <summary>The resolved config of a new or resumed run, validated, with its thread count applied to the engine.</summary>
+    private static TrainConfig Prepared(TrainConfig config, string outDir, bool resume)
+    {
+        if (resume) config = ResumedConfig(outDir, config);
+        config.Validate();
+        if (config.Threads is { } threads) Engine.Threads = threads;
+        return config;
     }
 
     private static string Percent(double? value) => value is { } v ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";
@@ -156,6 +166,8 @@ internal static class TrainCommand
             HorizontalFlip = p.GetValue(s_flip) ?? c.HorizontalFlip,
             Views = p.GetValue(s_views) ?? c.Views,
             CropScale = p.GetValue(s_cropScale) ?? c.CropScale,
+            TextDropout = p.GetValue(s_textDropout) ?? c.TextDropout,
+            TextAugment = p.GetValue(s_textAugment) || c.TextAugment,
         };
     }
 

@@ -104,7 +104,7 @@ public static class CsvTable
     }
 
     /// <summary>Splits one line into fields, honouring double quotes.</summary>
-    private static List<string> Split(string line, char separator, int lineNumber, string path)
+    internal static List<string> Split(string line, char separator, int lineNumber, string path)
     {
         var fields = new List<string>();
         var field = new StringBuilder();

@@ -63,7 +63,7 @@ public sealed class TransformerTextEncoder : Module, IEncoder
         if (input.Rank != 2 || input.Size(1) == 0 || input.Size(1) > Options.MaxLength)
             throw new ArgumentException($"text encoder: token ids must be (B, T) with 0 < T <= {Options.MaxLength}, got {Shapes.Format(input.Shape)}");
         int b = input.Size(0), t = input.Size(1), d = Options.ModelDim;
-        var padding = PaddingMask(input.Span);
+        var padding = TokenPooling.PaddingMask(input.Span);
         var h = Ops.Add(_tokens.Forward(input), Ops.Narrow(_positions, 0, 0, t)); // (B, T, D)
         foreach (var layer in _layers) h = layer.Forward(h, padding);
         h = _norm.Forward(h);
@@ -73,7 +73,7 @@ public sealed class TransformerTextEncoder : Module, IEncoder
                 if (padding[r * t]) throw new ArgumentException($"text encoder: row {r} starts with padding, nothing to pool for [CLS]");
             return Ops.Reshape(Ops.Narrow(h, 1, 0, 1), b, d);
         }
-        return Ops.Sum(Ops.Mul(h, MeanWeights(padding, b, t)), 1); // (B, D)
+        return TokenPooling.Mean(h, padding); // (B, D)
     }
 
     /// <summary>Packs encoded texts of one length into the (B, T) float id tensor this encoder takes.</summary>
@@ -91,26 +91,5 @@ public sealed class TransformerTextEncoder : Module, IEncoder
             for (var i = 0; i < t; i++) data[r * t + i] = ids[i];
         }
         return new Tensor(data, [texts.Count, t]);
-    }
-
-    private static bool[] PaddingMask(ReadOnlySpan<float> ids)
-    {
-        var mask = new bool[ids.Length];
-        for (var i = 0; i < ids.Length; i++) mask[i] = ids[i] == WordTokenizer.PadId;
-        return mask;
-    }
-
-    /// <summary>(B, T, 1) weights 1 / n_b at the n_b real tokens of row b and 0 at padding, so sum_t w * h is the masked mean.</summary>
-    private static Tensor MeanWeights(bool[] padding, int b, int t)
-    {
-        var w = new float[b * t];
-        for (var r = 0; r < b; r++)
-        {
-            var count = 0;
-            for (var i = 0; i < t; i++) if (!padding[r * t + i]) count++;
-            if (count == 0) throw new ArgumentException($"text encoder: row {r} is all padding, nothing to pool");
-            for (var i = 0; i < t; i++) w[r * t + i] = padding[r * t + i] ? 0f : 1f / count;
-        }
-        return new Tensor(w, [b, t, 1]);
     }
 }

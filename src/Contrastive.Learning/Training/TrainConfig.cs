@@ -116,6 +116,13 @@ public sealed record TrainConfig
     /// <summary>CLIP: the number of Transformer layers of the text tower; null: 2.</summary>
     public int? TextLayers { get; init; }
 
+    /// <summary>Text runs: dropout inside the text encoder, the noise of SimCSE's two views; null: 0.1.</summary>
+    public float? TextDropout { get; init; }
+
+    /// <summary>Text runs: SimCSE views are text augmentations (token deletion, span masking) of the text as well as dropout.</summary>
+    public bool TextAugment { get; init; }
+
+
     /// <summary>The batch size: <see cref="Batch"/>, or the method's default for the bench's 60,000 training images
     /// until <see cref="WithDataDefaults"/> has sized it to the data.</summary>
     public int BatchSize() => Batch ?? MethodDefaults.Batch(Method, Miner, FashionMnistTrainCount);
@@ -192,8 +199,11 @@ public sealed record TrainConfig
         Require(Views is null or 2 || Method == "simclr", $"--views applies to simclr, not {Method}");
         Require(Views is null or 2 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --views or set it to 2");
         Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
-        Require(MethodDefaults.Methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", MethodDefaults.Methods)})");
-        Require(MethodDefaults.Architectures.Contains(Arch), $"unknown arch '{Arch}' (expected {string.Join(", ", MethodDefaults.Architectures)})");
+        var text = Text.TextRun.IsText(this);
+        var methods = text ? Methods.SentenceEmbedding.Names : MethodDefaults.Methods;
+        Require(methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", methods)}{(text ? " for text" : "")})");
+        Require(MethodDefaults.Architectures.Contains(Arch) || Text.TextRun.Architectures.Contains(Arch),
+            $"unknown arch '{Arch}' (expected {string.Join(", ", MethodDefaults.Architectures.Concat(Text.TextRun.Architectures))})");
         Require(MethodDefaults.Optimizers.Contains(OptimizerName()), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
         Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
         Require(!FreezeEncoder || Method == "classifier", "--freeze-encoder applies to the classifier method");
@@ -203,17 +213,22 @@ public sealed record TrainConfig
         ValidateText();
     }
 
-    /// <summary>The text-tower options belong to CLIP, and the options of the other methods' losses and heads do not apply to it.</summary>
+    /// <summary>The text-tower options belong to CLIP and the text runs, and the options of the other methods' losses and heads do not apply to CLIP.</summary>
     private void ValidateText()
     {
-        if (Method != "clip")
+        var text = Text.TextRun.IsText(this);
+        if (Method != "clip" && !text)
         {
-            Require(MaxTextLength is null && TextWidth is null && TextLayers is null, $"--max-text-length, --text-width and --text-layers apply to --method clip, not {Method}");
+            Require(MaxTextLength is null && TextWidth is null && TextLayers is null && TextDropout is null && !TextAugment,
+                $"--max-text-length, --text-width, --text-layers, --text-dropout and --text-augment apply to --method clip and text data, not {Method}");
             return;
         }
+        Require(TextDropout is null || TextDropout is >= 0 and < 1, $"text dropout must be in [0, 1), got {TextDropout}");
+        Require(!TextAugment || Method == "simcse", "--text-augment makes SimCSE views; it applies to --method simcse");
         Require(MaxTextLength is null || MaxTextLength >= 3, $"max text length must be at least 3 ([CLS], a word, [SEP]), got {MaxTextLength}");
         Require(TextWidth is null || TextWidth > 0 && TextWidth % MethodDefaults.TextHeads == 0, $"text width must be a positive multiple of {MethodDefaults.TextHeads} (the attention heads), got {TextWidth}");
         Require(TextLayers is null || TextLayers >= 1, $"text layers must be at least 1, got {TextLayers}");
+        if (text) return;
         var defaults = new TrainConfig();
         var notForClip = new (bool Set, string Option)[]
         {
@@ -226,6 +241,7 @@ public sealed record TrainConfig
             (HiddenDim != defaults.HiddenDim, "hidden-dim (CLIP has no projection MLP)"),
             (NoStopGradient, "--no-stop-gradient"),
             (Init is not null, "--init"),
+            (TextDropout is not null, "--text-dropout"),
         };
         foreach (var (set, option) in notForClip) Require(!set, $"{option} does not apply to --method clip");
     }

@@ -1,0 +1,123 @@
+using Contrastive.Data.Sampling;
+using Contrastive.Data.Text;
+using Contrastive.Methods;
+using Contrastive.Tensors;
+using Contrastive.Training;
+
+namespace Contrastive.Text;
+
+/// <summary>
+/// The batches of <see cref="SentenceEmbedding"/>: shuffled epochs of the training records, tokenised once, each view
+/// packed to its longest text. What the views hold depends on the method and the records:
+/// <list type="bullet">
+/// <item>simcse: the text twice (two text augmentations of it when an augmentation is given), any kind of records;</item>
+/// <item>pairs: anchor and positive of pairs and triplets, or for labelled texts another text of the same class;</item>
+/// <item>triplet: anchor, positive and negative of triplets, or for labelled texts one of the same class and one of another.</item>
+/// </list>
+/// <c>Labels</c> are the anchor groups (labelled texts: the classes), so rows of one group are not each other's negatives.
+/// Per-batch randomness comes from (seed, epoch, batch), so a resumed run sees the same batches.
+/// </summary>
+public sealed class TextBatchSource : IBatchSource
+{
+    private readonly TextCorpus _data;
+    private readonly WordTokenizer _tokenizer;
+    private readonly int _maxLength;
+    private readonly string _method;
+    private readonly ITextAugmentation? _augmentation;
+    private readonly ShuffledBatchSampler _sampler;
+    private readonly ulong _seed;
+    private readonly int[][] _anchors;
+    private readonly int[][]? _positives, _negatives;
+    private readonly int[][]? _byClass;
+
+    /// <summary>Creates the source.</summary>
+    /// <exception cref="ArgumentException">The records do not have what the method needs, or the batch is larger than the data.</exception>
+    public TextBatchSource(TextCorpus train, WordTokenizer tokenizer, int maxLength, string method, int batchSize, ulong seed, ITextAugmentation? augmentation = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        (_data, _tokenizer, _maxLength, _method, _augmentation, _seed) = (train, tokenizer, maxLength, method, augmentation, seed);
+        var labeled = train.Labels is not null;
+        if (method == "pairs" && train.Positives is null && !labeled)
+            throw new ArgumentException($"--method pairs needs pairs (anchor, positive), triplets or labelled texts; {train.Source} holds single texts (use --method simcse)");
+        if (method == "triplet" && train.Negatives is null && !labeled)
+            throw new ArgumentException($"--method triplet needs triplets (anchor, positive, negative) or labelled texts; {train.Source} holds {train.Kind}");
+        if (!SentenceEmbedding.Names.Contains(method)) throw new ArgumentException($"unknown sentence method '{method}'");
+        if (batchSize > train.Count) throw new ArgumentException($"--batch {batchSize} is larger than the {train.Count} training records of {train.Source}");
+        _sampler = new ShuffledBatchSampler(train.Count, batchSize, seed);
+        _anchors = Tokenize(train.Anchors);
+        _positives = train.Positives is null ? null : Tokenize(train.Positives);
+        _negatives = train.Negatives is null ? null : Tokenize(train.Negatives);
+        if (labeled)
+            _byClass = [.. Enumerable.Range(0, train.ClassNames!.Count).Select(c => Enumerable.Range(0, train.Count).Where(i => train.Labels![i] == c).ToArray())];
+        ViewsPerBatch = batchSize * (method == "triplet" ? 3 : 2);
+    }
+
+    /// <inheritdoc />
+    public int BatchesPerEpoch => _sampler.BatchesPerEpoch;
+
+    /// <inheritdoc />
+    public int ViewsPerBatch { get; }
+
+    /// <inheritdoc />
+    public TimeSpan WaitTime => TimeSpan.Zero;
+
+    /// <inheritdoc />
+    public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep, CancellationToken cancellation)
+    {
+        var step = firstStep;
+        for (var b = 0; b < BatchesPerEpoch; b++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            yield return Batch(_sampler.Batch(epoch, b), new Rng(_seed ^ (0x7E57UL + ((ulong)epoch << 32) + (ulong)b) * 0x9E3779B97F4A7C15UL), step++);
+        }
+    }
+
+    private TrainingBatch Batch(int[] rows, Rng rng, long step)
+    {
+        var labels = _data.Labels is { } classes && _method != "simcse" ? rows.Select(r => classes[r]).ToArray() : rows.Select(r => _data.Groups[r]).ToArray();
+        int[][] anchors = [.. rows.Select(r => _anchors[r])];
+        var result = new List<Tensor>(3);
+        switch (_method)
+        {
+            case "simcse":
+                result.Add(Pack(anchors.Select(a => Augment(a, rng))));
+                result.Add(Pack(anchors.Select(a => Augment(a, rng))));
+                break;
+            case "pairs" or "triplet" when _byClass is null:
+                result.Add(Pack(anchors));
+                result.Add(Pack(rows.Select(r => _positives![r])));
+                if (_method == "triplet") result.Add(Pack(rows.Select(r => _negatives![r])));
+                break;
+            default: // labelled texts: positives of the anchor's class, negatives of another
+                result.Add(Pack(anchors));
+                result.Add(Pack(rows.Select(r => _anchors[SameClass(r, rng)])));
+                if (_method == "triplet") result.Add(Pack(rows.Select(r => _anchors[OtherClass(r, rng)])));
+                break;
+        }
+        return new TrainingBatch(result, labels, rows, step);
+    }
+
+    private int[] Augment(int[] words, Rng rng) => _augmentation?.Apply(words, rng) is { Length: > 0 } augmented ? augmented : words;
+
+    private int SameClass(int row, Rng rng)
+    {
+        var members = _byClass![_data.Labels![row]];
+        if (members.Length == 1) return row;
+        var pick = rng.NextInt(members.Length - 1); // any member but the row itself (members are ascending)
+        return members[pick >= Array.BinarySearch(members, row) ? pick + 1 : pick];
+    }
+
+    private int OtherClass(int row, Rng rng)
+    {
+        while (true)
+        {
+            var pick = rng.NextInt(_data.Count);
+            if (_data.Labels![pick] != _data.Labels[row] || _byClass!.Length == 1) return pick;
+        }
+    }
+
+    private Tensor Pack(IEnumerable<int[]> words) => TokenBatch.Pack([.. words], _tokenizer, _maxLength);
+
+    private int[][] Tokenize(IReadOnlyList<string> texts) => [.. texts.Select(_tokenizer.Tokenize)];
+}

@@ -1,0 +1,74 @@
+using Contrastive.Data.Text;
+using Contrastive.Evaluation;
+using Contrastive.Evaluation.Classification;
+using Contrastive.Evaluation.Retrieval;
+using Contrastive.Nn;
+
+namespace Contrastive.Text;
+
+/// <summary>Held-out retrieval and kNN figures of one representation (the learned encoder, or TF-IDF).</summary>
+/// <param name="Name">What was evaluated.</param>
+/// <param name="Retrieval">Pairs and triplets: each held-out anchor retrieving its positives among all held-out positives.</param>
+/// <param name="KnnAccuracy">Labelled texts: kNN top-1 accuracy of the held-out texts against the training texts.</param>
+public sealed record TextScores(string Name, RetrievalResult? Retrieval, double? KnnAccuracy);
+
+/// <summary>
+/// The text evaluation, run the same way on the learned embeddings and on the TF-IDF baseline (<see cref="TfIdf"/>
+/// fitted on the training texts). Pairs and triplets: the distinct held-out anchors (their groups unseen in training)
+/// query the held-out positives, relevant = the positives of the anchor's group (<see cref="RetrievalEvaluator"/>:
+/// recall@k, MRR, MAP@R). Labelled texts: weighted kNN (<see cref="KnnClassifier"/>) of the held-out texts against the
+/// training texts. At most <see cref="MaxQueries"/> anchor groups are evaluated (the first ones of the held-out records).
+/// </summary>
+public static class TextEvaluation
+{
+    /// <summary>The most held-out anchor groups retrieval evaluates.</summary>
+    public const int MaxQueries = 2000;
+
+    /// <summary>Evaluates <paramref name="encoder"/> and the TF-IDF baseline on <paramref name="split"/>.</summary>
+    /// <exception cref="ArgumentException">The held-out records have neither positives nor labels to evaluate.</exception>
+    public static (TextScores Learned, TextScores Baseline) Evaluate(Module encoder, WordTokenizer tokenizer, int maxLength, TextCorpusSplit split, int knnK)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var tfidf = TfIdf.Fit([.. split.Train.AllTexts()]);
+        if (split.Test.Positives is not null)
+        {
+            var (queries, queryGroups, gallery, galleryGroups) = RetrievalSets(split.Test);
+            var (q, g) = tfidf.Transform(queries, gallery);
+            return (new TextScores("learned encoder", RetrievalEvaluator.Evaluate(Embed(queries), queryGroups, Embed(gallery), galleryGroups), null),
+                new TextScores("TF-IDF", RetrievalEvaluator.Evaluate(q, queryGroups, g, galleryGroups), null));
+        }
+        if (split.Test.Labels is not null)
+        {
+            var (test, train) = tfidf.Transform(split.Test.Anchors, split.Train.Anchors);
+            var options = new KnnOptions { K = knnK, Classes = split.Train.ClassNames!.Count };
+            double Knn(EmbeddingMatrix memory, EmbeddingMatrix queries) => KnnClassifier.Evaluate(memory, split.Train.Labels!, queries, split.Test.Labels, options).Top1;
+            return (new TextScores("learned encoder", null, Knn(Embed(split.Train.Anchors), Embed(split.Test.Anchors))),
+                new TextScores("TF-IDF", null, Knn(train, test)));
+        }
+        throw new ArgumentException($"{split.Test.Source}: single unlabelled texts have nothing to evaluate against (give pairs or labels)");
+
+        EmbeddingMatrix Embed(IReadOnlyList<string> texts) => TextEmbedder.Embed(encoder, tokenizer, texts, maxLength);
+    }
+
+    /// <summary>The distinct anchors (one per group, at most <see cref="MaxQueries"/>) and the positives of their groups.</summary>
+    private static (string[] Queries, int[] QueryGroups, string[] Gallery, int[] GalleryGroups) RetrievalSets(TextCorpus test)
+    {
+        var queries = new List<string>();
+        var queryGroups = new List<int>();
+        var gallery = new List<string>();
+        var galleryGroups = new List<int>();
+        for (var r = 0; r < test.Count; r++)
+        {
+            var group = test.Groups[r];
+            if (group >= MaxQueries) continue;
+            if (group == queryGroups.Count)
+            {
+                queries.Add(test.Anchors[r]);
+                queryGroups.Add(group);
+            }
+            gallery.Add(test.Positives![r]);
+            galleryGroups.Add(group);
+        }
+        return ([.. queries], [.. queryGroups], [.. gallery], [.. galleryGroups]);
+    }
+}

@@ -1,0 +1,48 @@
+using Contrastive.Data.Formats;
+using Contrastive.Testing;
+
+namespace Contrastive.Cli.Tests;
+
+/// <summary>The contrastive command on text records: train (learned next to TF-IDF) and embed end to end, and one-line errors.</summary>
+public sealed class TextCliTests() : CliTestBase("cli-text")
+{
+    /// <summary>(gloss, example) pairs of the WordNet fixture as a JSONL file.</summary>
+    private string WritePairs()
+    {
+        var pairs = Data.Datasets.WordNetCorpus.Load(Path.Combine(ReferenceData.RepositoryRoot, "tests", "fixtures", "text", "wordnet"));
+        var path = Path.Combine(Dir, "pairs.jsonl");
+        File.WriteAllLines(path, pairs.Anchors.Select((a, i) => System.Text.Json.JsonSerializer.Serialize(new { anchor = a, positive = pairs.Positives![i] })));
+        return path;
+    }
+
+    [Theory]
+    [InlineData("gru")]
+    [InlineData("transformer")]
+    public async Task Train_prints_learned_next_to_tfidf_and_embed_writes_one_row_per_text(string arch)
+    {
+        var pairs = WritePairs();
+        var run = Path.Combine(Dir, "run-" + arch);
+        var train = await Run("train", "--data", pairs, "--method", "pairs", "--arch", arch, "--epochs", "1", "--batch", "16",
+            "--text-width", "16", "--text-layers", "1", "--out", run, "--threads", "2");
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("recall@10: learned encoder", train.Out);
+        Assert.Contains(", TF-IDF ", train.Out);
+        Assert.True(File.Exists(Path.Combine(run, "tokenizer.json")));
+        Assert.True(File.Exists(Path.Combine(run, "text-eval.json")));
+
+        var npy = Path.Combine(Dir, "texts.npy");
+        var embed = await Run("embed", "--model", run, "--data", pairs, "--split", "all", "--out", npy);
+        Assert.True(embed.Code == 0, embed.Err);
+        var array = NpyFile.Read(npy);
+        Assert.Equal([File.ReadAllLines(pairs).Length, arch == "gru" ? 32 : 16], array.Shape);
+    }
+
+    [Fact]
+    public async Task Bad_text_data_and_options_are_one_line_errors()
+    {
+        var bad = Path.Combine(Dir, "bad.jsonl");
+        File.WriteAllText(bad, "{\"anchor\": \"a\", \"positive\": \"b\"}\n{\"anchor\": \"c\"}\n");
+        AssertOneLineError(await Run("train", "--data", bad, "--method", "pairs", "--out", Path.Combine(Dir, "r1")), "bad.jsonl", "line 2", "'positive'");
+        AssertOneLineError(await Run("train", "--data", WritePairs(), "--method", "byol", "--arch", "gru", "--out", Path.Combine(Dir, "r2")), "unknown method 'byol'", "for text");
+    }
+}

@@ -1,0 +1,121 @@
+using Contrastive.Data.Datasets;
+using Contrastive.Data.Text;
+using Contrastive.Methods;
+using Contrastive.Testing;
+using Contrastive.Text;
+using Contrastive.Training;
+
+namespace Contrastive.Learning.Tests.Text;
+
+/// <summary>Text runs on the fixtures of tests/fixtures/text: every method and encoder trains (the loss falls), the
+/// batches hold what each method needs, the evaluation compares with TF-IDF, and a saved run loads back.</summary>
+public class TextTrainingTests
+{
+    private static string Fixture(string name) => Path.Combine(ReferenceData.RepositoryRoot, "tests", "fixtures", "text", name);
+
+    private static TrainConfig Config(string method, string arch, string data, int epochs = 4) => TextRun.WithTextDefaults(new TrainConfig
+    {
+        Method = method,
+        Arch = arch,
+        Data = data,
+        Epochs = epochs,
+        Batch = 16,
+        TextWidth = 16,
+        TextLayers = 1,
+        Lr = 3e-3f,
+        Seed = 1,
+    }).WithResolvedDefaults();
+
+    public static TheoryData<string, string, string> Runs => new()
+    {
+        { "pairs", "gru", "wordnet" },
+        { "pairs", "transformer", "wordnet" },
+        { "simcse", "gru", "fortunes" },
+        { "triplet", "transformer", "wordnet-triplets" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void Every_method_and_encoder_lowers_its_loss(string method, string arch, string corpus)
+    {
+        var config = Config(method, arch, corpus == "fortunes" ? "fortunes" : "wordnet", epochs: corpus == "fortunes" ? 8 : 4); // the fortune fixture is one batch an epoch
+        config.Validate();
+        var data = corpus switch
+        {
+            "wordnet" => WordNetCorpus.Load(Fixture("wordnet")),
+            "wordnet-triplets" => Triplets(WordNetCorpus.Load(Fixture("wordnet"))),
+            _ => FortunesCorpus.Load(Fixture("fortunes")),
+        };
+        var split = TextCorpusSplit.Of(data, 1);
+        var (sentence, batches, tokenizer) = TextRun.Setup(config, split);
+        using var dir = new TempDirectory();
+        var metrics = new Trainer(config, sentence, batches, dir.Path).Run();
+        var (first, last) = (metrics.Take(2).Average(m => m.Loss), metrics.TakeLast(2).Average(m => m.Loss));
+        Assert.True(last < first, $"loss {first} -> {last}");
+
+        tokenizer.Save(Path.Combine(dir.Path, ClipRun.TokenizerFile));
+        var (_, encoder, loaded) = TextRun.Load(dir.Path);
+        var texts = split.Test.Anchors.Take(3).ToArray();
+        Assert.Equal(TextEmbedder.Embed(sentence.Model.Encoder, tokenizer, texts, 32).ToArray(), TextEmbedder.Embed(encoder, loaded, texts, 32).ToArray());
+
+        var (learned, baseline) = TextEvaluation.Evaluate(encoder, loaded, 32, split, knnK: 5);
+        if (corpus != "fortunes") Assert.Equal(learned.Retrieval!.Queries, baseline.Retrieval!.Queries);
+        else Assert.InRange(baseline.KnnAccuracy!.Value, 0, 1);
+    }
+
+    /// <summary>The pairs with, as each one's negative, the positive seven records on (another synset's example).</summary>
+    private static TextCorpus Triplets(TextCorpus pairs) => new(TextRecordKind.Triplets, pairs.Anchors, pairs.Positives,
+        [.. pairs.Positives!.Select((_, i) => pairs.Positives![(i + 7) % pairs.Count])], null, null, "triplets");
+
+    [Fact]
+    public void Batches_hold_the_views_each_method_needs()
+    {
+        var fortunes = TextCorpusSplit.Of(FortunesCorpus.Load(Fixture("fortunes")), 1).Train;
+        var tokenizer = WordTokenizer.Build(fortunes.AllTexts(), 500);
+        var triplets = new TextBatchSource(fortunes, tokenizer, 32, "triplet", 8, 3).Epoch(0, 0, default).First();
+        Assert.Equal(3, triplets.Views.Count);
+        Assert.Equal(fortunes.Labels!.Where((_, i) => triplets.Indices.Contains(i)).Order(), triplets.Labels!.Order());
+        var simcse = new TextBatchSource(fortunes, tokenizer, 32, "simcse", 8, 3).Epoch(0, 0, default).First();
+        Assert.Equal(simcse.Views[0].ToArray(), simcse.Views[1].ToArray()); // dropout alone makes the two views differ
+        var augmented = new TextBatchSource(fortunes, tokenizer, 32, "simcse", 8, 3, new RandomTokenDeletion(0.3)).Epoch(0, 0, default).First();
+        Assert.NotEqual(augmented.Views[0].ToArray(), augmented.Views[1].ToArray());
+    }
+
+    [Fact]
+    public void Records_without_what_the_method_needs_are_refused()
+    {
+        var texts = new TextCorpus(TextRecordKind.Texts, ["a b", "c d", "e f"], null, null, null, null, "mem.jsonl");
+        var pairs = new TextCorpus(TextRecordKind.Pairs, ["a", "b"], ["c", "d"], null, null, null, "pairs.jsonl");
+        var tokenizer = WordTokenizer.Build(["a b c d e f"], 50);
+        Assert.Contains("holds single texts", Assert.Throws<ArgumentException>(() => new TextBatchSource(texts, tokenizer, 8, "pairs", 2, 0)).Message);
+        Assert.Contains("needs triplets", Assert.Throws<ArgumentException>(() => new TextBatchSource(pairs, tokenizer, 8, "triplet", 2, 0)).Message);
+        Assert.Contains("--batch 4 is larger", Assert.Throws<ArgumentException>(() => new TextBatchSource(texts, tokenizer, 8, "simcse", 4, 0)).Message);
+    }
+
+    [Fact]
+    public void Text_configs_take_text_defaults_and_are_validated()
+    {
+        var config = TextRun.WithTextDefaults(new TrainConfig { Method = "simcse", Data = "texts.jsonl" });
+        Assert.Equal(("transformer", "adamw", 64, 0.05f, 0.1f), (config.Arch, config.Optimizer, config.Batch, config.Temperature, config.TextDropout));
+        Assert.Equal(config, TextRun.WithTextDefaults(config));
+        var image = new TrainConfig();
+        Assert.Same(image, TextRun.WithTextDefaults(image));
+        Assert.Contains("for text", Assert.Throws<ArgumentException>(() => (config with { Method = "byol" }).Validate()).Message);
+        Assert.Contains("[0, 1)", Assert.Throws<ArgumentException>(() => (config with { TextDropout = 1f }).Validate()).Message);
+        Assert.Contains("--text-augment", Assert.Throws<ArgumentException>(() => (config with { Method = "pairs", TextAugment = true }).Validate()).Message);
+        Assert.Contains("apply to --method clip and text data", Assert.Throws<ArgumentException>(() => new TrainConfig { TextDropout = 0.1f }.Validate()).Message);
+    }
+
+    [Fact]
+    public void TfIdf_weights_and_cosines_are_sklearn_defaults()
+    {
+        var tfidf = TfIdf.Fit(["the cat sat", "the dog sat", "a cat"]);
+        var (q, g) = tfidf.Transform(["cat cat dog"], ["the cat", "zebra"]);
+        Assert.Equal(1, q.Dim); // the only word both sides share is "cat"
+        double Idf(int df) => Math.Log(4.0 / (1 + df)) + 1;
+        var cat = 2 * Idf(2) / Math.Sqrt(Math.Pow(2 * Idf(2), 2) + Math.Pow(Idf(1), 2));
+        TensorAssert.Close(cat, q.Row(0)[0], "query weight of cat");
+        TensorAssert.Close(Idf(2) / Math.Sqrt(Idf(2) * Idf(2) + Idf(2) * Idf(2)), g.Row(0)[0], "gallery weight of cat");
+        Assert.Equal(0f, g.Row(1)[0]);
+    }
+}
