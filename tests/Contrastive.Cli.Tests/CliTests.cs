@@ -14,7 +14,7 @@ public sealed class CliTests() : CliTestBase("cli")
     {
         var images = WriteHalfBrightFolder("images", 24, seed: 12);
         var run = Path.Combine(Dir, "views");
-        var train = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--views", "3", "--flip", "--crop-scale", "0.5",
+        var train = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--views", "3", "--flip", "--crop-scale", "0.5", "--decoupled",
             "--knn-k", "3", "--out", run, "--threads", "1");
         Assert.True(train.Code == 0, train.Err);
         Assert.Contains("kNN (k=3) test accuracy", train.Out);
@@ -23,6 +23,7 @@ public sealed class CliTests() : CliTestBase("cli")
             Assert.Equal(3, config.RootElement.GetProperty("views").GetInt32());
             Assert.True(config.RootElement.GetProperty("horizontal-flip").GetBoolean());
             Assert.Equal(0.5, config.RootElement.GetProperty("crop-scale").GetDouble(), 6);
+            Assert.True(config.RootElement.GetProperty("decoupled").GetBoolean());
         }
         var bad = await Run("train", "--data", images, "--method", "byol", "--views", "4", "--out", Path.Combine(Dir, "bad"));
         Assert.NotEqual(0, bad.Code);

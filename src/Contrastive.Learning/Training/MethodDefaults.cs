@@ -25,6 +25,7 @@ public static class MethodDefaults
         ["freeze-encoder"] = ["classifier"],
         ["grad-cache-chunk"] = ["simclr", "moco"],
         ["views"] = ["simclr"],
+        ["decoupled"] = ["simclr"],
         ["crop-scale"] = ["simclr", "moco", "simsiam", "barlow", "supcon", "siamese", "triplet"],
         ["hidden-dim"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet"],
         ["max-text-length"] = ["clip"],

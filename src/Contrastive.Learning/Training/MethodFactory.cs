@@ -94,7 +94,7 @@ public static class MethodFactory
         var gradCache = config.GradCacheChunk is { } chunk ? new GradCache(chunk) : null;
         return config.Method switch
         {
-            "simclr" => new SimClr(model, temperature) { GradCache = gradCache },
+            "simclr" => new SimClr(model, temperature) { GradCache = gradCache, Decoupled = config.Decoupled },
             "moco" => new MoCo(model, Twin, projection, seed, config.QueueSize, temperature, momentum) { GradCache = gradCache },
             "byol" => new Byol(model, Twin, momentum),
             "simsiam" => new SimSiam(model, stopGradient: !config.NoStopGradient),

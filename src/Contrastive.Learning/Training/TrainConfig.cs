@@ -77,6 +77,9 @@ public sealed record TrainConfig
     /// (<see cref="KnnOptions.NeighboursFor"/>, 200 for full Fashion-MNIST, 32 for the demo).</summary>
     public int? KnnK { get; init; }
 
+    /// <summary>SimCLR: the decoupled contrastive loss (DCL), NT-Xent without the positive in its denominator.</summary>
+    public bool Decoupled { get; init; }
+
     /// <summary>SimCLR: augmented views per image (2 to 8; the loss averages NT-Xent over every pair); null: 2.</summary>
     public int? Views { get; init; }
 
@@ -198,6 +201,7 @@ public sealed record TrainConfig
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
         Require(Views is null or 2 || Method == "simclr", $"--views applies to simclr, not {Method}");
+        Require(!Decoupled || Method == "simclr", $"--decoupled applies to simclr, not {Method}");
         Require(Views is null or 2 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --views or set it to 2");
         Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
         var text = Text.TextRun.IsText(this);

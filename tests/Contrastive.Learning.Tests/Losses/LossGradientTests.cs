@@ -17,6 +17,7 @@ public class LossGradientTests
         var z2 = GradCheck.RandomInput(2, -1, 1, 6, 4);
         var queue = GradCheck.RandomInput(3, -1, 1, 5, 4);
         GradCheck.Check(x => NtXentLoss.Compute(x[0], x[1], 0.5f), [z1, z2]);
+        GradCheck.Check(x => NtXentLoss.Compute(x[0], x[1], 0.5f, decoupled: true), [z1, z2]);
         GradCheck.Check(x => InfoNceLoss.Compute(x[0], x[1], x[2], 0.2f), [z1, z2, queue]);
         GradCheck.Check(x => SupConLoss.Compute(x[0], s_labels, 0.1f), [z1]);
         GradCheck.Check(x => ByolLoss.Compute(x[0], x[1]), [z1, z2]);

@@ -5,7 +5,7 @@ using Contrastive.Testing;
 
 namespace Contrastive.Learning.Tests.Losses;
 
-/// <summary>Every loss against PyTorch (tests/reference/nt_xent, info_nce_queue, metric_losses, ssl_losses).</summary>
+/// <summary>Every loss against PyTorch (tests/reference/nt_xent, dcl, info_nce_queue, metric_losses, ssl_losses).</summary>
 public class LossReferenceTests
 {
     public static TheoryDataNames NtXentCases => ReferenceData.Names("nt_xent.json");
@@ -18,6 +18,19 @@ public class LossReferenceTests
         var z1 = c.Get("z1", true);
         var z2 = c.Get("z2", true);
         var loss = NtXentLoss.Compute(z1, z2, (float)c.Param("temperature"));
+        CheckScalarAndGrads(c, loss, ("grad_z1", z1), ("grad_z2", z2));
+    }
+
+    public static TheoryDataNames DclCases => ReferenceData.Names("dcl.json");
+
+    [Theory]
+    [MemberData(nameof(DclCases))]
+    public void Decoupled_nt_xent_matches_pytorch(string name)
+    {
+        var c = ReferenceData.Case("dcl.json", name);
+        var z1 = c.Get("z1", true);
+        var z2 = c.Get("z2", true);
+        var loss = NtXentLoss.Compute(z1, z2, (float)c.Param("temperature"), decoupled: true);
         CheckScalarAndGrads(c, loss, ("grad_z1", z1), ("grad_z2", z2));
     }
 
