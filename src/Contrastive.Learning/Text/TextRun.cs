@@ -79,6 +79,7 @@ public static class TextRun
                 Layers = config.TextLayers ?? MethodDefaults.TextLayers,
                 Heads = MethodDefaults.TextHeads,
                 Dropout = dropout,
+                TokenEmbeddingStd = GruTextEncoder.EmbeddingStd,
             }),
             "gru" => new GruTextEncoder(rng, vocabularySize, width, width, dropout),
             _ => throw new ArgumentException($"--arch {config.Arch} is not a text encoder (expected {string.Join(", ", Architectures)})"),
