@@ -32,8 +32,10 @@ internal sealed class ConsoleProgress(TextWriter output) : ITrainingObserver
         if (_interactive) output.Write("\r" + new string(' ', 110) + "\r");
         var knn = metrics.KnnAccuracy is { } k ? string.Create(CultureInfo.InvariantCulture, $"  kNN {k:P2}") : "";
         var zeroShot = metrics.ZeroShotAccuracy is { } z ? string.Create(CultureInfo.InvariantCulture, $"  zero-shot {z:P2}") : "";
+        // Runs without a per-epoch evaluator (text runs) have no health figures.
+        var health = metrics.Health is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  health {metrics.Health} (std {metrics.EmbeddingStd:F3}, rank {metrics.EffectiveRank:F1})");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"epoch {metrics.Epoch}: loss {metrics.Loss:F4}  lr {metrics.Lr:G3}  {metrics.ViewsPerS:F0} views/s  loader wait {metrics.LoaderWait:P0}{knn}{zeroShot}  health {metrics.Health} (std {metrics.EmbeddingStd:F3}, rank {metrics.EffectiveRank:F1})  {metrics.Seconds:F0}s"));
+            $"epoch {metrics.Epoch}: loss {metrics.Loss:F4}  lr {metrics.Lr:G3}  {metrics.ViewsPerS:F0} views/s  loader wait {metrics.LoaderWait:P0}{knn}{zeroShot}{health}  {metrics.Seconds:F0}s"));
     }
 
     public void OnWarning(string message) => output.WriteLine($"warning: {message}");

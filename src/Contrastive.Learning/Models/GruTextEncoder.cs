@@ -1,13 +1,16 @@
 using Contrastive.Data.Text;
 using Contrastive.Nn;
 using Contrastive.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Contrastive.Models;
 
 /// <summary>
 /// A recurrent text encoder: token embedding, dropout, a bidirectional <see cref="Gru"/> over each row's real tokens
 /// (as PyTorch on a <c>pack_padded_sequence</c>), dropout, and the mean of the per-token states over the real tokens:
-/// one vector of <see cref="OutputDim"/> = 2 * hidden.
+/// one vector of <see cref="OutputDim"/> = 2 * hidden. The token embedding starts N(0, <see cref="EmbeddingStd"/>^2), not
+/// PyTorch's N(0, 1): at lr 3e-3 the N(0, 1) table barely moves, and overfitting 644 WordNet pairs for 100 steps left
+/// the ranking loss at 3.80 (chance 4.16) against 0.91 with 0.1.
 /// <para>
 /// Input contract: that of <see cref="TransformerTextEncoder"/>, (B, T) token ids as whole-number floats, padding
 /// (<see cref="WordTokenizer.PadId"/>) only after a row's real tokens; unlike the Transformer there is no position
@@ -33,11 +36,15 @@ public sealed class GruTextEncoder : Module, IEncoder
         if (vocabularySize <= WordTokenizer.PadId)
             throw new ArgumentOutOfRangeException(nameof(vocabularySize), $"GRU text encoder needs a vocabulary, got {vocabularySize} tokens");
         _tokens = RegisterModule("token_embedding", new Embedding(vocabularySize, embeddingDim, rng));
+        TensorPrimitives.Multiply(_tokens.Weight.Span, EmbeddingStd, _tokens.Weight.Span);
         _gru = RegisterModule("gru", new Gru(embeddingDim, hiddenSize, rng, layers: 1, bidirectional: true));
         var dropoutRng = new Rng(rng.NextUInt64());
         _embeddingDropout = RegisterModule("embedding_dropout", new Dropout(dropout, dropoutRng));
         _outputDropout = RegisterModule("output_dropout", new Dropout(dropout, dropoutRng));
     }
+
+    /// <summary>The standard deviation of the initial token embedding.</summary>
+    public const float EmbeddingStd = 0.1f;
 
     /// <inheritdoc />
     public int OutputDim => _gru.OutputSize;

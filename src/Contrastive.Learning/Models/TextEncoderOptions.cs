@@ -41,6 +41,10 @@ public readonly record struct TextEncoderOptions
     /// <summary>Dropout inside the layers (training mode only). Default 0.</summary>
     public float Dropout { get; init; }
 
+    /// <summary>The standard deviation of the token embedding's initial N(0, s^2) values. Default 1, PyTorch's
+    /// <c>nn.Embedding</c>; sentence-embedding runs take 0.1 (see <see cref="GruTextEncoder"/>).</summary>
+    public float TokenEmbeddingStd { get; init; } = 1f;
+
     /// <summary>The pooling. Default mean over non-padding tokens.</summary>
     public TextPooling Pooling { get; init; } = TextPooling.Mean;
 }

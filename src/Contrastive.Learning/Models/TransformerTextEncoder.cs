@@ -28,8 +28,8 @@ public sealed class TransformerTextEncoder : Module, IEncoder
     public TransformerTextEncoder(Rng rng, TextEncoderOptions options)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        if (options.VocabularySize <= WordTokenizer.PadId || options.MaxLength <= 0 || options.ModelDim <= 0 || options.Layers <= 0)
-            throw new ArgumentOutOfRangeException(nameof(options), $"text encoder needs positive sizes, got vocabulary {options.VocabularySize}, max length {options.MaxLength}, width {options.ModelDim}, layers {options.Layers}");
+        if (options.VocabularySize <= WordTokenizer.PadId || options.MaxLength <= 0 || options.ModelDim <= 0 || options.Layers <= 0 || !(options.TokenEmbeddingStd > 0))
+            throw new ArgumentOutOfRangeException(nameof(options), $"text encoder needs positive sizes, got vocabulary {options.VocabularySize}, max length {options.MaxLength}, width {options.ModelDim}, layers {options.Layers}, embedding std {options.TokenEmbeddingStd}");
         Options = options;
         var d = options.ModelDim;
         // Position table N(0, 0.02^2), as GPT-2 and CLIP initialise theirs.
@@ -37,6 +37,7 @@ public sealed class TransformerTextEncoder : Module, IEncoder
         TensorPrimitives.Multiply(positions.Span, 0.02f, positions.Span);
         _positions = RegisterParameter("position_embedding", positions);
         _tokens = RegisterModule("token_embedding", new Embedding(options.VocabularySize, d, rng));
+        if (options.TokenEmbeddingStd != 1f) TensorPrimitives.Multiply(_tokens.Weight.Span, options.TokenEmbeddingStd, _tokens.Weight.Span);
         var ff = options.FeedForwardDim > 0 ? options.FeedForwardDim : 4 * d;
         var stack = RegisterModule("layers", new Sequential());
         _layers = new TransformerEncoderLayer[options.Layers];

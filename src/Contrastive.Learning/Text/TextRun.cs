@@ -43,7 +43,7 @@ public static class TextRun
     }
 
     /// <summary>A text configuration with the text defaults filled in where nothing was chosen (the Transformer, AdamW
-    /// with weight decay 0.01, batch 64, temperature 0.05, dropout 0.1, 32 tokens, width 128, 2 layers); other
+    /// with weight decay 0.01, batch 64, temperature 0.05, dropout 0.1, 32 tokens, width 128, 2 Transformer layers); other
     /// configurations unchanged.</summary>
     public static TrainConfig WithTextDefaults(TrainConfig config)
     {
@@ -59,7 +59,7 @@ public static class TextRun
             TextDropout = config.TextDropout ?? DefaultDropout,
             MaxTextLength = config.MaxTextLength ?? MethodDefaults.MaxTextLength,
             TextWidth = config.TextWidth ?? DefaultWidth,
-            TextLayers = config.TextLayers ?? MethodDefaults.TextLayers,
+            TextLayers = config.TextLayers ?? (config.Arch == "gru" ? null : MethodDefaults.TextLayers),
         };
     }
 
@@ -79,6 +79,7 @@ public static class TextRun
                 Layers = config.TextLayers ?? MethodDefaults.TextLayers,
                 Heads = MethodDefaults.TextHeads,
                 Dropout = dropout,
+                TokenEmbeddingStd = GruTextEncoder.EmbeddingStd,
             }),
             "gru" => new GruTextEncoder(rng, vocabularySize, width, width, dropout),
             _ => throw new ArgumentException($"--arch {config.Arch} is not a text encoder (expected {string.Join(", ", Architectures)})"),

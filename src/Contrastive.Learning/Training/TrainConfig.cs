@@ -225,11 +225,12 @@ public sealed record TrainConfig
         if (Method != "clip" && !text)
         {
             Require(MaxTextLength is null && TextWidth is null && TextLayers is null && TextDropout is null && !TextAugment,
-                $"--max-text-length, --text-width, --text-layers, --text-dropout and --text-augment apply to --method clip and text data, not {Method}");
+                $"--max-text-length, --text-width, --text-layers, --text-dropout and --text-augment apply to --method clip, not {Method} (and to text data, --arch transformer|gru)");
             return;
         }
         Require(TextDropout is null || TextDropout is >= 0 and < 1, $"text dropout must be in [0, 1), got {TextDropout}");
         Require(!TextAugment || Method == "simcse", "--text-augment makes SimCSE views; it applies to --method simcse");
+        Require(TextLayers is null || Arch != "gru", "--text-layers applies to the Transformer; the GRU text encoder has one bidirectional layer");
         Require(MaxTextLength is null || MaxTextLength >= 3, $"max text length must be at least 3 ([CLS], a word, [SEP]), got {MaxTextLength}");
         Require(TextWidth is null || TextWidth > 0 && TextWidth % MethodDefaults.TextHeads == 0, $"text width must be a positive multiple of {MethodDefaults.TextHeads} (the attention heads), got {TextWidth}");
         Require(TextLayers is null || TextLayers >= 1, $"text layers must be at least 1, got {TextLayers}");

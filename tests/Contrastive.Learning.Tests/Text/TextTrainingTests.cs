@@ -21,7 +21,7 @@ public class TextTrainingTests
         Epochs = epochs,
         Batch = 16,
         TextWidth = 16,
-        TextLayers = 1,
+        TextLayers = arch == "gru" ? null : 1,
         Lr = 3e-3f,
         Seed = 1,
     }).WithResolvedDefaults();
@@ -103,7 +103,8 @@ public class TextTrainingTests
         Assert.Contains("for text", Assert.Throws<ArgumentException>(() => (config with { Method = "byol" }).Validate()).Message);
         Assert.Contains("[0, 1)", Assert.Throws<ArgumentException>(() => (config with { TextDropout = 1f }).Validate()).Message);
         Assert.Contains("--text-augment", Assert.Throws<ArgumentException>(() => (config with { Method = "pairs", TextAugment = true }).Validate()).Message);
-        Assert.Contains("apply to --method clip and text data", Assert.Throws<ArgumentException>(() => new TrainConfig { TextDropout = 0.1f }.Validate()).Message);
+        Assert.Contains("and to text data", Assert.Throws<ArgumentException>(() => new TrainConfig { TextDropout = 0.1f }.Validate()).Message);
+        Assert.Contains("one bidirectional layer", Assert.Throws<ArgumentException>(() => (config with { Arch = "gru" }).Validate()).Message);
     }
 
     [Fact]
