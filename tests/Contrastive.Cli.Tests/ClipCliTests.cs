@@ -118,7 +118,7 @@ public sealed class ClipCliTests() : CliTestBase("cli-clip")
         AssertOneLineError(await Run("train", "--method", "clip", "--data", pairs, "--miner", "batch-hard", "--out", run), "--miner does not apply to --method clip");
         AssertOneLineError(await Run("train", "--method", "clip", "--data", pairs, "--text-width", "10", "--out", run), "multiple of 4");
         AssertOneLineError(await Run("train", "--method", "simclr", "--data", pairs, "--out", run), "image-text pairs train --method clip");
-        AssertOneLineError(await Run("train", "--data", "demo", "--text-layers", "3", "--out", run), "apply to --method clip and text data, not simclr");
+        AssertOneLineError(await Run("train", "--data", "demo", "--text-layers", "3", "--out", run), "apply to --method clip, not simclr");
         File.WriteAllText(Path.Combine(Dir, "t.csv"), "a,b\n1,2\n3,4\n5,6\n7,8\n9,10\n");
         AssertOneLineError(await Run("train", "--method", "clip", "--data", Path.Combine(Dir, "t.csv"), "--arch", "mlp", "--out", run), "--method clip needs images");
         Assert.False(Directory.Exists(run), "a failed run must leave nothing behind");
