@@ -74,6 +74,45 @@ internal sealed class OnnxGraphWalker
     /// <summary>Whether input <paramref name="index"/> of <paramref name="node"/> is a constant.</summary>
     public bool IsConstant(OnnxNode node, int index) => index < node.Inputs.Count && _model.Constants.ContainsKey(node.Inputs[index]);
 
+    /// <summary>The index of <paramref name="node"/>'s one constant input (an Add's or Mul's weight operand, either side).</summary>
+    /// <exception cref="InvalidDataException">The node has no constant input.</exception>
+    public int ConstantOperand(OnnxNode node, string what)
+    {
+        for (var i = 0; i < node.Inputs.Count; i++)
+            if (IsConstant(node, i)) return i;
+        throw new InvalidDataException($"{node.Label} does not map: it should apply the constant {what}");
+    }
+
+    /// <summary>The single float value of constant input <paramref name="index"/> (a scale, an epsilon).</summary>
+    /// <exception cref="InvalidDataException">The input is not a one-element float constant.</exception>
+    public float Scalar(OnnxNode node, int index, string what) =>
+        Constant(node, index, what).Floats is [var value]
+            ? value
+            : throw new InvalidDataException($"{node.Label} does not map: input {index} should be the scalar {what}");
+
+    /// <summary>Copies the (in, out) matrix of a MatMul's constant input <paramref name="index"/> into the (out, in)
+    /// weight <paramref name="target"/>, as PyTorch's Linear stores it.</summary>
+    /// <exception cref="InvalidDataException">The constant is missing or not the transpose of the target's shape.</exception>
+    public void CopyTransposed(OnnxNode node, int index, Tensor target, string what)
+    {
+        var source = Constant(node, index, what);
+        int rows = target.Size(0), cols = target.Size(1);
+        if (source.Floats is not { } values || source.Dims.Count != 2 || source.Dims[0] != cols || source.Dims[1] != rows)
+            throw new InvalidDataException($"{node.Label} does not map: {what} has shape [{string.Join(", ", source.Dims)}] in the graph, expected [{cols}, {rows}] (the transpose of {Shapes.Format(target.Shape)})");
+        var span = target.Span;
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c++) span[r * cols + c] = values[c * rows + r];
+    }
+
+    /// <summary>Marks <paramref name="node"/> as mapped (a node found another way than by <see cref="Next"/>).</summary>
+    public void Mark(OnnxNode node) => _mapped.Add(node);
+
+    /// <summary>The node that computes <paramref name="value"/>, or null for a graph input or constant.</summary>
+    public OnnxNode? Producer(string value) => _model.Nodes.FirstOrDefault(n => n.Outputs.Contains(value));
+
+    /// <summary>Whether <paramref name="value"/> is one of the graph's outputs.</summary>
+    public bool IsOutput(string value) => _model.Outputs.Contains(value);
+
     /// <summary>Copies constant input <paramref name="index"/> of <paramref name="node"/> into <paramref name="target"/>.</summary>
     /// <exception cref="InvalidDataException">The constant is missing or its shape differs from the target's.</exception>
     public void Copy(OnnxNode node, int index, Tensor target, string what)

@@ -9,11 +9,12 @@ namespace Contrastive.Import;
 /// </summary>
 public sealed class OnnxModel
 {
-    private OnnxModel(List<OnnxNode> nodes, Dictionary<string, OnnxTensor> constants, List<string> inputs)
+    private OnnxModel(List<OnnxNode> nodes, Dictionary<string, OnnxTensor> constants, List<string> inputs, List<string> outputs)
     {
         Nodes = nodes;
         Constants = constants;
         Inputs = inputs;
+        Outputs = outputs;
     }
 
     /// <summary>The nodes, Constant nodes excluded, in the order of the file (ONNX requires a topological order).</summary>
@@ -24,6 +25,9 @@ public sealed class OnnxModel
 
     /// <summary>The graph inputs that are fed at run time (not initializers).</summary>
     public IReadOnlyList<string> Inputs { get; }
+
+    /// <summary>The names of the graph's outputs.</summary>
+    public IReadOnlyList<string> Outputs { get; }
 
     /// <summary>Reads an ONNX file.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -49,7 +53,7 @@ public sealed class OnnxModel
         if (!BitConverter.IsLittleEndian) throw new NotSupportedException("ONNX import reads little-endian raw data; this machine is big-endian");
         var graph = ProtoReader.Fields(model).Where(f => f.Number == 7 && f.WireType == 2).Select(f => f.Bytes).LastOrDefault();
         if (graph.IsEmpty) throw new InvalidDataException("not an ONNX model: no graph (ModelProto field 7)");
-        var (nodes, constants, inputs) = (new List<OnnxNode>(), new Dictionary<string, OnnxTensor>(), new List<string>());
+        var (nodes, constants, inputs, outputs) = (new List<OnnxNode>(), new Dictionary<string, OnnxTensor>(), new List<string>(), new List<string>());
         foreach (var field in ProtoReader.Fields(graph))
         {
             switch (field.Number)
@@ -64,13 +68,13 @@ public sealed class OnnxModel
                     var tensor = OnnxTensor.Parse(field.Bytes);
                     constants[tensor.Name] = tensor;
                     break;
-                case 11:
-                    inputs.Add(Text(ProtoReader.Fields(field.Bytes).FirstOrDefault(f => f.Number == 1).Bytes));
+                case 11 or 12:
+                    (field.Number == 11 ? inputs : outputs).Add(Text(ProtoReader.Fields(field.Bytes).FirstOrDefault(f => f.Number == 1).Bytes));
                     break;
             }
         }
         inputs.RemoveAll(constants.ContainsKey);
-        return new OnnxModel(nodes, constants, inputs);
+        return new OnnxModel(nodes, constants, inputs, outputs);
     }
 
     private static OnnxNode ParseNode(ReadOnlyMemory<byte> proto)

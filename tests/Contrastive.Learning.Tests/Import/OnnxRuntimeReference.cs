@@ -10,6 +10,18 @@ internal static class OnnxRuntimeReference
     public static float[] Run(string path, params (string Name, NamedOnnxValue Value)[] inputs)
     {
         using var session = new InferenceSession(path);
+        return Run(session, inputs);
+    }
+
+    /// <summary>The first output of the model <paramref name="model"/> (ModelProto bytes) for the given named inputs.</summary>
+    public static float[] Run(byte[] model, params (string Name, NamedOnnxValue Value)[] inputs)
+    {
+        using var session = new InferenceSession(model);
+        return Run(session, inputs);
+    }
+
+    private static float[] Run(InferenceSession session, (string Name, NamedOnnxValue Value)[] inputs)
+    {
         using var results = session.Run([.. inputs.Select(i => i.Value)]);
         return [.. results[0].AsEnumerable<float>()];
     }
