@@ -55,7 +55,7 @@ public sealed class ImageNetResNet18 : Module, IBlockEncoder
     public int OutputDim => _backbone.OutputDim;
 
     /// <inheritdoc />
-    public IReadOnlyList<Module> Blocks => [.. _backbone.Stages.SelectMany(stage => stage.Layers)];
+    public IReadOnlyList<Module> Blocks => _backbone.Blocks;
 
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => _backbone.Forward(_preprocess.Forward(input));

@@ -20,7 +20,7 @@ public enum ResNetStem
 /// of blocks per stage can be changed (the ImageNet model of <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> has
 /// three in its last stage).
 /// </summary>
-public sealed class ResNet18 : Module, IEncoder, IBatchNormFoldable
+public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
 {
     private readonly Conv2d _stem;
     private readonly BatchNorm2d _stemNorm;
@@ -62,6 +62,9 @@ public sealed class ResNet18 : Module, IEncoder, IBatchNormFoldable
 
     /// <summary>The four stages (torchvision's <c>layer1</c> to <c>layer4</c>) of basic blocks.</summary>
     public IReadOnlyList<Sequential> Stages => _stages;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Module> Blocks => [.. _stages.SelectMany(stage => stage.Layers)];
 
     /// <summary>The stem's convolution and batch norm (<c>conv1</c>, <c>bn1</c>).</summary>
     internal (Conv2d Conv, BatchNorm2d Norm) StemLayers => (_stem, _stemNorm);

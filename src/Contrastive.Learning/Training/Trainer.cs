@@ -35,7 +35,7 @@ public sealed class Trainer
         _runDirectory = runDirectory;
         _evaluator = evaluator;
         _observer = observer;
-        Optimizer = OptimizerFactory.Create(config, method.TrainableParameters(), method.ParametersWithoutWeightDecay(),
+        Optimizer = OptimizerFactory.Create(config, method.OptimizedParameters(), method.ParametersWithoutWeightDecay(),
             method.ParametersWithFixedLearningRate());
         var total = config.Epochs * data.BatchesPerEpoch;
         Schedule = new WarmupCosineSchedule(OptimizerFactory.BaseLearningRate(config), config.WarmupEpochs * data.BatchesPerEpoch, total);
