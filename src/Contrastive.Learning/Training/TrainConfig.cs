@@ -168,10 +168,10 @@ public sealed record TrainConfig
         Require(KnnK >= 1, $"knn-k must be positive, got {KnnK}");
         Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
         Require(MethodDefaults.Methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", MethodDefaults.Methods)})");
+        ValidateTransfer();
         Require(MethodDefaults.Architectures.Contains(Arch), $"unknown arch '{Arch}' (expected {string.Join(", ", MethodDefaults.Architectures)})");
         Require(MethodDefaults.Optimizers.Contains(OptimizerName()), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
         Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
-        ValidateTransfer();
         Require(GradCacheChunk is null || GradCacheChunk >= 1, $"grad-cache-chunk must be at least 1, got {GradCacheChunk}");
         Require(GradCacheChunk is null || Method is "simclr" or "moco", $"--grad-cache-chunk applies to simclr and moco, not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
