@@ -14,6 +14,7 @@ internal static class TrainCommand
     private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp | resnet18-imagenet (default bench)" };
     private static readonly Option<string?> s_backbone = new("--backbone") { Description = "Start the encoder from pre-trained weights: resnet18-imagenet (ImageNet ResNet-18 of NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18; images resized, grey repeated to RGB)" };
     private static readonly Option<int?> s_inputSize = new("--input-size") { Description = $"resnet18-imagenet: side of the square images it sees (default {MethodDefaults.BackboneInputSize}; ImageNet's is 224)" };
+    private static readonly Option<float?> s_encoderLrScale = new("--encoder-lr-scale") { Description = "Discriminative learning rates: the encoder learns at this fraction of the heads' rate (e.g. 0.1 for a pre-trained backbone)" };
     private static readonly Option<int?> s_trainBlocks = new("--train-blocks") { Description = "Partial fine-tuning: train only the encoder's last N blocks (resnet18, resnet18-imagenet) and the heads" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 5)" };
     private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256; triplet with batch-hard mining 40: 4 images of each of 10 classes)" };
@@ -46,7 +47,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train an encoder; writes model.safetensors, config.json, metrics.jsonl, a checkpoint and report.html.")
         {
-            s_method, s_data, s_arch, s_backbone, s_inputSize, s_trainBlocks, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
+            s_method, s_data, s_arch, s_backbone, s_inputSize, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
             s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers,
         };
@@ -125,6 +126,7 @@ internal static class TrainCommand
             Backbone = p.GetValue(s_backbone) ?? c.Backbone,
             InputSize = p.GetValue(s_inputSize) ?? c.InputSize,
             TrainBlocks = p.GetValue(s_trainBlocks) ?? c.TrainBlocks,
+            EncoderLrScale = p.GetValue(s_encoderLrScale) ?? c.EncoderLrScale,
             Epochs = p.GetValue(s_epochs) ?? c.Epochs,
             Batch = p.GetValue(s_batch) ?? c.Batch,
             Lr = p.GetValue(s_lr) ?? c.Lr,

@@ -30,6 +30,7 @@ public static class MethodDefaults
         ["lambda"] = ["barlow"],
         ["no-stop-gradient"] = ["simsiam"],
         ["freeze-encoder"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
+        ["encoder-lr-scale"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
         ["train-blocks"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
         ["grad-cache-chunk"] = ["simclr", "moco"],
         ["hidden-dim"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet"],

