@@ -13,15 +13,7 @@ public sealed class TransferTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static TrainConfig Config(string method, int epochs = 2) => new()
-    {
-        Method = method,
-        Epochs = epochs,
-        Batch = 32,
-        KnnK = 10,
-        Seed = 3,
-        HiddenDim = 32,
-    };
+    private static TrainConfig Config(string method, int epochs = 2) => TinyData.Config(method, epochs);
 
     private Dictionary<string, Tensor> Train(TrainConfig config, string name)
     {
