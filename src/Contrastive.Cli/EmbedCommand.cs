@@ -12,7 +12,7 @@ namespace Contrastive.Cli;
 /// (for a CLIP run, the joint-space image embeddings).</summary>
 internal static class EmbedCommand
 {
-    private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
+    private static readonly ModelOptions s_model = new();
     private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl); for a text run wordnet | fortunes | FILE.jsonl/.csv/.tsv of text records", Required = true };
     private static readonly Option<string> s_out = new("--out") { Description = "Output .npy file", Required = true };
     private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp, DefaultValueFactory = _ => "test" };
@@ -20,12 +20,15 @@ internal static class EmbedCommand
     public static Command Create(TextWriter output)
     {
         s_split.AcceptOnlyFromAmong("test", "train", "all");
-        var command = new Command("embed", "Write the encoder's embeddings of a dataset to a .npy file (N x D float32).") { s_model, s_data, s_out, s_split };
+        var command = new Command("embed", "Write the encoder's embeddings of a dataset to a .npy file (N x D float32).") { s_data, s_out, s_split };
+        foreach (var option in s_model.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var (spec, modelDir, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_model)!, parsed.GetValue(s_split)!);
-            var (embeddings, source) = TextRun.IsTextRun(modelDir) ? EmbedTexts(spec, modelDir, split)
-                : DatasetResolver.IsTable(spec) ? EmbedTable(spec, modelDir, split) : EmbedImages(spec, modelDir, split);
+            var (spec, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_split)!);
+            var modelDir = s_model.RunDirectory(parsed);
+            var (embeddings, source) = modelDir is not null && TextRun.IsTextRun(modelDir) ? EmbedTexts(spec, modelDir, split)
+                : DatasetResolver.IsTable(spec) ? EmbedTable(spec, modelDir ?? throw new ArgumentException("--backbone embeds images, not table rows"), split)
+                : EmbedImages(spec, parsed, split);
             var path = parsed.GetValue(s_out)!;
             NpyFile.Write(path, embeddings.Span, embeddings.Shape.ToArray());
             output.WriteLine($"wrote {path}: {embeddings.Size(0)} x {embeddings.Size(1)} float32 embeddings of {source}");
@@ -34,10 +37,10 @@ internal static class EmbedCommand
         return command;
     }
 
-    private static (Tensor, string) EmbedImages(string spec, string modelDir, string split)
+    private static (Tensor, string) EmbedImages(string spec, ParseResult parsed, string split)
     {
         var data = GalleryData.Images(spec, split);
-        var (_, model) = RunModel.Load(modelDir, InputGeometry.Image(data.Channels, data.Height, data.Width));
+        var (_, model) = s_model.Load(parsed, InputGeometry.Image(data.Channels, data.Height, data.Width));
         return (Embedder.Embed(model.Encoder, data), data.Source);
     }
 

@@ -12,22 +12,24 @@ namespace Contrastive.Cli;
 /// accuracy of a CLIP run; eval.json and report.html.</summary>
 internal static class EvalCommand
 {
-    private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
+    private static readonly ModelOptions s_model = new();
     private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
     private static readonly Option<int> s_knnK = new("--knn-k") { Description = "kNN neighbours (default 200)", DefaultValueFactory = _ => 200 };
     private static readonly Option<bool> s_linear = new("--linear") { Description = "Also train and report a linear probe" };
     private static readonly Option<string?> s_pairs = new("--pairs") { Description = "CSV of test-set pairs 'first,second,same' for verification (default: sampled from labels)" };
-    private static readonly Option<string?> s_out = new("--out") { Description = "Where eval.json and report.html go (default: the model directory)" };
+    private static readonly Option<string?> s_out = new("--out") { Description = "Where eval.json and report.html go (default: the model directory; required with --backbone)" };
 
     public static Command Create(TextWriter output)
     {
-        var command = new Command("eval", "Evaluate a trained encoder; prints a table and writes eval.json and report.html.") { s_model, s_data, s_knnK, s_linear, s_pairs, s_out };
+        var command = new Command("eval", "Evaluate a trained encoder (or a pre-trained backbone); prints a table and writes eval.json and report.html.") { s_data, s_knnK, s_linear, s_pairs, s_out };
+        foreach (var option in s_model.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var modelDir = parsed.GetValue(s_model)!;
+            var modelDir = s_model.RunDirectory(parsed);
+            var outDir = parsed.GetValue(s_out) ?? modelDir ?? throw new ArgumentException("--backbone has no run directory to write to: give --out DIR");
             var spec = parsed.GetValue(s_data)!;
-            var data = EvaluationData.Load(spec, modelDir, requireLabels: true);
-            var (config, model) = RunModel.Load(modelDir, data.Geometry);
+            var data = EvaluationData.Load(spec, modelDir ?? outDir, requireLabels: true);
+            var (config, model) = s_model.Load(parsed, data.Geometry);
             if (!data.IsLabeled && !(model.Encoder is TwoTowerModel && ClipRun.IsImageText(spec)))
                 throw new ArgumentException($"{data.Source} has no labels; evaluation needs labeled data (or image-text pairs for a clip model)");
             var k = parsed.GetValue(s_knnK);
@@ -37,11 +39,10 @@ internal static class EvalCommand
                 LinearProbe = parsed.GetValue(s_linear) ? new LinearProbeOptions() : null,
                 Pairs = parsed.GetValue(s_pairs) is { } pairsFile ? PairsFile.Read(pairsFile, data.TestCount) : null,
             };
-            var outDir = parsed.GetValue(s_out) ?? modelDir;
-            var metricsPath = Path.Combine(modelDir, "metrics.jsonl");
+            var metricsPath = modelDir is null ? null : Path.Combine(modelDir, "metrics.jsonl");
             var metrics = File.Exists(metricsPath) ? EpochMetrics.ReadAll(metricsPath) : null;
             var imageText = model.Encoder is TwoTowerModel && data.Images is { } images
-                ? ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir)) : null;
+                ? ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir!)) : null;
             var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText)!;
             PrintTable(output, result);
             output.WriteLine($"wrote {Path.Combine(outDir, "eval.json")} and {Path.Combine(outDir, "report.html")}");

@@ -11,7 +11,11 @@ internal static class TrainCommand
 {
     private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr; clip: two towers, AdamW lr 2e-3, 64-d joint space, learned temperature from 0.07); text: simcse | pairs | triplet" };
     private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv table, or FILE.jsonl image-text pairs for clip); text: wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts, pairs or triplets with --arch transformer|gru (default demo)" };
-    private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp; text: transformer | gru (default bench; transformer for text)" };
+    private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp | resnet18-imagenet; text: transformer | gru (default bench; transformer for text)" };
+    private static readonly Option<string?> s_backbone = new("--backbone") { Description = "Start the encoder from pre-trained weights: resnet18-imagenet (ImageNet ResNet-18 of NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18; images resized, grey repeated to RGB)" };
+    private static readonly Option<int?> s_inputSize = new("--input-size") { Description = $"resnet18-imagenet: side of the square images it sees (default {MethodDefaults.BackboneInputSize}; ImageNet's is 224)" };
+    private static readonly Option<float?> s_encoderLrScale = new("--encoder-lr-scale") { Description = "Discriminative learning rates: the encoder learns at this fraction of the heads' rate (e.g. 0.1 for a pre-trained backbone)" };
+    private static readonly Option<int?> s_trainBlocks = new("--train-blocks") { Description = "Partial fine-tuning: train only the encoder's last N blocks (resnet18, resnet18-imagenet) and the heads" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 10)" };
     private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256; triplet with batch-hard mining 40: 4 images of each of 10 classes)" };
     private static readonly Option<float?> s_lr = new("--lr") { Description = $"Base learning rate (default {MethodDefaults.DescribeLearningRates()})" };
@@ -28,7 +32,7 @@ internal static class TrainCommand
     private static readonly Option<string?> s_out = new("--out") { Description = "Run directory (default runs/<method>)" };
     private static readonly Option<bool> s_resume = new("--resume") { Description = "Continue the run in --out from its last checkpoint" };
     private static readonly Option<string?> s_init = new("--init") { Description = "Initialise the encoder from a previous run directory (transfer learning)" };
-    private static readonly Option<bool> s_freeze = new("--freeze-encoder") { Description = "With --method classifier: train only the classifier head" };
+    private static readonly Option<bool> s_freeze = new("--freeze-encoder") { Description = "Train only the heads; the encoder (from --init or --backbone) stays as it is" };
     private static readonly Option<bool> s_stopOnCollapse = new("--stop-on-collapse") { Description = "Stop when the collapse alarm fires" };
     private static readonly Option<bool> s_noStopGradient = new("--no-stop-gradient") { Description = "SimSiam without stop-gradient (an ablation: it stops learning)" };
     private static readonly Option<int?> s_gradCacheChunk = new("--grad-cache-chunk") { Description = "SimCLR/MoCo: encode batches in chunks of N images with cached gradients (large batches, little memory)" };
@@ -50,7 +54,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train an encoder; writes model.safetensors, config.json, metrics.jsonl, a checkpoint and report.html.")
         {
-            s_method, s_data, s_arch, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
+            s_method, s_data, s_arch, s_backbone, s_inputSize, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
             s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_knnK, s_flip, s_views, s_cropScale, s_decoupled,
         };
@@ -139,7 +143,11 @@ internal static class TrainCommand
         {
             Method = p.GetValue(s_method) ?? c.Method,
             Data = p.GetValue(s_data) ?? c.Data,
-            Arch = p.GetValue(s_arch) ?? c.Arch,
+            Arch = p.GetValue(s_arch) ?? p.GetValue(s_backbone) ?? c.Arch,
+            Backbone = p.GetValue(s_backbone) ?? c.Backbone,
+            InputSize = p.GetValue(s_inputSize) ?? c.InputSize,
+            TrainBlocks = p.GetValue(s_trainBlocks) ?? c.TrainBlocks,
+            EncoderLrScale = p.GetValue(s_encoderLrScale) ?? c.EncoderLrScale,
             Epochs = p.GetValue(s_epochs) ?? c.Epochs,
             Batch = p.GetValue(s_batch) ?? c.Batch,
             Lr = p.GetValue(s_lr) ?? c.Lr,

@@ -47,9 +47,9 @@ public sealed class Byol : ContrastiveMethod
     public override IEnumerable<(string Name, Tensor Tensor)> ExtraState() => _target.State();
 
     /// <inheritdoc />
-    public override void Train(bool training)
+    protected override void SetTraining(bool training)
     {
-        base.Train(training);
+        base.SetTraining(training);
         _target.Model.Train(training);
     }
 }

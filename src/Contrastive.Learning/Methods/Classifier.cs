@@ -5,11 +5,10 @@ namespace Contrastive.Methods;
 
 /// <summary>
 /// Supervised fine-tuning for transfer learning: a linear classifier (the model's head) on the encoder's
-/// representation, trained with cross-entropy on the first view. With <c>freezeEncoder</c> only the classifier
-/// learns and the encoder stays in eval mode (a linear probe trained end to end); otherwise the whole encoder is
-/// fine-tuned.
+/// representation, trained with cross-entropy on the first view. The whole encoder is fine-tuned, unless it is frozen
+/// (<see cref="ContrastiveMethod.Freeze"/>: with the whole encoder frozen, a linear probe trained end to end).
 /// </summary>
-public sealed class Classifier(EmbeddingModel model, bool freezeEncoder, float labelSmoothing = 0f) : ContrastiveMethod(model)
+public sealed class Classifier(EmbeddingModel model, float labelSmoothing = 0f) : ContrastiveMethod(model)
 {
     /// <inheritdoc />
     public override string Name => "classifier";
@@ -18,27 +17,9 @@ public sealed class Classifier(EmbeddingModel model, bool freezeEncoder, float l
     public override bool RequiresLabels => true;
 
     /// <inheritdoc />
-    public override IEnumerable<Tensor> TrainableParameters() =>
-        freezeEncoder ? Model.Head!.Parameters() : Model.Parameters();
-
-    /// <inheritdoc />
     public override Tensor ComputeLoss(TrainingBatch batch)
     {
         RequireViews(batch, 1);
-        Tensor representation;
-        if (freezeEncoder)
-        {
-            using var _ = Autograd.NoGrad();
-            representation = Model.Represent(batch.Views[0]);
-        }
-        else representation = Model.Represent(batch.Views[0]);
-        return Ops.CrossEntropy(Model.Head!.Forward(representation), batch.Labels!, labelSmoothing);
-    }
-
-    /// <inheritdoc />
-    public override void Train(bool training)
-    {
-        Model.Train(training);
-        if (freezeEncoder) Model.Encoder.Train(false);
+        return Ops.CrossEntropy(Model.Head!.Forward(Model.Represent(batch.Views[0])), batch.Labels!, labelSmoothing);
     }
 }

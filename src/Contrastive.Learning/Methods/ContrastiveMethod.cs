@@ -1,4 +1,5 @@
 using Contrastive.Models;
+using Contrastive.Nn;
 using Contrastive.Tensors;
 
 namespace Contrastive.Methods;
@@ -36,8 +37,41 @@ public abstract class ContrastiveMethod
     /// <summary>True when the method needs class labels (supervised metric learning).</summary>
     public virtual bool RequiresLabels => false;
 
-    /// <summary>The parameters the optimiser updates.</summary>
+    private readonly HashSet<Tensor> _frozen = new(ReferenceEqualityComparer.Instance);
+    private readonly List<Module> _frozenModules = [];
+
+    /// <summary>The parameters the method trains (before <see cref="Freeze"/> takes some away).</summary>
     public virtual IEnumerable<Tensor> TrainableParameters() => Model.Parameters();
+
+    /// <summary>The parameters the optimiser updates: <see cref="TrainableParameters"/> less the frozen ones.</summary>
+    public IEnumerable<Tensor> OptimizedParameters() => TrainableParameters().Where(p => !_frozen.Contains(p));
+
+    /// <summary>
+    /// Freezes <paramref name="module"/> except the sub-modules in <paramref name="keepTraining"/>: its other parameters
+    /// get no gradient and are not optimised, and the frozen parts stay in eval mode while training (batch-norm
+    /// statistics unchanged, no dropout), so they remain bit-identical.
+    /// </summary>
+    public void Freeze(Module module, IReadOnlyCollection<Module> keepTraining)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(keepTraining);
+        var trained = keepTraining.SelectMany(m => m.Parameters()).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var parameter in module.Parameters().Where(p => !trained.Contains(p)))
+        {
+            parameter.RequiresGrad = false;
+            _frozen.Add(parameter);
+        }
+        CollectFrozen(module, keepTraining);
+        Train(true);
+    }
+
+    /// <summary>The largest sub-modules of <paramref name="module"/> that hold nothing of <paramref name="keepTraining"/>.</summary>
+    private void CollectFrozen(Module module, IReadOnlyCollection<Module> keepTraining)
+    {
+        if (keepTraining.Contains(module)) return;
+        if (!module.Modules().Any(keepTraining.Contains)) _frozenModules.Add(module);
+        else foreach (var (_, child) in module.Children) CollectFrozen(child, keepTraining);
+    }
 
     /// <summary>Trainable parameters the optimiser must not weight-decay (a learned temperature). Default: none.</summary>
     public virtual IEnumerable<Tensor> ParametersWithoutWeightDecay() => [];
@@ -66,8 +100,15 @@ public abstract class ContrastiveMethod
     /// <summary>State beyond the online model that a resumed run needs (target network, queue), by name.</summary>
     public virtual IEnumerable<(string Name, Tensor Tensor)> ExtraState() => [];
 
+    /// <summary>Switches the online model (and any target network) between training and eval mode; frozen parts stay in eval mode.</summary>
+    public void Train(bool training)
+    {
+        SetTraining(training);
+        foreach (var module in _frozenModules) module.Train(false);
+    }
+
     /// <summary>Switches the online model (and any target network) between training and eval mode.</summary>
-    public virtual void Train(bool training) => Model.Train(training);
+    protected virtual void SetTraining(bool training) => Model.Train(training);
 
     /// <summary>Throws when a batch lacks what this method needs.</summary>
     protected void RequireViews(TrainingBatch batch, int count)

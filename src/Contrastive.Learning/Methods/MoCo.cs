@@ -86,9 +86,9 @@ public sealed class MoCo : ContrastiveMethod
         _keyNetwork.State().Append(("queue", _queue)).Append(("queue_ptr", _queuePointer));
 
     /// <inheritdoc />
-    public override void Train(bool training)
+    protected override void SetTraining(bool training)
     {
-        base.Train(training);
+        base.SetTraining(training);
         _keyNetwork.Model.Train(training);
     }
 

@@ -3,31 +3,52 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Models;
 
+/// <summary>The first layers of a <see cref="ResNet18"/>.</summary>
+public enum ResNetStem
+{
+    /// <summary>CIFAR-style, for small images: a 3x3 stride-1 convolution without max-pooling.</summary>
+    Cifar,
+
+    /// <summary>torchvision's ImageNet stem: a 7x7 stride-2 convolution (padding 3), then 3x3 stride-2 max-pooling (padding 1).</summary>
+    ImageNet,
+}
+
 /// <summary>
-/// A CIFAR-style ResNet-18 (He et al. 2016, as used by SimCLR for small images): a 3x3 stride-1 stem without
-/// max-pooling, four stages of two basic blocks (widths w, 2w, 4w, 8w; strides 1, 2, 2, 2) and global average
-/// pooling. State keys follow torchvision (<c>conv1, bn1, layer1.0.conv1, ..., layer2.0.downsample.0</c>).
+/// A ResNet-18 (He et al. 2016): a stem (<see cref="ResNetStem"/>; CIFAR-style by default, as used by SimCLR for
+/// small images), four stages of two basic blocks (widths w, 2w, 4w, 8w; strides 1, 2, 2, 2) and global average
+/// pooling. State keys follow torchvision (<c>conv1, bn1, layer1.0.conv1, ..., layer2.0.downsample.0</c>). The number
+/// of blocks per stage can be changed (the ImageNet model of <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> has
+/// three in its last stage).
 /// </summary>
-public sealed class ResNet18 : Module, IEncoder, IBatchNormFoldable
+public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
 {
     private readonly Conv2d _stem;
     private readonly BatchNorm2d _stemNorm;
+    private readonly MaxPool2d? _stemPool;
     private readonly Sequential[] _stages;
 
-    /// <summary>Creates the network; <paramref name="width"/> 64 is the standard model.</summary>
-    public ResNet18(Rng rng, int inChannels = 3, int width = 64)
+    /// <summary>Creates the network; <paramref name="width"/> 64 is the standard model, <paramref name="blocksPerStage"/>
+    /// (default 2, 2, 2, 2) the number of basic blocks in each of the four stages.</summary>
+    /// <exception cref="ArgumentException"><paramref name="blocksPerStage"/> is not four positive counts.</exception>
+    public ResNet18(Rng rng, int inChannels = 3, int width = 64, ResNetStem stem = ResNetStem.Cifar, IReadOnlyList<int>? blocksPerStage = null)
     {
-        _stem = RegisterModule("conv1", new Conv2d(inChannels, width, kernelSize: 3, stride: 1, padding: 1, bias: false, rng: rng));
+        blocksPerStage ??= [2, 2, 2, 2];
+        if (blocksPerStage.Count != 4 || blocksPerStage.Any(b => b <= 0))
+            throw new ArgumentException($"a ResNet has four stages of at least one block, got [{string.Join(", ", blocksPerStage)}]", nameof(blocksPerStage));
+        Stem = stem;
+        _stem = RegisterModule("conv1", stem == ResNetStem.ImageNet
+            ? new Conv2d(inChannels, width, kernelSize: 7, stride: 2, padding: 3, bias: false, rng: rng)
+            : new Conv2d(inChannels, width, kernelSize: 3, stride: 1, padding: 1, bias: false, rng: rng));
         _stemNorm = RegisterModule("bn1", new BatchNorm2d(width));
+        if (stem == ResNetStem.ImageNet) _stemPool = RegisterModule("maxpool", new MaxPool2d(3, 2, 1));
         _stages = new Sequential[4];
         var channels = width;
         for (var s = 0; s < 4; s++)
         {
             var outChannels = width << s;
             var stride = s == 0 ? 1 : 2;
-            _stages[s] = RegisterModule($"layer{s + 1}", new Sequential(
-                new BasicBlock(rng, channels, outChannels, stride),
-                new BasicBlock(rng, outChannels, outChannels, 1)));
+            _stages[s] = RegisterModule($"layer{s + 1}", new Sequential(new BasicBlock(rng, channels, outChannels, stride)));
+            for (var b = 1; b < blocksPerStage[s]; b++) _stages[s].Add(new BasicBlock(rng, outChannels, outChannels, 1));
             channels = outChannels;
         }
         OutputDim = channels;
@@ -36,24 +57,42 @@ public sealed class ResNet18 : Module, IEncoder, IBatchNormFoldable
     /// <inheritdoc />
     public int OutputDim { get; }
 
+    /// <summary>The stem this network was made with.</summary>
+    public ResNetStem Stem { get; }
+
+    /// <summary>The four stages (torchvision's <c>layer1</c> to <c>layer4</c>) of basic blocks.</summary>
+    public IReadOnlyList<Sequential> Stages => _stages;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Module> Blocks => [.. _stages.SelectMany(stage => stage.Layers)];
+
+    /// <summary>The stem's convolution and batch norm (<c>conv1</c>, <c>bn1</c>).</summary>
+    internal (Conv2d Conv, BatchNorm2d Norm) StemLayers => (_stem, _stemNorm);
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor input)
     {
         var x = Ops.Relu(_stemNorm.Forward(_stem.Forward(input)));
+        if (_stemPool is not null) x = _stemPool.Forward(x);
         foreach (var stage in _stages) x = stage.Forward(x);
         return Ops.GlobalAvgPool(x);
     }
 
     /// <inheritdoc />
     public Module FoldBatchNorm() => new Sequential([BatchNormFolding.Conv(_stem, _stemNorm, relu: true),
+        .. _stemPool is null ? Array.Empty<Module>() : [_stemPool],
         .. BatchNormFolding.FoldKnownLayers(_stages), new GlobalAvgPool2d()]);
 
     /// <summary>Two 3x3 conv + BN layers with an identity (or 1x1 conv + BN) shortcut: relu(F(x) + shortcut(x)).</summary>
-    private sealed class BasicBlock : Module, IBatchNormFoldable
+    internal sealed class BasicBlock : Module, IBatchNormFoldable
     {
         private readonly Conv2d _conv1, _conv2;
         private readonly BatchNorm2d _bn1, _bn2;
         private readonly Sequential? _downsample;
+
+        /// <summary>The residual branch's layers in order, and the shortcut's convolution and batch norm if it has one.</summary>
+        public (Conv2d Conv1, BatchNorm2d Bn1, Conv2d Conv2, BatchNorm2d Bn2, (Conv2d Conv, BatchNorm2d Norm)? Shortcut) Layers =>
+            (_conv1, _bn1, _conv2, _bn2, _downsample is null ? null : ((Conv2d)_downsample.Layers[0], (BatchNorm2d)_downsample.Layers[1]));
 
         public BasicBlock(Rng rng, int inChannels, int outChannels, int stride)
         {

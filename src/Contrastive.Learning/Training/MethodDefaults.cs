@@ -7,7 +7,14 @@ public static class MethodDefaults
     public static readonly IReadOnlyList<string> Methods = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier", "clip"];
 
     /// <summary>Encoder architectures.</summary>
-    public static readonly IReadOnlyList<string> Architectures = ["bench", "resnet18", "mlp"];
+    public static readonly IReadOnlyList<string> Architectures = ["bench", "resnet18", "mlp", Models.ImageNetResNet18.Name];
+
+    /// <summary>Pre-trained backbones <c>--backbone</c> starts an image encoder from (each is also an architecture).</summary>
+    public static readonly IReadOnlyList<string> Backbones = [Models.ImageNetResNet18.Name];
+
+    /// <summary>The side of the square images a pre-trained ImageNet backbone sees when no input size is given: 64
+    /// pixels, a twelfth of the compute of the native 224 (28-pixel Fashion-MNIST gains nothing from more).</summary>
+    public const int BackboneInputSize = 64;
 
     /// <summary>Optimisers.</summary>
     public static readonly IReadOnlyList<string> Optimizers = ["sgd", "adamw", "lars"];
@@ -22,7 +29,9 @@ public static class MethodDefaults
         ["miner"] = ["triplet"],
         ["lambda"] = ["barlow"],
         ["no-stop-gradient"] = ["simsiam"],
-        ["freeze-encoder"] = ["classifier"],
+        ["freeze-encoder"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
+        ["encoder-lr-scale"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
+        ["train-blocks"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
         ["grad-cache-chunk"] = ["simclr", "moco"],
         ["views"] = ["simclr"],
         ["decoupled"] = ["simclr"],

@@ -23,14 +23,16 @@ public readonly record struct InputGeometry(int Channels, int Height, int Width,
 /// <summary>Builds the encoder, heads and method a <see cref="TrainConfig"/> describes.</summary>
 public static class MethodFactory
 {
-    /// <summary>Creates the encoder for <paramref name="arch"/>.</summary>
+    /// <summary>Creates the encoder for <paramref name="arch"/>; <paramref name="inputSize"/> is the image side an
+    /// ImageNet architecture resizes to (default <see cref="MethodDefaults.BackboneInputSize"/>).</summary>
     /// <exception cref="ArgumentException">The architecture does not fit the data (e.g. a CNN on tabular rows).</exception>
-    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng) => arch switch
+    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, int? inputSize = null) => arch switch
     {
         "bench" when input.IsImage => new BenchEncoder(rng, input.Channels),
         "resnet18" when input.IsImage => new ResNet18(rng, input.Channels),
+        ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(inputSize ?? MethodDefaults.BackboneInputSize, rng),
         "mlp" => new MlpEncoder(rng, input.Features, [512, 256], 128),
-        "bench" or "resnet18" => throw new ArgumentException($"--arch {arch} needs image data; use --arch mlp for tables"),
+        "bench" or "resnet18" or ImageNetResNet18.Name => throw new ArgumentException($"--arch {arch} needs image data; use --arch mlp for tables"),
         _ => throw new ArgumentException($"unknown arch '{arch}'"),
     };
 
@@ -40,7 +42,7 @@ public static class MethodFactory
     {
         ArgumentNullException.ThrowIfNull(config);
         var rng = new Rng(seed);
-        var encoder = CreateEncoder(config.Arch, input, rng);
+        var encoder = CreateEncoder(config.Arch, input, rng, config.InputSize);
         if (config.Method == "clip") return new EmbeddingModel(CreateTowers(config, encoder, vocabularySize, rng), head: null);
         var width = ((IEncoder)encoder).OutputDim;
         if (config.Method == "classifier")
@@ -102,7 +104,7 @@ public static class MethodFactory
             "supcon" => new SupCon(model, temperature),
             "siamese" => new Siamese(model, new HardPairMiner(), margin),
             "triplet" => new TripletNetwork(model, CreateMiner(config.Miner, projection, seed), margin),
-            "classifier" => new Classifier(model, config.FreezeEncoder),
+            "classifier" => new Classifier(model),
             _ => throw new ArgumentException($"unknown method '{config.Method}'"),
         };
     }

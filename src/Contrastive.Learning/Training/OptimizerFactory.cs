@@ -13,7 +13,7 @@ public static class OptimizerFactory
     /// learning rate; each group exists only when it has parameters, after the main one.
     /// </summary>
     public static Optimizer Create(TrainConfig config, IEnumerable<Tensor> parameters, IEnumerable<Tensor>? withoutDecay = null,
-        IEnumerable<Tensor>? fixedLearningRate = null)
+        IEnumerable<Tensor>? fixedLearningRate = null, IEnumerable<Tensor>? encoder = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -25,7 +25,11 @@ public static class OptimizerFactory
         var list = parameters.ToList();
         var free = list.Where(exempt.Contains).ToList();
         var unscheduled = list.Where(p => fixedLr.Contains(p) && !exempt.Contains(p)).ToList();
-        List<ParameterGroup> groups = [new ParameterGroup(list.Where(p => !exempt.Contains(p) && !fixedLr.Contains(p)), lr, decay)];
+        // discriminative learning rates: the encoder's decayed, scheduled parameters at lr * EncoderLrScale
+        var scaled = config.EncoderLrScale is null ? [] : (encoder ?? []).ToHashSet(ReferenceEqualityComparer.Instance);
+        List<ParameterGroup> groups = [new ParameterGroup(list.Where(p => !exempt.Contains(p) && !fixedLr.Contains(p) && !scaled.Contains(p)), lr, decay)];
+        var encoderGroup = list.Where(p => scaled.Contains(p) && !exempt.Contains(p) && !fixedLr.Contains(p)).ToList();
+        if (encoderGroup.Count > 0) groups.Add(new ParameterGroup(encoderGroup, lr * config.EncoderLrScale!.Value, decay));
         if (free.Count > 0) groups.Add(new ParameterGroup(free, lr, weightDecay: 0f));
         if (unscheduled.Count > 0) groups.Add(new ParameterGroup(unscheduled, lr, decay) { Scheduled = false });
         return optimizer switch

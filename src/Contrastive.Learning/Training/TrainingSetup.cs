@@ -139,6 +139,8 @@ public sealed class TrainingSetup
         if (config.BatchSize() > count)
             throw new ArgumentException($"--batch {config.BatchSize()} is larger than the {count} training {unit} of {source}");
         if (config.Init is { } init) InitialiseEncoder(method, init);
+        if (config.Backbone is not null) Backbones.Initialise(method.Model.Encoder, config);
+        Backbones.Freeze(method, config);
         return method;
     }
 

@@ -1,6 +1,7 @@
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Tensors;
+using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
 
@@ -8,6 +9,18 @@ namespace Contrastive.Learning.Tests.Training;
 /// in its own quadrant plus noise, split 96 train / 32 test.</summary>
 internal static class TinyData
 {
+    /// <summary>A fast config for this data: batch 32, kNN k 10, small heads and queue.</summary>
+    public static TrainConfig Config(string method, int epochs = 2) => new()
+    {
+        Method = method,
+        Epochs = epochs,
+        Batch = 32,
+        KnnK = 10,
+        Seed = 3,
+        QueueSize = 64,
+        HiddenDim = 32,
+    };
+
     public static ImageDatasetSplit Create(int trainCount = 96, int testCount = 32, int seed = 5)
     {
         return new ImageDatasetSplit(Make(trainCount, seed, "tiny-train"), Make(testCount, seed + 1, "tiny-test"));

@@ -12,16 +12,7 @@ public sealed class TrainerTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static TrainConfig Config(string method, int epochs = 2) => new()
-    {
-        Method = method,
-        Epochs = epochs,
-        Batch = 32,
-        KnnK = 10,
-        Seed = 3,
-        QueueSize = 64,
-        HiddenDim = 32,
-    };
+    private static TrainConfig Config(string method, int epochs = 2) => TinyData.Config(method, epochs);
 
     [Theory]
     [MemberData(nameof(TrainableMethods.ExceptClip), MemberType = typeof(TrainableMethods))]

@@ -37,6 +37,13 @@ public static class ImageResampler
         return new ImageDataset(pixels, dataset.Count, channels, height, width, dataset.Labels, dataset.ClassNames, dataset.Source);
     }
 
+    /// <summary>Converts one planar (channels, height, width) image to (<paramref name="channels"/>,
+    /// <paramref name="height"/>, <paramref name="width"/>) with the same rules, into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException">The target is not 1 or 3 channels of positive size, or the destination's length differs.</exception>
+    public static void Resize(ReadOnlySpan<float> source, int sourceChannels, int sourceHeight, int sourceWidth,
+                              int channels, int height, int width, Span<float> destination) =>
+        Fit(source, sourceChannels, sourceHeight, sourceWidth, channels, height, width, destination, "image");
+
     private static void Fit(ReadOnlySpan<float> source, int sourceChannels, int sourceHeight, int sourceWidth,
                             int channels, int height, int width, Span<float> destination, string what)
     {

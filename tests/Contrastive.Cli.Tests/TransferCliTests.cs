@@ -1,0 +1,41 @@
+using Contrastive.Data.Formats;
+
+namespace Contrastive.Cli.Tests;
+
+/// <summary>Pre-trained backbones on the command line: embed and eval with no training, training from one with a
+/// frozen encoder, and the errors of options that do not fit.</summary>
+public sealed class TransferCliTests() : CliTestBase("transfer")
+{
+    [Fact]
+    public async Task Embed_and_eval_use_a_backbone_with_no_training_and_train_starts_from_it()
+    {
+        var images = WriteHalfBrightFolder("images", 8, seed: 7);
+        var npy = Path.Combine(Dir, "features.npy");
+
+        var embed = await Run("embed", "--backbone", "resnet18-imagenet", "--input-size", "32", "--data", images, "--split", "all", "--out", npy);
+        Assert.True(embed.Code == 0, embed.Err);
+        Assert.Equal([16, 512], NpyFile.Read(npy).Shape);
+
+        var run = Path.Combine(Dir, "run");
+        var train = await Run("train", "--backbone", "resnet18-imagenet", "--input-size", "32", "--freeze-encoder", "--data", images,
+            "--epochs", "1", "--batch", "8", "--threads", "1", "--out", run);
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("arch resnet18-imagenet", train.Out);
+        var fromRun = Path.Combine(Dir, "from-run.npy");
+        Assert.Equal(0, (await Run("embed", "--model", run, "--data", images, "--split", "all", "--out", fromRun)).Code);
+        Assert.Equal(NpyFile.Read(npy).ToFloat32(), NpyFile.Read(fromRun).ToFloat32()); // the frozen encoder is the backbone, bit for bit
+    }
+
+    [Fact]
+    public async Task Options_that_do_not_fit_are_one_line_errors()
+    {
+        var images = WriteHalfBrightFolder("images", 2, seed: 8);
+        var npy = Path.Combine(Dir, "x.npy");
+        AssertOneLineError(await Run("embed", "--data", images, "--out", npy), "give either --model RUN_DIR or --backbone NAME");
+        AssertOneLineError(await Run("embed", "--model", Dir, "--backbone", "resnet18-imagenet", "--data", images, "--out", npy), "give either");
+        AssertOneLineError(await Run("eval", "--backbone", "resnet18-imagenet", "--data", images), "give --out DIR");
+        AssertOneLineError(await Run("train", "--backbone", "minilm", "--data", images), "unknown backbone 'minilm'", "text encoder");
+        AssertOneLineError(await Run("train", "--backbone", "resnet18-imagenet", "--arch", "bench", "--data", images), "drop --arch bench");
+        AssertOneLineError(await Run("train", "--freeze-encoder", "--train-blocks", "2", "--data", images), "give one");
+    }
+}
