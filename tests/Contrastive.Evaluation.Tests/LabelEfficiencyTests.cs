@@ -39,4 +39,17 @@ public class LabelEfficiencyTests
         Assert.Contains("draws", Assert.Throws<ArgumentOutOfRangeException>(() =>
             LabelEfficiency.Evaluate(train, labels, train, labels, new KnnOptions(), s_probe, [1], draws: 0)).Message);
     }
+
+    [Fact]
+    public void The_probe_standardises_with_the_rows_it_is_given_and_checks_their_dimension()
+    {
+        var (train, labels) = Synthetic.Clusters(seed: 6, perClass: 20, classes: 2, dim: 4, spread: 1f);
+        var few = Subsample.Rows(train, [0, 1, 20, 21]);
+        var fewLabels = new[] { labels[0], labels[1], labels[20], labels[21] };
+        var own = LinearProbe.Fit(few, fewLabels, s_probe).Scores(train);
+        var shared = LinearProbe.Fit(few, fewLabels, s_probe, standardiseWith: train).Scores(train);
+        Assert.NotEqual(own, shared);
+        var (wide, _) = Synthetic.Clusters(seed: 7, perClass: 2, classes: 2, dim: 5, spread: 1f);
+        Assert.Contains("dimension 5", Assert.Throws<ArgumentException>(() => LinearProbe.Fit(few, fewLabels, s_probe, standardiseWith: wide)).Message);
+    }
 }

@@ -12,7 +12,8 @@ public sealed record FewLabelAccuracy(int LabelsPerClass, int Draws, double KnnT
 /// <summary>
 /// The label-efficiency view of an embedding, the reason to learn one without labels: kNN and a linear probe that see
 /// only n labelled training samples per class (n = 1, 10, 100 by default), drawn with a seed per draw and scored on
-/// the whole test set, averaged over draws. A class with fewer than n training samples gives all it has.
+/// the whole test set, averaged over draws. A class with fewer than n training samples gives all it has. The probe
+/// standardises with the whole training set's statistics, which need no labels.
 /// </summary>
 public static class LabelEfficiency
 {
@@ -48,7 +49,7 @@ public static class LabelEfficiency
                 var labels = Array.ConvertAll(rows, i => trainLabels[i]);
                 var knnSettings = knn with { K = Math.Min(knn.K, n), Classes = classes };
                 knnSum += KnnClassifier.Evaluate(memory, labels, test, testLabels, knnSettings).Top1;
-                var model = LinearProbe.Fit(memory, labels, probe with { Classes = classes, Seed = probe.Seed + (ulong)draw });
+                var model = LinearProbe.Fit(memory, labels, probe with { Classes = classes, Seed = probe.Seed + (ulong)draw }, standardiseWith: train);
                 probeSum += model.Evaluate(test, testLabels).Top1;
             }
             results.Add(new FewLabelAccuracy(n, draws, knnSum / draws, probeSum / draws));

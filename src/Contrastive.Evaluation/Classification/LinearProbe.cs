@@ -25,9 +25,12 @@ public sealed class LinearProbe
     /// <summary>Mean training cross-entropy of every epoch.</summary>
     public IReadOnlyList<double> EpochLoss { get; }
 
-    /// <summary>Trains a probe on <paramref name="features"/> and <paramref name="labels"/>.</summary>
-    /// <exception cref="ArgumentException">Empty input, labels of the wrong length or outside [0, classes), bad options.</exception>
-    public static LinearProbe Fit(EmbeddingMatrix features, int[] labels, LinearProbeOptions? options = null)
+    /// <summary>Trains a probe on <paramref name="features"/> and <paramref name="labels"/>. The features are standardised
+    /// with the mean and std of <paramref name="standardiseWith"/> when given (with few labels, the whole unlabelled
+    /// training set estimates them far better than ten rows), else of <paramref name="features"/>.</summary>
+    /// <exception cref="ArgumentException">Empty input, labels of the wrong length or outside [0, classes), bad options,
+    /// or standardisation rows of another dimension.</exception>
+    public static LinearProbe Fit(EmbeddingMatrix features, int[] labels, LinearProbeOptions? options = null, EmbeddingMatrix? standardiseWith = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         features.CheckLabels(labels, nameof(labels));
@@ -37,7 +40,9 @@ public sealed class LinearProbe
         var classes = o.Classes > 0 ? o.Classes : ClassificationReport.InferClasses(labels);
         if (labels.Max() >= classes) throw new ArgumentException($"label {labels.Max()} is outside [0, {classes})", nameof(labels));
         var (n, d) = (features.Count, features.Dim);
-        var (mean, invStd) = Standardiser(features);
+        if (standardiseWith is not null && standardiseWith.Dim != d)
+            throw new ArgumentException($"standardisation rows have dimension {standardiseWith.Dim}, the features {d}", nameof(standardiseWith));
+        var (mean, invStd) = Standardiser(standardiseWith ?? features);
         var x = Standardise(features, mean, invStd);
         var rng = new Rng(o.Seed);
         var weight = Init.DefaultUniform(rng, d, classes, d).ToArray(); // nn.Linear default init
