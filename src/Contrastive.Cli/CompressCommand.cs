@@ -17,7 +17,7 @@ internal static class CompressCommand
     private static readonly Option<double> s_prune = new("--prune") { Description = "Share of each weight matrix and kernel to zero by magnitude, in [0, 1) (default 0)" };
     private static readonly Option<int?> s_recalibrate = new("--recalibrate") { Description = $"Batches of {BatchNormRecalibration.BatchSize} training samples to re-estimate batch-norm statistics on (default 50 with --prune, else 0)" };
     private static readonly Option<string?> s_data = new("--data") { Description = "Data to compare the two encoders on (default: the run's own --data)" };
-    private static readonly Option<int> s_knnK = new("--knn-k") { Description = "kNN neighbours for the comparison on labeled data (default 200)", DefaultValueFactory = _ => 200 };
+    private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours for the comparison on labeled data (default: the run's, else 4% of the smallest class, between 5 and 200)" };
 
     public static Command Create(TextWriter output)
     {
@@ -30,8 +30,7 @@ internal static class CompressCommand
         {
             var modelDir = parsed.GetValue(s_model)!;
             var outDir = parsed.GetValue(s_out)!;
-            var k = parsed.GetValue(s_knnK);
-            if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
+            if (parsed.GetValue(s_knnK) is < 1) throw new ArgumentException($"--knn-k must be positive, got {parsed.GetValue(s_knnK)}");
             var prune = parsed.GetValue(s_prune);
             var recalibrate = parsed.GetValue(s_recalibrate) ?? (prune > 0 ? 50 : 0);
             if (recalibrate < 0) throw new ArgumentException($"--recalibrate must be 0 or more, got {recalibrate}");
@@ -45,7 +44,7 @@ internal static class CompressCommand
                 $"{summary.CompressedWeights} weight tensors, {(double)summary.ZeroWeights / summary.WeightCount:P1} of their {summary.WeightCount:N0} entries zero{recalibrated}"));
             var (config, original) = RunModel.Load(modelDir, data.Geometry);
             var (_, compressed) = RunModel.Load(outDir, data.Geometry);
-            var check = CompressionCheck.Compare(data, original.Encoder, compressed.Encoder, k);
+            var check = CompressionCheck.Compare(data, original.Encoder, compressed.Encoder, parsed.GetValue(s_knnK) ?? config.KnnNeighbours(data.TrainLabels));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"embeddings of the {data.TestCount:N0} test {data.Unit} of {spec}: cosine to the original's mean {check.MeanCosine:0.0000}, min {check.MinCosine:0.0000}"));
             if (check.KnnBefore is { } before && check.KnnAfter is { } after) PrintChange(output, $"kNN top-1 (k={check.K})", before, after);

@@ -14,7 +14,7 @@ internal static class EvalCommand
 {
     private static readonly ModelOptions s_model = new();
     private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
-    private static readonly Option<int> s_knnK = new("--knn-k") { Description = "kNN neighbours (default 200)", DefaultValueFactory = _ => 200 };
+    private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours (default: the run's, else 4% of the smallest class, between 5 and 200)" };
     private static readonly Option<bool> s_linear = new("--linear") { Description = "Also train and report a linear probe" };
     private static readonly Option<string?> s_pairs = new("--pairs") { Description = "CSV of test-set pairs 'first,second,same' for verification (default: sampled from labels)" };
     private static readonly Option<string?> s_out = new("--out") { Description = "Where eval.json and report.html go (default: the model directory; required with --backbone)" };
@@ -32,7 +32,7 @@ internal static class EvalCommand
             var (config, model) = s_model.Load(parsed, data.Geometry);
             if (!data.IsLabeled && !(model.Encoder is TwoTowerModel && ClipRun.IsImageText(spec)))
                 throw new ArgumentException($"{data.Source} has no labels; evaluation needs labeled data (or image-text pairs for a clip model)");
-            var k = parsed.GetValue(s_knnK);
+            var k = parsed.GetValue(s_knnK) ?? config.KnnNeighbours(data.TrainLabels);
             if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
             var options = RunEvaluation.Options(k, config.Seed) with
             {

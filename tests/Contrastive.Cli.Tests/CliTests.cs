@@ -65,9 +65,9 @@ public sealed class CliTests() : CliTestBase("cli")
         Assert.Equal(new[] { 10, 128 }, array.Shape.ToArray());
 
         var evalDir = Path.Combine(Dir, "eval");
-        var eval = await Run("eval", "--model", run, "--data", images, "--knn-k", "5", "--out", evalDir);
+        var eval = await Run("eval", "--model", run, "--data", images, "--out", evalDir); // k: the run's (5)
         Assert.True(eval.Code == 0, eval.Err);
-        Assert.Contains("kNN top-1", eval.Out);
+        Assert.Contains("kNN top-1 (k=5)", eval.Out);
         Assert.Contains("kNN top-1 on raw pixels", eval.Out);
         Assert.True(File.Exists(Path.Combine(evalDir, "eval.json")));
         var report = File.ReadAllText(Path.Combine(evalDir, "report.html"));
