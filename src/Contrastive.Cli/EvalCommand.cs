@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Contrastive.Data.Datasets;
+using Contrastive.Data.Text;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Verification;
 using Contrastive.Models;
+using Contrastive.Text;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
@@ -13,7 +16,7 @@ namespace Contrastive.Cli;
 internal static class EvalCommand
 {
     private static readonly ModelOptions s_model = new();
-    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (labeled image folder, IDX folder, FILE.csv or FILE.jsonl); for a text run or backbone wordnet | fortunes | FILE.jsonl/.csv/.tsv of text records", Required = true };
     private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours (default: the run's, else 4% of the smallest class, between 5 and 200)" };
     private static readonly Option<bool> s_linear = new("--linear") { Description = "Also train and report a linear probe" };
     private static readonly Option<string?> s_pairs = new("--pairs") { Description = "CSV of test-set pairs 'first,second,same' for verification (default: sampled from labels)" };
@@ -28,6 +31,8 @@ internal static class EvalCommand
             var modelDir = s_model.RunDirectory(parsed);
             var outDir = parsed.GetValue(s_out) ?? modelDir ?? throw new ArgumentException("--backbone has no run directory to write to: give --out DIR");
             var spec = parsed.GetValue(s_data)!;
+            if (modelDir is not null ? TextRun.IsTextRun(modelDir) : TextRun.Backbones.Contains(parsed.GetValue(s_model.Backbone)!))
+                return EvaluateText(modelDir, parsed.GetValue(s_model.Backbone), spec, parsed.GetValue(s_knnK), outDir, output);
             var data = EvaluationData.Load(spec, modelDir ?? outDir, requireLabels: true);
             var (config, model) = s_model.Load(parsed, data.Geometry);
             if (!data.IsLabeled && !(model.Encoder is TwoTowerModel && ClipRun.IsImageText(spec)))
@@ -49,6 +54,19 @@ internal static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A text run or backbone on the held-out part of text records (the run's split), next to TF-IDF.</summary>
+    private static int EvaluateText(string? modelDir, string? backbone, string spec, int? knnK, string outDir, TextWriter output)
+    {
+        var (config, encoder, tokenizer) = modelDir is not null ? TextRun.Load(modelDir) : TextRun.Backbone(backbone!);
+        var split = TextCorpusSplit.Of(TextDataResolver.Load(spec), (ulong)config.Seed);
+        var k = knnK ?? config.KnnK ?? TextEvaluation.DefaultK(split);
+        if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
+        var name = modelDir is null ? $"{backbone} as it comes" : "learned encoder";
+        var (learned, baseline) = TextEvaluation.Evaluate(encoder, tokenizer, config.MaxTextLength ?? MethodDefaults.MaxTextLength, split, k, name);
+        output.WriteLine($"wrote {TextEvaluationReport.Write(outDir, learned, baseline, k, output)}");
+        return 0;
     }
 
     private static void PrintTable(TextWriter output, EvaluationResult r)

@@ -9,7 +9,7 @@ internal sealed class ModelOptions
 {
     public Option<string?> Model { get; } = new("--model") { Description = "Run directory written by 'contrastive train'" };
 
-    public Option<string?> Backbone { get; } = new("--backbone") { Description = $"Instead of --model, a pre-trained backbone with no training: {string.Join(" | ", MethodDefaults.Backbones)}" };
+    public Option<string?> Backbone { get; } = new("--backbone") { Description = $"Instead of --model, a pre-trained backbone with no training: {string.Join(" | ", MethodDefaults.Backbones.Concat(Text.TextRun.Backbones))}" };
 
     public Option<int?> InputSize { get; } = new("--input-size") { Description = $"With --backbone: side of the square images it sees (default {MethodDefaults.BackboneInputSize})" };
 

@@ -31,11 +31,49 @@ public sealed class TextCliTests() : CliTestBase("cli-text")
         Assert.True(File.Exists(Path.Combine(run, "tokenizer.json")));
         Assert.True(File.Exists(Path.Combine(run, "text-eval.json")));
 
+        var eval = await Run("eval", "--model", run, "--data", pairs);
+        Assert.True(eval.Code == 0, eval.Err);
+        Assert.Equal(Figures(train.Out), Figures(eval.Out)); // eval repeats what train printed, on the run's split
+
         var npy = Path.Combine(Dir, "texts.npy");
         var embed = await Run("embed", "--model", run, "--data", pairs, "--split", "all", "--out", npy);
         Assert.True(embed.Code == 0, embed.Err);
         var array = NpyFile.Read(npy);
         Assert.Equal([File.ReadAllLines(pairs).Length, arch == "gru" ? 32 : 16], array.Shape);
+    }
+
+    [Fact]
+    public async Task Minilm_backbone_evaluates_as_it_comes_and_fine_tunes_on_its_wordpiece_vocabulary()
+    {
+        var pairs = WritePairs();
+        var asItComes = await Run("eval", "--backbone", "minilm", "--data", pairs, "--out", Path.Combine(Dir, "minilm-as-it-comes"));
+        Assert.True(asItComes.Code == 0, asItComes.Err);
+        // The pre-trained sentence encoder retrieves a gloss's example sentences far better than shared words do.
+        var recall = Recall10(asItComes.Out);
+        Assert.True(recall.Model > recall.TfIdf + 0.1, asItComes.Out);
+
+        var run = Path.Combine(Dir, "run-minilm");
+        var train = await Run("train", "--data", pairs, "--backbone", "minilm", "--method", "pairs", "--epochs", "1", "--batch", "16",
+            "--max-text-length", "16", "--out", run, "--threads", "2");
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("recall@10: learned encoder", train.Out);
+        Assert.False(File.Exists(Path.Combine(run, "tokenizer.json"))); // the backbone's WordPiece vocabulary ships with it
+        var eval = await Run("eval", "--model", run, "--data", pairs);
+        Assert.True(eval.Code == 0, eval.Err);
+        Assert.Equal(Figures(train.Out), Figures(eval.Out));
+    }
+
+    /// <summary>The lines of printed figures (recall, MRR, kNN, probe).</summary>
+    private static string[] Figures(string output) =>
+        [.. output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("recall@", StringComparison.Ordinal) || l.StartsWith("MRR", StringComparison.Ordinal)
+            || l.StartsWith("kNN", StringComparison.Ordinal) || l.StartsWith("linear probe", StringComparison.Ordinal))];
+
+    /// <summary>recall@10 of the model and of TF-IDF from a printed line "recall@10: NAME 12.34 %, TF-IDF 5.67 %".</summary>
+    private static (double Model, double TfIdf) Recall10(string output)
+    {
+        var line = Figures(output).Single(l => l.StartsWith("recall@10:", StringComparison.Ordinal));
+        var percents = System.Text.RegularExpressions.Regex.Matches(line, @"([0-9.]+) %").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) / 100).ToArray();
+        return (percents[0], percents[1]);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
         AssertOneLineError(await Run("embed", "--data", images, "--out", npy), "give either --model RUN_DIR or --backbone NAME");
         AssertOneLineError(await Run("embed", "--model", Dir, "--backbone", "resnet18-imagenet", "--data", images, "--out", npy), "give either");
         AssertOneLineError(await Run("eval", "--backbone", "resnet18-imagenet", "--data", images), "give --out DIR");
-        AssertOneLineError(await Run("train", "--backbone", "minilm", "--data", images), "unknown backbone 'minilm'", "text encoder");
+        AssertOneLineError(await Run("train", "--backbone", "minilm", "--data", images), "unknown method 'simclr'", "for text");
         AssertOneLineError(await Run("train", "--backbone", "resnet18-imagenet", "--arch", "bench", "--data", images), "drop --arch bench");
         AssertOneLineError(await Run("train", "--freeze-encoder", "--train-blocks", "2", "--data", images), "give one");
     }

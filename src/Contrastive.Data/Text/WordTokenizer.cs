@@ -7,7 +7,7 @@ namespace Contrastive.Data.Text;
 /// letters and digits; every other character separates words. The vocabulary starts with the special
 /// tokens [PAD]=0, [UNK]=1, [CLS]=2, [SEP]=3, followed by words in a deterministic order.
 /// </summary>
-public sealed class WordTokenizer
+public sealed class WordTokenizer : ISentenceTokenizer
 {
     /// <summary>Id of [PAD], the padding token.</summary>
     public const int PadId = 0;
@@ -50,6 +50,9 @@ public sealed class WordTokenizer
 
     /// <summary>Number of tokens including the special ones (the embedding table size).</summary>
     public int VocabularySize => _tokens.Length;
+
+    /// <inheritdoc />
+    public int MaskId => UnkId;
 
     /// <summary>The tokens in id order.</summary>
     public IReadOnlyList<string> Tokens => _tokens;
@@ -114,25 +117,8 @@ public sealed class WordTokenizer
     /// words, words beyond the room truncated from the end, then [PAD] up to the length.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">maxLength leaves no room for a word (below 3 with special tokens, below 1 without), or an id is outside the vocabulary.</exception>
-    public EncodedText Pack(ReadOnlySpan<int> wordIds, int maxLength, bool addSpecialTokens = true)
-    {
-        var reserved = addSpecialTokens ? 2 : 0;
-        if (maxLength < reserved + 1)
-            throw new ArgumentOutOfRangeException(nameof(maxLength), $"maxLength {maxLength} leaves no room for a word (needs at least {reserved + 1})");
-        var ids = new int[maxLength];
-        var words = wordIds[..Math.Min(wordIds.Length, maxLength - reserved)];
-        foreach (var id in words)
-            if ((uint)id >= (uint)_tokens.Length)
-                throw new ArgumentOutOfRangeException(nameof(wordIds), $"token id {id} is outside the vocabulary [0, {_tokens.Length})");
-        var at = 0;
-        if (addSpecialTokens) ids[at++] = ClsId;
-        words.CopyTo(ids.AsSpan(at));
-        at += words.Length;
-        if (addSpecialTokens) ids[at++] = SepId;
-        var padding = new bool[maxLength];
-        padding.AsSpan(at).Fill(true); // ids[at..] are already PadId = 0
-        return new EncodedText(ids, padding, at);
-    }
+    public EncodedText Pack(ReadOnlySpan<int> ids, int maxLength, bool addSpecialTokens = true) =>
+        EncodedText.Pack(ids, maxLength, ClsId, SepId, _tokens.Length, addSpecialTokens);
 
     /// <summary>The tokens of <paramref name="ids"/> joined by spaces, padding left out (for inspection).</summary>
     public string Decode(ReadOnlySpan<int> ids)

@@ -31,15 +31,19 @@ public static class MiniLm
         return bytes.ToArray();
     }
 
-    /// <summary>The pre-trained encoder.</summary>
+    /// <summary>The pre-trained encoder, with <paramref name="dropout"/> while training (BERT's 0.1 by default).</summary>
     /// <exception cref="FileNotFoundException">The package is not restored here.</exception>
     /// <exception cref="InvalidDataException">Its model does not map onto <see cref="BertEncoderOptions.MiniLmL6"/>.</exception>
-    public static BertTextEncoder Encoder()
+    public static BertTextEncoder Encoder(float dropout = 0.1f)
     {
-        var encoder = new BertTextEncoder(BertEncoderOptions.MiniLmL6, new Tensors.Rng(0));
+        var encoder = Architecture(dropout, new Tensors.Rng(0));
         BertImporter.Import(OnnxModel.Parse(ModelBytes()), encoder);
         return encoder;
     }
+
+    /// <summary>The architecture with random weights from <paramref name="rng"/>.</summary>
+    public static BertTextEncoder Architecture(float dropout, Tensors.Rng rng) =>
+        new(BertEncoderOptions.MiniLmL6 with { Dropout = dropout }, rng);
 
     /// <summary>The tokenizer on the shipped vocabulary.</summary>
     /// <exception cref="FileNotFoundException">The package is not restored here.</exception>

@@ -20,7 +20,7 @@ namespace Contrastive.Text;
 public sealed class TextBatchSource : IBatchSource
 {
     private readonly TextCorpus _data;
-    private readonly WordTokenizer _tokenizer;
+    private readonly ISentenceTokenizer _tokenizer;
     private readonly int _maxLength;
     private readonly string _method;
     private readonly ITextAugmentation? _augmentation;
@@ -32,7 +32,7 @@ public sealed class TextBatchSource : IBatchSource
 
     /// <summary>Creates the source.</summary>
     /// <exception cref="ArgumentException">The records do not have what the method needs, or the batch is larger than the data.</exception>
-    public TextBatchSource(TextCorpus train, WordTokenizer tokenizer, int maxLength, string method, int batchSize, ulong seed, ITextAugmentation? augmentation = null)
+    public TextBatchSource(TextCorpus train, ISentenceTokenizer tokenizer, int maxLength, string method, int batchSize, ulong seed, ITextAugmentation? augmentation = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(tokenizer);

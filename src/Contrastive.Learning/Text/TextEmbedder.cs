@@ -10,7 +10,7 @@ public static class TextEmbedder
     /// <summary>The (N, D) embeddings of <paramref name="texts"/>, in order: each tokenised, packed with [CLS] and [SEP] to at
     /// most <paramref name="maxLength"/> ids.</summary>
     /// <exception cref="ArgumentException">There are no texts or the batch size is not positive.</exception>
-    public static Tensor Embed(Module encoder, WordTokenizer tokenizer, IReadOnlyList<string> texts, int maxLength, int batchSize = 256)
+    public static Tensor Embed(Module encoder, ISentenceTokenizer tokenizer, IReadOnlyList<string> texts, int maxLength, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(tokenizer);

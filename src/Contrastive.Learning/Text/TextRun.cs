@@ -1,6 +1,7 @@
 using Contrastive.Compression;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
+using Contrastive.Import;
 using Contrastive.Methods;
 using Contrastive.Models;
 using Contrastive.Nn;
@@ -16,8 +17,16 @@ namespace Contrastive.Text;
 /// </summary>
 public static class TextRun
 {
-    /// <summary>The text encoder architectures.</summary>
-    public static readonly IReadOnlyList<string> Architectures = ["transformer", "gru"];
+    /// <summary>The text encoder architectures: a Transformer or a bidirectional GRU over a vocabulary built from the
+    /// training texts, or all-MiniLM-L6-v2's BERT architecture over its WordPiece vocabulary.</summary>
+    public static readonly IReadOnlyList<string> Architectures = ["transformer", "gru", MiniLm.Name];
+
+    /// <summary>The pre-trained text backbones <c>--backbone</c> starts from (each is also an architecture).</summary>
+    public static readonly IReadOnlyList<string> Backbones = [MiniLm.Name];
+
+    /// <summary>The AdamW learning rate that fine-tunes a pre-trained backbone when none is given: 5e-5, in the
+    /// 2e-5 to 5e-5 range BERT fine-tuning uses; the from-scratch encoders take AdamW's 1e-3.</summary>
+    public const float BackboneLearningRate = 5e-5f;
 
     /// <summary>Default width: the Transformer's model width, the GRU's embedding and per-direction hidden size.</summary>
     public const int DefaultWidth = 128;
@@ -43,29 +52,34 @@ public static class TextRun
     }
 
     /// <summary>A text configuration with the text defaults filled in where nothing was chosen (the Transformer, AdamW
-    /// with weight decay 0.01, batch 64, temperature 0.05, dropout 0.1, 32 tokens, width 128, 2 Transformer layers); other
+    /// with weight decay 0.01, batch 64, temperature 0.05, dropout 0.1, 32 tokens, width 128, 2 Transformer layers; a
+    /// pre-trained backbone takes <see cref="BackboneLearningRate"/> and keeps its own width and depth); other
     /// configurations unchanged.</summary>
     public static TrainConfig WithTextDefaults(TrainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (!IsText(config)) return config;
+        var arch = Architectures.Contains(config.Arch) ? config.Arch : "transformer";
+        var ownVocabulary = arch != MiniLm.Name;
         return config with
         {
-            Arch = Architectures.Contains(config.Arch) ? config.Arch : "transformer",
+            Arch = arch,
+            Lr = config.Lr ?? (config.Backbone is null ? null : BackboneLearningRate),
             Optimizer = config.Optimizer ?? "adamw",
             WeightDecay = config.WeightDecay ?? 0.01f,
             Batch = config.Batch ?? DefaultBatch,
             Temperature = config.Temperature ?? DefaultTemperature,
             TextDropout = config.TextDropout ?? DefaultDropout,
             MaxTextLength = config.MaxTextLength ?? MethodDefaults.MaxTextLength,
-            TextWidth = config.TextWidth ?? DefaultWidth,
-            TextLayers = config.TextLayers ?? (config.Arch == "gru" ? null : MethodDefaults.TextLayers),
+            TextWidth = config.TextWidth ?? (ownVocabulary ? DefaultWidth : null),
+            TextLayers = config.TextLayers ?? (arch == "transformer" ? MethodDefaults.TextLayers : null),
         };
     }
 
-    /// <summary>The encoder <paramref name="config"/> (with <see cref="WithTextDefaults"/> applied) names, for a vocabulary.</summary>
+    /// <summary>The encoder <paramref name="config"/> (with <see cref="WithTextDefaults"/> applied) names, for a vocabulary;
+    /// with the backbone's pre-trained weights when it names one and <paramref name="withBackboneWeights"/> is set.</summary>
     /// <exception cref="ArgumentException">The architecture is not a text encoder.</exception>
-    public static Module CreateEncoder(TrainConfig config, int vocabularySize)
+    public static Module CreateEncoder(TrainConfig config, int vocabularySize, bool withBackboneWeights = true)
     {
         ArgumentNullException.ThrowIfNull(config);
         var rng = new Rng((ulong)config.Seed);
@@ -82,22 +96,24 @@ public static class TextRun
                 TokenEmbeddingStd = GruTextEncoder.EmbeddingStd,
             }),
             "gru" => new GruTextEncoder(rng, vocabularySize, width, width, dropout),
+            MiniLm.Name => config.Backbone is not null && withBackboneWeights ? MiniLm.Encoder(dropout) : MiniLm.Architecture(dropout, rng),
             _ => throw new ArgumentException($"--arch {config.Arch} is not a text encoder (expected {string.Join(", ", Architectures)})"),
         };
     }
 
-    /// <summary>The method, its batches and the tokenizer (built from the training texts) for training <paramref name="config"/>
-    /// on <paramref name="split"/>.</summary>
+    /// <summary>The method, its batches and the tokenizer (built from the training texts, or the backbone's WordPiece
+    /// vocabulary) for training <paramref name="config"/> on <paramref name="split"/>.</summary>
     /// <exception cref="ArgumentException">The method is not a text method or the records lack what it needs.</exception>
-    public static (SentenceEmbedding Method, TextBatchSource Batches, WordTokenizer Tokenizer) Setup(TrainConfig config, TextCorpusSplit split)
+    public static (SentenceEmbedding Method, TextBatchSource Batches, ISentenceTokenizer Tokenizer) Setup(TrainConfig config, TextCorpusSplit split)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(split);
         if (!SentenceEmbedding.Names.Contains(config.Method))
             throw new ArgumentException($"text data trains --method {string.Join(", ", SentenceEmbedding.Names)}, not {config.Method}");
-        var tokenizer = WordTokenizer.Build(split.Train.AllTexts(), MaxVocabulary, minFrequency: 2);
+        ISentenceTokenizer tokenizer = config.Arch == MiniLm.Name ? MiniLm.Tokenizer() : WordTokenizer.Build(split.Train.AllTexts(), MaxVocabulary, minFrequency: 2);
         var method = new SentenceEmbedding(config.Method, CreateEncoder(config, tokenizer.VocabularySize), config.Temperature ?? DefaultTemperature);
-        ITextAugmentation? augmentation = config.TextAugment ? new TextAugmentationPipeline(new RandomTokenDeletion(0.1), new RandomSpanMasking(0.1)) : null;
+        ITextAugmentation? augmentation = config.TextAugment
+            ? new TextAugmentationPipeline(new RandomTokenDeletion(0.1), new RandomSpanMasking(0.1, tokenizer.MaskId)) : null;
         var maxLength = config.MaxTextLength ?? MethodDefaults.MaxTextLength;
         var batches = new TextBatchSource(split.Train, tokenizer, maxLength, config.Method, config.BatchSize(), (ulong)config.Seed, augmentation);
         return (method, batches, tokenizer);
@@ -110,18 +126,46 @@ public static class TextRun
         return File.Exists(path) && Architectures.Contains(TrainConfig.Load(path).Arch);
     }
 
+    /// <summary>Writes the run's vocabulary (<c>tokenizer.json</c>) into <paramref name="runDirectory"/> when it was built from
+    /// the training texts; a backbone's vocabulary ships with the backbone and is not copied.</summary>
+    public static void SaveTokenizer(ISentenceTokenizer tokenizer, string runDirectory)
+    {
+        if (tokenizer is WordTokenizer words) words.Save(Path.Combine(runDirectory, ClipRun.TokenizerFile));
+    }
+
+    /// <summary>The tokenizer a text run with <paramref name="config"/> reads: the backbone's WordPiece vocabulary, or the
+    /// run's own <c>tokenizer.json</c>.</summary>
+    /// <exception cref="FileNotFoundException">The run has no tokenizer.json.</exception>
+    public static ISentenceTokenizer Tokenizer(TrainConfig config, string runDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Arch == MiniLm.Name ? MiniLm.Tokenizer() : ClipRun.Tokenizer(runDirectory);
+    }
+
+    /// <summary>A pre-trained text backbone as it comes, with no training: its configuration (text defaults), encoder
+    /// (eval mode) and tokenizer.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a text backbone.</exception>
+    public static (TrainConfig Config, Module Encoder, ISentenceTokenizer Tokenizer) Backbone(string name)
+    {
+        if (!Backbones.Contains(name)) throw new ArgumentException($"unknown text backbone '{name}' (expected {string.Join(", ", Backbones)})");
+        var config = WithTextDefaults(new TrainConfig { Arch = name, Backbone = name, Method = "pairs" });
+        var encoder = CreateEncoder(config, vocabularySize: 0);
+        encoder.Eval();
+        return (config, encoder, MiniLm.Tokenizer());
+    }
+
     /// <summary>The configuration, trained encoder (eval mode) and tokenizer of a text run.</summary>
     /// <exception cref="FileNotFoundException">A file of the run is missing.</exception>
     /// <exception cref="InvalidDataException">The weights do not fit the configured encoder.</exception>
-    public static (TrainConfig Config, Module Encoder, WordTokenizer Tokenizer) Load(string runDirectory)
+    public static (TrainConfig Config, Module Encoder, ISentenceTokenizer Tokenizer) Load(string runDirectory)
     {
         var configPath = Path.Combine(runDirectory, "config.json");
         var modelPath = Path.Combine(runDirectory, "model.safetensors");
         if (!File.Exists(configPath) || !File.Exists(modelPath))
             throw new FileNotFoundException($"--model {runDirectory}: no config.json and model.safetensors (is it a run directory written by 'contrastive train'?)");
         var config = TrainConfig.Load(configPath);
-        var tokenizer = ClipRun.Tokenizer(runDirectory);
-        var model = new EmbeddingModel(CreateEncoder(config, tokenizer.VocabularySize), head: null);
+        var tokenizer = Tokenizer(config, runDirectory);
+        var model = new EmbeddingModel(CreateEncoder(config, tokenizer.VocabularySize, withBackboneWeights: false), head: null);
         try
         {
             model.LoadState(ModelWeights.Read(modelPath), strict: true);

@@ -3,12 +3,12 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Text;
 
-/// <summary>Packs word-id sequences into the (B, T) id tensor of the text encoders, T the longest packed length.</summary>
+/// <summary>Packs token-id sequences into the (B, T) id tensor of the text encoders, T the longest packed length.</summary>
 public static class TokenBatch
 {
     /// <summary>Each sequence with [CLS] and [SEP], truncated to <paramref name="maxLength"/> ids, padded to the batch's longest.</summary>
     /// <exception cref="ArgumentException">There are no sequences.</exception>
-    public static Tensor Pack(IReadOnlyList<int[]> words, WordTokenizer tokenizer, int maxLength)
+    public static Tensor Pack(IReadOnlyList<int[]> words, ISentenceTokenizer tokenizer, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(tokenizer);

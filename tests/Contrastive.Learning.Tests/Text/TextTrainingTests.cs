@@ -53,7 +53,7 @@ public class TextTrainingTests
         var (first, last) = (metrics.Take(2).Average(m => m.Loss), metrics.TakeLast(2).Average(m => m.Loss));
         Assert.True(last < first, $"loss {first} -> {last}");
 
-        tokenizer.Save(Path.Combine(dir.Path, ClipRun.TokenizerFile));
+        TextRun.SaveTokenizer(tokenizer, dir.Path);
         var (_, encoder, loaded) = TextRun.Load(dir.Path);
         var texts = split.Test.Anchors.Take(3).ToArray();
         Assert.Equal(TextEmbedder.Embed(sentence.Model.Encoder, tokenizer, texts, 32).ToArray(), TextEmbedder.Embed(encoder, loaded, texts, 32).ToArray());
