@@ -20,7 +20,8 @@ public static partial class SafeTensors
     /// <summary>
     /// Reads a safetensors file, validating the header completely before reading any data: header
     /// length, UTF-8, JSON, dtypes, shapes against offsets, and that the tensors tile the data section
-    /// exactly (no overlap, gap or trailing bytes).
+    /// exactly (no overlap, gap or trailing bytes); then the <see cref="ChecksumKey"/> checksum when the file has one
+    /// (the returned metadata leaves it out).
     /// </summary>
     /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the problem.</exception>
     public static SafeTensorsContent Read(string path)
@@ -42,6 +43,7 @@ public static partial class SafeTensors
         var (entries, metadata) = ParseHeader(header, path);
         var dataStart = 8 + (long)headerLength;
         CheckLayout(entries, fileLength - dataStart, path);
+        VerifyChecksum(handle, entries, metadata, dataStart, fileLength - dataStart, path);
 
         var result = new List<(string, Tensor, SafeTensorsDtype)>(entries.Count);
         foreach (var e in entries)

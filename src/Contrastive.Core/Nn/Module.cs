@@ -88,6 +88,15 @@ public abstract class Module
             foreach (var m in child.Modules()) yield return m;
     }
 
+    /// <summary>This module (named <paramref name="prefix"/> without its final dot) and all its descendants, depth first,
+    /// with dotted names (PyTorch's <c>named_modules()</c>).</summary>
+    public IEnumerable<(string Name, Module Module)> NamedModules(string prefix = "")
+    {
+        yield return (prefix.TrimEnd('.'), this);
+        foreach (var (name, child) in _children)
+            foreach (var m in child.NamedModules(prefix + name + ".")) yield return m;
+    }
+
     /// <summary>All trainable parameters, depth first, with dotted names.</summary>
     public IEnumerable<(string Name, Tensor Tensor)> NamedParameters(string prefix = "")
     {

@@ -82,7 +82,7 @@ public sealed class Trainer
             RequireFiniteParameters(epoch);
             // The metrics line goes first: a kill before the checkpoint then only leaves a line that resume truncates,
             // never a checkpoint whose epoch has no line.
-            File.AppendAllLines(MetricsPath, [metrics.ToJson()]);
+            EpochMetrics.Append(MetricsPath, metrics);
             history.Add(metrics);
             TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
             Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _config.Arch });
