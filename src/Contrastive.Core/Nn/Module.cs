@@ -134,9 +134,11 @@ public abstract class Module
 
     /// <summary>
     /// Copies values into this module's parameters and buffers by key. With <paramref name="strict"/>,
-    /// missing or unexpected keys are an error; shapes must always match.
+    /// missing or unexpected keys are an error; shapes must always match and values be finite. Nothing is copied
+    /// unless everything passes.
     /// </summary>
-    /// <exception cref="InvalidDataException">A key is missing or unexpected, or a shape differs; the message names it.</exception>
+    /// <exception cref="InvalidDataException">A key is missing or unexpected, a shape differs or a value is NaN or
+    /// infinite; the message names it.</exception>
     public void LoadState(IReadOnlyDictionary<string, Tensor> state, bool strict = true)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -153,8 +155,11 @@ public abstract class Module
             if (!state.TryGetValue(name, out var source)) continue;
             if (!source.Shape.SequenceEqual(target.Shape))
                 throw new InvalidDataException($"state '{name}' has shape {Shapes.Format(source.Shape)} but the model expects {Shapes.Format(target.Shape)}");
-            target.CopyFrom(source.Span);
+            if (FiniteValues.Describe(source.Span) is { } bad)
+                throw new InvalidDataException($"state '{name}' holds {bad}: the weights are poisoned (saved from a diverged run, or damaged)");
         }
+        foreach (var (name, target) in own)
+            if (state.TryGetValue(name, out var source)) target.CopyFrom(source.Span);
     }
 
     private void EnsureNewName(string name)

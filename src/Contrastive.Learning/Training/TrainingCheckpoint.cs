@@ -67,6 +67,7 @@ public static class TrainingCheckpoint
         {
             if (!extra.TryGetValue(name, out var saved) || !saved.Shape.SequenceEqual(target.Shape))
                 throw new InvalidDataException($"{path}: method state '{name}' is missing or has the wrong shape");
+            if (FiniteValues.Describe(saved.Span) is { } bad) throw new InvalidDataException($"{path}: method state '{name}' holds {bad}");
             target.CopyFrom(saved.Span);
         }
         foreach (var (name, generator) in method.Generators())
