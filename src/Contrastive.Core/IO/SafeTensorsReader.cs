@@ -87,18 +87,31 @@ public static partial class SafeTensors
         catch (JsonException e) { throw Bad(path, $"the header is not valid JSON ({e.Message})"); }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw Bad(path, "the header is not a JSON object");
-            var entries = new List<Entry>();
-            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in doc.RootElement.EnumerateObject())
+            try
             {
-                if (!seen.Add(property.Name)) throw Bad(path, $"the name '{property.Name}' appears twice in the header");
-                if (property.Name == MetadataKey) ReadMetadata(property.Value, metadata, path);
-                else entries.Add(ParseEntry(property.Name, property.Value, path));
+                return ParseObject(doc.RootElement, path);
             }
-            return (entries, metadata);
+            catch (InvalidOperationException e)
+            {
+                // What JsonElement throws when a name or string holds an escaped lone surrogate ("\ud800").
+                throw Bad(path, $"the header holds a string that is not valid text ({e.Message})");
+            }
         }
+    }
+
+    private static (List<Entry> Entries, Dictionary<string, string> Metadata) ParseObject(JsonElement root, string path)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Bad(path, "the header is not a JSON object");
+        var entries = new List<Entry>();
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!seen.Add(property.Name)) throw Bad(path, $"the name '{property.Name}' appears twice in the header");
+            if (property.Name == MetadataKey) ReadMetadata(property.Value, metadata, path);
+            else entries.Add(ParseEntry(property.Name, property.Value, path));
+        }
+        return (entries, metadata);
     }
 
     private static void ReadMetadata(JsonElement value, Dictionary<string, string> metadata, string path)
