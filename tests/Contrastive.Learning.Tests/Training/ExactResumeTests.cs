@@ -58,15 +58,16 @@ public sealed class ExactResumeTests : IDisposable
                 Seed = 1,
             }).WithResolvedDefaults();
             var split = TextCorpusSplit.Of(WordNetCorpus.Load(Path.Combine(ReferenceData.RepositoryRoot, "tests", "fixtures", "text", "wordnet")), 1);
-            return (text, _ =>
-            {
-                var (sentence, batches, _) = TextRun.Setup(text, split);
-                return new ResumeHarness.Parts(sentence, batches, null);
-            }
-            );
+            return (text, _ => TextParts(text, split));
         }
         var config = method == "clip" ? ClipTrainingTests.Config(epochs: 2) : TinyData.Config(method, epochs: 2) with { Miner = variant ?? "semi-hard" };
         var data = TinyData.Create();
         return (config, workers => ResumeHarness.Parts.Of(TrainingSetup.Create(config, data, workers)));
+    }
+
+    private static ResumeHarness.Parts TextParts(TrainConfig config, TextCorpusSplit split)
+    {
+        var (sentence, batches, _) = TextRun.Setup(config, split);
+        return new ResumeHarness.Parts(sentence, batches, null);
     }
 }
