@@ -3,7 +3,8 @@
 # random moment of the run (seeded: mid-step, mid-checkpoint-write, mid-report, wherever it falls) and resumed with
 # --resume (started again without it when the kill came before the first checkpoint). Every resumed run must end with
 # model.safetensors byte for byte, metrics.jsonl (timings aside) and eval.json identical to the uninterrupted run, and
-# every checkpoint left by a kill must load (checksum verified). Prints one line per trial and a summary.
+# every checkpoint left by a kill must load (checksum verified), and no temporary file of a write cut short may remain
+# after the resume. Prints one line per trial and a summary.
 #
 #   scripts/crash-check.sh                      # 20 trials on a synthetic 1,200-row table, MLP, 6 epochs
 #   TRIALS=5 SEED=2 scripts/crash-check.sh
@@ -68,6 +69,7 @@ for i in "${!moments[@]}"; do
         resume=(); how="restarted (no checkpoint yet)"
     fi
     if contrastive "${args[@]}" --out "$run" "${resume[@]}" >> "$run.log" 2>&1; then result=$(compare "$run"); else result="RESUME FAILED (see $run.log)"; fi
+    if [ "$result" = identical ] && [ -n "$(find "$run" -name '.*.tmp')" ]; then result="temporary files left after the resume"; fi
     [ "$result" = identical ] || failed=$((failed + 1))
     printf 'trial %2d: kill at %5d ms (killed: %s), %d/%d epochs logged, %s; %s -> %s\n' \
         "$i" "${moments[i]}" "$killed" "$epochs" "$EPOCHS" "$stage" "$how" "$result"

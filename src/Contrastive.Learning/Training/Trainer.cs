@@ -69,6 +69,7 @@ public sealed class Trainer
         var (startEpoch, step) = (0, 0L);
         if (resume)
         {
+            AtomicFile.DeleteLeftovers(_runDirectory); // from a kill in the middle of a write
             (startEpoch, step) = TrainingCheckpoint.Load(_runDirectory, _method, Optimizer);
             EpochMetrics.Truncate(MetricsPath, startEpoch);
         }
