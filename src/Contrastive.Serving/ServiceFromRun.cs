@@ -21,8 +21,9 @@ public static class ServiceFromRun
             : null;
         var (embeddings, reloaded) = GalleryIndexFile.EmbedOrLoad(runDirectory, gallery.Pixels, [gallery.Count, gallery.Channels, gallery.Height, gallery.Width],
             () => Embedder.Embed(model.Encoder, gallery));
-        return new EmbeddingService(Describe(config), model.Encoder, new ImageQueryDecoder(gallery.Channels, gallery.Height, gallery.Width),
-            embeddings, new Gallery(gallery.Source, gallery.Labels, gallery.ClassNames), texts) { IndexReloaded = reloaded };
+        var decoder = new ImageQueryDecoder(gallery.Channels, gallery.Height, gallery.Width);
+        var searched = new Gallery(gallery.Source, gallery.Labels, gallery.ClassNames);
+        return new EmbeddingService(Describe(config), model.Encoder, decoder, embeddings, searched, texts) { IndexReloaded = reloaded };
     }
 
     /// <summary>A service for a table encoder: queries are raw feature rows, standardised with the run's statistics.
@@ -36,8 +37,8 @@ public static class ServiceFromRun
         var (config, model) = RunModel.Load(runDirectory, InputGeometry.Table(gallery.FeatureCount));
         var (embeddings, reloaded) = GalleryIndexFile.EmbedOrLoad(runDirectory, gallery.Features, [gallery.Count, gallery.FeatureCount],
             () => Embedder.Embed(model.Encoder, gallery));
-        return new EmbeddingService(Describe(config), model.Encoder, new TableQueryDecoder(standardizer),
-            embeddings, new Gallery(gallery.Source, gallery.Labels, classNames)) { IndexReloaded = reloaded };
+        var searched = new Gallery(gallery.Source, gallery.Labels, classNames);
+        return new EmbeddingService(Describe(config), model.Encoder, new TableQueryDecoder(standardizer), embeddings, searched) { IndexReloaded = reloaded };
     }
 
     private static string Describe(TrainConfig config) => $"{config.Method} --arch {config.Arch}";
