@@ -12,22 +12,36 @@ internal static class ServeCommand
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
     private static readonly Option<string> s_data = new("--data") { Description = "The gallery to search: demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
     private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp, DefaultValueFactory = _ => "all" };
-    private static readonly Option<string> s_urls = new("--urls") { Description = "Where to listen, ';'-separated (port 0 picks a free port)", DefaultValueFactory = _ => "http://localhost:5080" };
+    private static readonly Option<string> s_urls = new("--urls") { Description = "Where to listen, ';'-separated (port 0 picks a free port); the default listens on this machine only", DefaultValueFactory = _ => "http://localhost:5080" };
+    private static readonly Option<string?> s_apiKeyFile = new("--api-key-file") { Description = "Require one of these API keys (one per line, at least 16 characters) as 'Authorization: Bearer KEY' on all but /healthz" };
+    private static readonly Option<int> s_maxBodyMb = new("--max-body-mb") { Description = "Largest request body in MiB; larger ones get 413", DefaultValueFactory = _ => 16 };
+    private static readonly Option<int?> s_maxConcurrent = new("--max-concurrent") { Description = "Requests handled at once; more get 503 with Retry-After (default 2 per core)" };
+    private static readonly Option<int> s_timeout = new("--request-timeout") { Description = "Seconds a request may take; then 504", DefaultValueFactory = _ => 30 };
 
     public static Command Create(TextWriter output)
     {
         s_split.AcceptOnlyFromAmong("test", "train", "all");
         var command = new Command("serve", "Serve /embed, /similar and /healthz over HTTP: embeddings of images, table rows or (CLIP) texts, and their nearest gallery items.")
         {
-            s_model, s_data, s_split, s_urls,
+            s_model, s_data, s_split, s_urls, s_apiKeyFile, s_maxBodyMb, s_maxConcurrent, s_timeout,
         };
         command.SetAction(async (parsed, cancellation) =>
         {
             var (spec, modelDir, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_model)!, parsed.GetValue(s_split)!);
             var service = DatasetResolver.IsTable(spec) ? TableService(spec, modelDir, split) : ServiceFromRun.Images(modelDir, GalleryData.Images(spec, split));
-            await using var app = ServingApp.Build(service, parsed.GetValue(s_urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var defaults = new ServingOptions();
+            var options = defaults with
+            {
+                ApiKeys = parsed.GetValue(s_apiKeyFile) is { } keyFile ? ServingOptions.ReadApiKeys(keyFile) : [],
+                MaxBodyBytes = (long)parsed.GetValue(s_maxBodyMb) << 20,
+                MaxConcurrentRequests = parsed.GetValue(s_maxConcurrent) ?? defaults.MaxConcurrentRequests,
+                RequestTimeout = TimeSpan.FromSeconds(parsed.GetValue(s_timeout)),
+            };
+            await using var app = ServingApp.Build(service, options, parsed.GetValue(s_urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             await app.StartAsync(cancellation);
-            await output.WriteLineAsync($"serving {service.Description} on {string.Join(", ", app.Urls)}: {service.Index.Count} embeddings of {service.Gallery.Source}; Ctrl+C stops");
+            await output.WriteLineAsync($"serving {service.Description} on {string.Join(", ", app.Urls)}: {service.Index.Count} embeddings of {service.Gallery.Source}" +
+                $"{(service.IndexReloaded ? $" (reloaded from {Path.Combine(modelDir, GalleryIndexFile.FileName)})" : "")}" +
+                $"{(options.ApiKeys.Count > 0 ? $", {options.ApiKeys.Count} API key(s) required" : ", no API key required")}; Ctrl+C stops");
             await app.WaitForShutdownAsync(cancellation);
             return 0;
         });

@@ -1,3 +1,5 @@
+using Contrastive.Tensors;
+
 namespace Contrastive.Data;
 
 /// <summary>
@@ -27,8 +29,7 @@ public sealed class ImageDataset
                     throw new ArgumentException($"{source}: label {labels[i]} of image {i} is outside [0, {classes})");
             ClassCount = classes;
         }
-        for (var i = 0; i < pixels.Length; i++)
-            if (float.IsNaN(pixels[i])) throw new ArgumentException($"{source}: pixel {i} is NaN");
+        if (FiniteValues.Describe(pixels) is { } bad) throw new ArgumentException($"{source}: pixel values must be finite, got {bad}");
         _pixels = pixels;
         Count = count;
         Channels = channels;

@@ -53,6 +53,9 @@ public sealed class EmbeddingService
     /// <summary>The cosine index over the gallery's embeddings.</summary>
     public VectorIndex Index { get; }
 
+    /// <summary>True when the gallery embeddings were reloaded from the run's <see cref="GalleryIndexFile"/> rather than computed.</summary>
+    public bool IndexReloaded { get; init; }
+
     /// <summary>What <c>/embed</c> and <c>/similar</c> take, e.g. "1x28x28 images or texts".</summary>
     public string InputDescription => Decoder.InputDescription + (_texts is null ? "" : " or texts");
 

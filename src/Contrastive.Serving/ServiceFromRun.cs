@@ -5,7 +5,7 @@ using Contrastive.Training;
 namespace Contrastive.Serving;
 
 /// <summary>Builds an <see cref="EmbeddingService"/> from a run directory written by <c>contrastive train</c> and the
-/// gallery to search, embedded once at start-up.</summary>
+/// gallery to search, embedded once (and reused at later starts while model and gallery are unchanged: <see cref="GalleryIndexFile"/>).</summary>
 public static class ServiceFromRun
 {
     /// <summary>A service for an image encoder: queries are image files, converted to the gallery's geometry, and for
@@ -19,8 +19,11 @@ public static class ServiceFromRun
         var texts = model.Encoder is TwoTowerModel towers
             ? new TextQueryEncoder(towers, ClipRun.Tokenizer(runDirectory), config.MaxTextLength ?? MethodDefaults.MaxTextLength)
             : null;
-        return new EmbeddingService(Describe(config), model.Encoder, new ImageQueryDecoder(gallery.Channels, gallery.Height, gallery.Width),
-            Embedder.Embed(model.Encoder, gallery), new Gallery(gallery.Source, gallery.Labels, gallery.ClassNames), texts);
+        var (embeddings, reloaded) = GalleryIndexFile.EmbedOrLoad(runDirectory, gallery.Pixels, [gallery.Count, gallery.Channels, gallery.Height, gallery.Width],
+            () => Embedder.Embed(model.Encoder, gallery));
+        var decoder = new ImageQueryDecoder(gallery.Channels, gallery.Height, gallery.Width);
+        var searched = new Gallery(gallery.Source, gallery.Labels, gallery.ClassNames);
+        return new EmbeddingService(Describe(config), model.Encoder, decoder, embeddings, searched, texts) { IndexReloaded = reloaded };
     }
 
     /// <summary>A service for a table encoder: queries are raw feature rows, standardised with the run's statistics.
@@ -32,8 +35,10 @@ public static class ServiceFromRun
         ArgumentNullException.ThrowIfNull(gallery);
         var standardizer = TabularRun.Standardizer(runDirectory);
         var (config, model) = RunModel.Load(runDirectory, InputGeometry.Table(gallery.FeatureCount));
-        return new EmbeddingService(Describe(config), model.Encoder, new TableQueryDecoder(standardizer),
-            Embedder.Embed(model.Encoder, gallery), new Gallery(gallery.Source, gallery.Labels, classNames));
+        var (embeddings, reloaded) = GalleryIndexFile.EmbedOrLoad(runDirectory, gallery.Features, [gallery.Count, gallery.FeatureCount],
+            () => Embedder.Embed(model.Encoder, gallery));
+        var searched = new Gallery(gallery.Source, gallery.Labels, classNames);
+        return new EmbeddingService(Describe(config), model.Encoder, new TableQueryDecoder(standardizer), embeddings, searched) { IndexReloaded = reloaded };
     }
 
     private static string Describe(TrainConfig config) => $"{config.Method} --arch {config.Arch}";

@@ -15,7 +15,7 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{TemporarySuffix}");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -31,6 +31,26 @@ public static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>
+    /// Deletes the temporary files that writes into <paramref name="directory"/> left behind when the process was killed
+    /// mid-write (<c>.NAME.GUID.tmp</c>); call it only when no other process writes there.
+    /// </summary>
+    /// <returns>How many were deleted.</returns>
+    public static int DeleteLeftovers(string directory)
+    {
+        if (!Directory.Exists(directory)) return 0;
+        var leftovers = Directory.EnumerateFiles(directory, ".*" + TemporarySuffix).Where(f => IsTemporary(Path.GetFileName(f))).ToList();
+        foreach (var file in leftovers) File.Delete(file);
+        return leftovers.Count;
+    }
+
+    private const string TemporarySuffix = ".tmp";
+
+    /// <summary>True for <c>.NAME.GUID.tmp</c>, GUID being 32 hex digits.</summary>
+    private static bool IsTemporary(string name) =>
+        name.Length > 38 && name[0] == '.' && name.EndsWith(TemporarySuffix, StringComparison.Ordinal) && name[^37] == '.'
+        && Guid.TryParseExact(name[^36..^4], "N", out _);
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
     public static void WriteAllBytes(string path, byte[] bytes)

@@ -20,7 +20,8 @@ public static partial class SafeTensors
     /// <summary>
     /// Reads a safetensors file, validating the header completely before reading any data: header
     /// length, UTF-8, JSON, dtypes, shapes against offsets, and that the tensors tile the data section
-    /// exactly (no overlap, gap or trailing bytes).
+    /// exactly (no overlap, gap or trailing bytes); then the <see cref="ChecksumKey"/> checksum when the file has one
+    /// (the returned metadata leaves it out).
     /// </summary>
     /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the problem.</exception>
     public static SafeTensorsContent Read(string path)
@@ -42,6 +43,7 @@ public static partial class SafeTensors
         var (entries, metadata) = ParseHeader(header, path);
         var dataStart = 8 + (long)headerLength;
         CheckLayout(entries, fileLength - dataStart, path);
+        VerifyChecksum(handle, entries, metadata, dataStart, fileLength - dataStart, path);
 
         var result = new List<(string, Tensor, SafeTensorsDtype)>(entries.Count);
         foreach (var e in entries)
@@ -85,18 +87,31 @@ public static partial class SafeTensors
         catch (JsonException e) { throw Bad(path, $"the header is not valid JSON ({e.Message})"); }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw Bad(path, "the header is not a JSON object");
-            var entries = new List<Entry>();
-            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in doc.RootElement.EnumerateObject())
+            try
             {
-                if (!seen.Add(property.Name)) throw Bad(path, $"the name '{property.Name}' appears twice in the header");
-                if (property.Name == MetadataKey) ReadMetadata(property.Value, metadata, path);
-                else entries.Add(ParseEntry(property.Name, property.Value, path));
+                return ParseObject(doc.RootElement, path);
             }
-            return (entries, metadata);
+            catch (InvalidOperationException e)
+            {
+                // What JsonElement throws when a name or string holds an escaped lone surrogate ("\ud800").
+                throw Bad(path, $"the header holds a string that is not valid text ({e.Message})");
+            }
         }
+    }
+
+    private static (List<Entry> Entries, Dictionary<string, string> Metadata) ParseObject(JsonElement root, string path)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Bad(path, "the header is not a JSON object");
+        var entries = new List<Entry>();
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!seen.Add(property.Name)) throw Bad(path, $"the name '{property.Name}' appears twice in the header");
+            if (property.Name == MetadataKey) ReadMetadata(property.Value, metadata, path);
+            else entries.Add(ParseEntry(property.Name, property.Value, path));
+        }
+        return (entries, metadata);
     }
 
     private static void ReadMetadata(JsonElement value, Dictionary<string, string> metadata, string path)

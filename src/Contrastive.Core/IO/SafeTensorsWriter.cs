@@ -10,7 +10,8 @@ namespace Contrastive.IO;
 public static partial class SafeTensors
 {
     /// <summary>
-    /// Writes <paramref name="entries"/> (in order) as a safetensors file, each in its storage type.
+    /// Writes <paramref name="entries"/> (in order) as a safetensors file, each in its storage type, with the
+    /// <see cref="ChecksumKey"/> checksum added to the metadata (replacing any given there).
     /// The file is written to a temporary file in the same folder and renamed over <paramref name="path"/>
     /// only when complete, so a failure midway leaves any previous file untouched.
     /// </summary>
@@ -22,56 +23,74 @@ public static partial class SafeTensors
         ArgumentNullException.ThrowIfNull(entries);
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors I/O needs a little-endian machine");
         var list = entries.ToList();
-        var header = Header(list, metadata);
+        var layout = Layout(list);
+        var withChecksum = (metadata ?? new Dictionary<string, string>()).Where(kv => kv.Key != ChecksumKey)
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        withChecksum[ChecksumKey] = Checksum(layout, withChecksum, stream => WriteData(stream, list));
+        var header = Header(layout, withChecksum);
         AtomicFile.Write(path, stream =>
         {
             Span<byte> length = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
             stream.Write(length);
             stream.Write(header);
-            foreach (var (name, tensor, dtype) in list)
-            {
-                switch (dtype)
-                {
-                    case SafeTensorsDtype.F32: stream.Write(MemoryMarshal.AsBytes(tensor.Span)); break;
-                    case SafeTensorsDtype.I64: WriteIntegers<long>(stream, name, tensor.Span); break;
-                    default: WriteIntegers<sbyte>(stream, name, tensor.Span); break;
-                }
-            }
+            WriteData(stream, list);
         });
     }
 
+    /// <summary>Where each entry goes in the data section, in order.</summary>
+    private static List<Entry> Layout(List<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var layout = new List<Entry>(entries.Count);
+        long offset = 0;
+        foreach (var (name, tensor, dtype) in entries)
+        {
+            if (string.IsNullOrEmpty(name) || name == MetadataKey || !names.Add(name))
+                throw new ArgumentException($"safetensors entry name '{name}' is empty, reserved or repeated", nameof(entries));
+            var end = offset + (long)tensor.Length * ElementBytes(dtype);
+            layout.Add(new Entry(name, dtype, tensor.Shape.ToArray(), tensor.Length, offset, end));
+            offset = end;
+        }
+        return layout;
+    }
+
+    /// <summary>The data section: every entry's values in its storage type.</summary>
+    private static void WriteData(Stream stream, List<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries)
+    {
+        foreach (var (name, tensor, dtype) in entries)
+        {
+            switch (dtype)
+            {
+                case SafeTensorsDtype.F32: stream.Write(MemoryMarshal.AsBytes(tensor.Span)); break;
+                case SafeTensorsDtype.I64: WriteIntegers<long>(stream, name, tensor.Span); break;
+                default: WriteIntegers<sbyte>(stream, name, tensor.Span); break;
+            }
+        }
+    }
+
     /// <summary>The JSON header, padded with spaces to a multiple of 8 bytes (as the reference writer does).</summary>
-    private static byte[] Header(List<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries, IReadOnlyDictionary<string, string>? metadata)
+    private static byte[] Header(List<Entry> layout, IReadOnlyDictionary<string, string> metadata)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            if (metadata is not null)
+            json.WriteStartObject(MetadataKey);
+            foreach (var (key, value) in metadata) json.WriteString(key, value);
+            json.WriteEndObject();
+            foreach (var e in layout)
             {
-                json.WriteStartObject(MetadataKey);
-                foreach (var (key, value) in metadata) json.WriteString(key, value);
-                json.WriteEndObject();
-            }
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            long offset = 0;
-            foreach (var (name, tensor, dtype) in entries)
-            {
-                if (string.IsNullOrEmpty(name) || name == MetadataKey || !names.Add(name))
-                    throw new ArgumentException($"safetensors entry name '{name}' is empty, reserved or repeated", nameof(entries));
-                var end = offset + (long)tensor.Length * ElementBytes(dtype);
-                json.WriteStartObject(name);
-                json.WriteString("dtype", dtype.ToString());
+                json.WriteStartObject(e.Name);
+                json.WriteString("dtype", e.Dtype.ToString());
                 json.WriteStartArray("shape");
-                foreach (var d in tensor.Shape) json.WriteNumberValue(d);
+                foreach (var d in e.Shape) json.WriteNumberValue(d);
                 json.WriteEndArray();
                 json.WriteStartArray("data_offsets");
-                json.WriteNumberValue(offset);
-                json.WriteNumberValue(end);
+                json.WriteNumberValue(e.Begin);
+                json.WriteNumberValue(e.End);
                 json.WriteEndArray();
                 json.WriteEndObject();
-                offset = end;
             }
             json.WriteEndObject();
         }

@@ -88,6 +88,15 @@ public abstract class Module
             foreach (var m in child.Modules()) yield return m;
     }
 
+    /// <summary>This module (named <paramref name="prefix"/> without its final dot) and all its descendants, depth first,
+    /// with dotted names (PyTorch's <c>named_modules()</c>).</summary>
+    public IEnumerable<(string Name, Module Module)> NamedModules(string prefix = "")
+    {
+        yield return (prefix.TrimEnd('.'), this);
+        foreach (var (name, child) in _children)
+            foreach (var m in child.NamedModules(prefix + name + ".")) yield return m;
+    }
+
     /// <summary>All trainable parameters, depth first, with dotted names.</summary>
     public IEnumerable<(string Name, Tensor Tensor)> NamedParameters(string prefix = "")
     {
@@ -125,9 +134,11 @@ public abstract class Module
 
     /// <summary>
     /// Copies values into this module's parameters and buffers by key. With <paramref name="strict"/>,
-    /// missing or unexpected keys are an error; shapes must always match.
+    /// missing or unexpected keys are an error; shapes must always match and values be finite. Nothing is copied
+    /// unless everything passes.
     /// </summary>
-    /// <exception cref="InvalidDataException">A key is missing or unexpected, or a shape differs; the message names it.</exception>
+    /// <exception cref="InvalidDataException">A key is missing or unexpected, a shape differs or a value is NaN or
+    /// infinite; the message names it.</exception>
     public void LoadState(IReadOnlyDictionary<string, Tensor> state, bool strict = true)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -144,8 +155,11 @@ public abstract class Module
             if (!state.TryGetValue(name, out var source)) continue;
             if (!source.Shape.SequenceEqual(target.Shape))
                 throw new InvalidDataException($"state '{name}' has shape {Shapes.Format(source.Shape)} but the model expects {Shapes.Format(target.Shape)}");
-            target.CopyFrom(source.Span);
+            if (FiniteValues.Describe(source.Span) is { } bad)
+                throw new InvalidDataException($"state '{name}' holds {bad}: the weights are poisoned (saved from a diverged run, or damaged)");
         }
+        foreach (var (name, target) in own)
+            if (state.TryGetValue(name, out var source)) target.CopyFrom(source.Span);
     }
 
     private void EnsureNewName(string name)

@@ -91,6 +91,7 @@ public abstract class Optimizer
             ReadOnlySpan<int> expected = IsScalar(name) ? [] : _parameters[index].Shape;
             if (!tensor.Shape.SequenceEqual(expected))
                 throw new InvalidDataException($"optimizer state '{key}' has shape {Shapes.Format(tensor.Shape)} but parameter {index} needs {Shapes.Format(expected)}");
+            if (FiniteValues.Describe(tensor.Span) is { } bad) throw new InvalidDataException($"optimizer state '{key}' holds {bad}");
             loaded[key] = tensor.ToArray();
         }
         _state.Clear();

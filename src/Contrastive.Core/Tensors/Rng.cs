@@ -89,13 +89,16 @@ public sealed class Rng
         }
     }
 
+    /// <summary>The number of words in <see cref="GetState"/>.</summary>
+    public const int StateWords = 5;
+
     /// <summary>The full state, for checkpoints.</summary>
     public ulong[] GetState() => [_s0, _s1, _s2, _s3, _spareGaussian is { } g ? BitConverter.SingleToUInt32Bits(g) | (1UL << 32) : 0];
 
     /// <summary>Restores a state from <see cref="GetState"/>.</summary>
     public void SetState(ReadOnlySpan<ulong> state)
     {
-        if (state.Length != 5) throw new ArgumentException($"an Rng state has 5 words, got {state.Length}");
+        if (state.Length != StateWords) throw new ArgumentException($"an Rng state has {StateWords} words, got {state.Length}");
         (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
         _spareGaussian = (state[4] >> 32) != 0 ? BitConverter.UInt32BitsToSingle((uint)state[4]) : null;
     }

@@ -38,7 +38,15 @@ public static class JsonLines
             {
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object) throw new DatasetException(path, $"line {lineNumber}: expected a JSON object, found {root.ValueKind}");
-                record(root, lineNumber);
+                try
+                {
+                    record(root, lineNumber);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // What JsonElement throws when a string holds an escaped lone surrogate ("\ud800"): not text.
+                    throw new DatasetException(path, $"line {lineNumber}: a string is not valid text ({e.Message})", e);
+                }
             }
         }
     }

@@ -61,7 +61,7 @@ public static class RunCompression
 
         Directory.CreateDirectory(outDirectory);
         foreach (var name in s_copied.Where(name => File.Exists(Path.Combine(modelDirectory, name))))
-            File.Copy(Path.Combine(modelDirectory, name), Path.Combine(outDirectory, name), overwrite: true);
+            AtomicFile.WriteAllBytes(Path.Combine(outDirectory, name), File.ReadAllBytes(Path.Combine(modelDirectory, name)));
         var outPath = Path.Combine(outDirectory, "model.safetensors");
         SafeTensors.Write(outPath, stored, Metadata(source.Metadata, options));
         return new CompressionSummary(

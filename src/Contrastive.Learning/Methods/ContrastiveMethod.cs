@@ -100,6 +100,13 @@ public abstract class ContrastiveMethod
     /// <summary>State beyond the online model that a resumed run needs (target network, queue), by name.</summary>
     public virtual IEnumerable<(string Name, Tensor Tensor)> ExtraState() => [];
 
+    /// <summary>
+    /// The random generators whose state carries over from step to step, by name, which a checkpoint saves so that a
+    /// resumed run draws what an uninterrupted one would. Default: those of the online model's dropout layers.
+    /// </summary>
+    public virtual IEnumerable<(string Name, Rng Generator)> Generators() =>
+        Model.NamedModules().Where(m => m.Module is Dropout).Select(m => ("dropout." + m.Name, ((Dropout)m.Module).Generator));
+
     /// <summary>Switches the online model (and any target network) between training and eval mode; frozen parts stay in eval mode.</summary>
     public void Train(bool training)
     {

@@ -46,6 +46,10 @@ public sealed class TripletNetwork(EmbeddingModel model, ITripletMiner miner, fl
         var (embeddings, labels) = MetricBatch.Embed(Model, batch);
         return TripletMarginLoss.Compute(embeddings, labels, miner, margin);
     }
+
+    /// <inheritdoc />
+    public override IEnumerable<(string Name, Rng Generator)> Generators() =>
+        miner is DistanceWeightedMiner sampler ? base.Generators().Append(("miner", sampler.Generator)) : base.Generators();
 }
 
 /// <summary>Both views of a labeled batch embedded and normalised, labels duplicated: (2B, D) and 2B labels.</summary>

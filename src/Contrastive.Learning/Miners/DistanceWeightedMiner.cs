@@ -10,6 +10,9 @@ namespace Contrastive.Miners;
 /// </summary>
 public sealed class DistanceWeightedMiner(int dimension, Rng rng, float cutoff = 0.5f, float nonzeroLossCutoff = 1.4f) : ITripletMiner
 {
+    /// <summary>The generator negatives are drawn from; a training checkpoint saves its state.</summary>
+    public Rng Generator => rng;
+
     /// <summary>Distances below this are clipped (avoids the density's singularity near 0).</summary>
     public float Cutoff { get; } = cutoff;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Contrastive.IO;
 
 namespace Contrastive.Training;
 
@@ -86,8 +87,20 @@ public sealed record EpochMetrics
         if (!File.Exists(path)) return;
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
         if (lines.Count > 0 && !IsJson(lines[^1])) lines.RemoveAt(lines.Count - 1);
-        File.WriteAllLines(path, lines.Where(l => FromJson(l).Epoch <= lastEpoch));
+        WriteLines(path, lines.Where(l => FromJson(l).Epoch <= lastEpoch));
     }
+
+    /// <summary>Adds <paramref name="metrics"/> as the last line of <paramref name="path"/>, atomically (the file is
+    /// rewritten through a temporary file and a rename), so a kill never leaves a line cut short.</summary>
+    public static void Append(string path, EpochMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var earlier = File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0) : [];
+        WriteLines(path, earlier.Append(metrics.ToJson()));
+    }
+
+    private static void WriteLines(string path, IEnumerable<string> lines) =>
+        AtomicFile.WriteAllText(path, string.Concat(lines.Select(l => l + "\n")));
 
     private static bool IsJson(string line)
     {

@@ -3,13 +3,14 @@ using System.Text.Json;
 using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Optim;
+using Contrastive.Tensors;
 
 namespace Contrastive.Training;
 
 /// <summary>
 /// Runs a method over epochs: per step the learning rate from warmup + cosine, forward, loss and backward (chunked
 /// with GradCache when configured), NaN guard, optimiser step and the method's hook; per epoch evaluation, a
-/// checkpoint (written only when every parameter is finite), <c>model.safetensors</c> and a line of <c>metrics.jsonl</c>. A resumed run continues from the last
+/// checkpoint (written only when every parameter, optimiser and method state is finite), <c>model.safetensors</c> and a line of <c>metrics.jsonl</c>. A resumed run continues from the last
 /// checkpoint and ends with the same figures as an uninterrupted one. The run directory also gets the configuration,
 /// <c>config.json</c>, so that everything that reads a run (<see cref="RunModel"/>, the CLI) reads one trained from code.
 /// </summary>
@@ -68,6 +69,7 @@ public sealed class Trainer
         var (startEpoch, step) = (0, 0L);
         if (resume)
         {
+            AtomicFile.DeleteLeftovers(_runDirectory); // from a kill in the middle of a write
             (startEpoch, step) = TrainingCheckpoint.Load(_runDirectory, _method, Optimizer);
             EpochMetrics.Truncate(MetricsPath, startEpoch);
         }
@@ -79,10 +81,10 @@ public sealed class Trainer
         {
             cancellation.ThrowIfCancellationRequested();
             var metrics = RunEpoch(epoch, ref step, totalSteps, history, cancellation);
-            RequireFiniteParameters(epoch);
+            RequireFiniteState(epoch);
             // The metrics line goes first: a kill before the checkpoint then only leaves a line that resume truncates,
             // never a checkpoint whose epoch has no line.
-            File.AppendAllLines(MetricsPath, [metrics.ToJson()]);
+            EpochMetrics.Append(MetricsPath, metrics);
             history.Add(metrics);
             TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
             Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _config.Arch });
@@ -136,11 +138,14 @@ public sealed class Trainer
         };
     }
 
-    private void RequireFiniteParameters(int epoch)
+    /// <summary>Throws unless everything the checkpoint would hold (model, optimiser state, EMA target, queue) is finite.</summary>
+    private void RequireFiniteState(int epoch)
     {
-        foreach (var (name, tensor, _) in _method.Model.StateEntries())
-            foreach (var v in tensor.Span)
-                if (!float.IsFinite(v))
-                    throw new TrainingDivergedException($"parameter '{name}' became {v} during epoch {epoch + 1}; the last good checkpoint is kept");
+        var state = _method.Model.StateEntries().Select(e => ("parameter", e.Name, e.Tensor))
+            .Concat(Optimizer.GetState().Select(kv => ("optimizer state", kv.Key, kv.Value)))
+            .Concat(_method.ExtraState().Select(e => ("method state", e.Name, e.Tensor)));
+        foreach (var (kind, name, tensor) in state)
+            if (FiniteValues.Describe(tensor.Span) is { } bad)
+                throw new TrainingDivergedException($"{kind} '{name}' holds {bad} after epoch {epoch + 1}; the last good checkpoint is kept");
     }
 }

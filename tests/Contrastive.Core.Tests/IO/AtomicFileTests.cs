@@ -31,4 +31,15 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
         Assert.Equal(["model.bin"], Directory.GetFiles(_dir.Path).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void Leftovers_of_a_killed_write_are_deleted_and_nothing_else()
+    {
+        var leftover = _dir.Write($".checkpoint.safetensors.{Guid.NewGuid():N}.tmp", "half");
+        string[] kept = [_dir.Write("checkpoint.safetensors", "whole"), _dir.Write(".notes.tmp", "mine"), _dir.Write($".x.{Guid.NewGuid():N}.txt", "other")];
+        Assert.Equal(1, AtomicFile.DeleteLeftovers(_dir.Path));
+        Assert.False(File.Exists(leftover));
+        Assert.All(kept, f => Assert.True(File.Exists(f), f));
+        Assert.Equal(0, AtomicFile.DeleteLeftovers(_dir.File("missing")));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Contrastive.IO;
 using Contrastive.Tensors;
 using Contrastive.Testing;
@@ -96,12 +97,52 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     [Fact]
-    public void Rewriting_the_bench_checkpoint_reproduces_the_pytorch_bytes()
+    public void Rewriting_the_bench_checkpoint_reproduces_the_pytorch_bytes_plus_a_checksum()
     {
         var source = ReferenceData.PathOf("bench_model.safetensors");
         var copy = _dir.File("bench.safetensors");
         SafeTensors.Write(copy, SafeTensors.Read(source).Entries);
-        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(copy));
+        var (pytorchHeader, pytorchData) = Split(File.ReadAllBytes(source));
+        var (header, data) = Split(File.ReadAllBytes(copy));
+        Assert.Equal(pytorchData, data);
+        var metadata = header["__metadata__"]!.AsObject();
+        Assert.Equal([SafeTensors.ChecksumKey], metadata.Select(kv => kv.Key));
+        Assert.Matches("^sha256:[0-9a-f]{64}$", (string)metadata[SafeTensors.ChecksumKey]!);
+        header.Remove("__metadata__");
+        Assert.True(JsonNode.DeepEquals(pytorchHeader, header), $"{pytorchHeader.ToJsonString()}\n{header.ToJsonString()}");
+
+        static (JsonObject Header, byte[] Data) Split(byte[] file)
+        {
+            var length = (int)BitConverter.ToInt64(file, 0);
+            return (JsonNode.Parse(file.AsSpan(8, length))!.AsObject(), file[(8 + length)..]);
+        }
+    }
+
+    [Fact]
+    public void Every_write_carries_a_checksum_that_reading_verifies()
+    {
+        var path = _dir.File("model.safetensors");
+        var metadata = new Dictionary<string, string> { ["epochs_done"] = "1", [SafeTensors.ChecksumKey] = "sha256:stale" };
+        SafeTensors.Write(path, [("w", Tensor.FromArray([1, 2, 3, 4], 2, 2), F32), ("n", Tensor.Scalar(5), I64)], metadata);
+        Assert.Equal(new Dictionary<string, string> { ["epochs_done"] = "1" }, SafeTensors.Read(path).Metadata);
+        var good = File.ReadAllBytes(path);
+
+        void Corrupt(Action<byte[]> change, string expected)
+        {
+            var bytes = (byte[])good.Clone();
+            change(bytes);
+            File.WriteAllBytes(path, bytes);
+            var ex = Assert.Throws<InvalidDataException>(() => SafeTensors.Read(path));
+            Assert.Contains(path, ex.Message);
+            Assert.Contains(expected, ex.Message);
+        }
+        Corrupt(b => b[^1] ^= 1, "checksum mismatch"); // a bit of the I64 entry
+        Corrupt(b => b[^12] ^= 0x40, "checksum mismatch"); // a bit of a float
+        var text = System.Text.Encoding.UTF8.GetString(good);
+        Corrupt(b => b[text.IndexOf("\"1\"", StringComparison.Ordinal) + 1] = (byte)'7', "checksum mismatch"); // a metadata value
+        var digit = text.IndexOf("sha256:", StringComparison.Ordinal) + 7;
+        Corrupt(b => b[digit] = b[digit] == (byte)'0' ? (byte)'1' : (byte)'0', "checksum mismatch"); // the checksum itself
+        Corrupt(b => b[digit] = (byte)'-', "is not 'sha256:' and 64 hex digits");
     }
 
     [Fact]

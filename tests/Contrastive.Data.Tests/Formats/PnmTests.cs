@@ -39,7 +39,12 @@ public sealed class PnmTests
         Assert.Contains("sample 1 is 300, above maxval 255", Error(Fixtures.Pnm("P2", 2, 1, 255, [1, 300])));
         Assert.Contains("maxval 70000 is outside 1-65535", Error("P5 1 1 70000\n\0\0"u8.ToArray()));
         Assert.Contains("width at offset 3 is not a non-negative integer", Error("P2 x 1 255\n0"u8.ToArray()));
-        Assert.Contains("truncated Netpbm file: expected sample", Error("P2 2 1 255\n7"u8.ToArray()));
+        Assert.Contains("truncated Netpbm file: expected sample", Error("P2 2 1 255\n7  \n"u8.ToArray()));
+        // Found by the fuzzer: a header claiming a huge image is refused before its pixels are allocated.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Contains("truncated P2 data: 20000x5000 needs at least 200000000 bytes of samples, the file holds 3", Error("P2 20000 5000 255\n7 "u8.ToArray()));
+        Assert.Contains("truncated P6 data: 20000x5000 needs 300000000 bytes", Error("P6 20000 5000 255\n\0\0"u8.ToArray()));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20);
     }
 
     private static string Error(byte[] data) => Assert.Throws<DatasetException>(() => PnmDecoder.Decode(data, "x.pgm")).Message;

@@ -46,6 +46,7 @@ public class TextRecordsFileTests
     [InlineData("e6.tsv", "anchor\tpositive\n\ta\n", "line 2, field 'anchor': empty")]
     [InlineData("e7.csv", "sentence\nhello\n", "header (line 1): expected the fields")]
     [InlineData("e8.jsonl", "\n\n", "no records")]
+    [InlineData("e9.jsonl", "{\"text\": \"a\"}\n{\"text\": \"\\ud800\"}\n", "line 2: a string is not valid text")] // found by the fuzzer
     public void Bad_records_name_the_file_line_and_field(string name, string content, string expected)
     {
         using var dir = new TempDirectory();

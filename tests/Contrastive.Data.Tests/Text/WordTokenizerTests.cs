@@ -105,10 +105,21 @@ public sealed class WordTokenizerTests : IDisposable
     [InlineData("{\"format\": \"contrastive-word-vocabulary\", \"version\": 1}", "field 'tokens'")]
     [InlineData("[\"[PAD]\"]", "expected a JSON object")]
     [InlineData("{\"format\": \"contrastive-word-vocabulary\", \"tokens\": [", "not a JSON vocabulary file")]
+    [InlineData("{\"format\": \"contrastive-word-vocabulary\", \"version\": \"1\", \"tokens\": []}", "field 'version' must be 1")]
+    [InlineData("{\"format\": \"contrastive-word-vocabulary\", \"version\": 1, \"tokens\": [\"[PAD]\", \"\\udc00\"]}", "'tokens' entry 1 is not valid text")]
     public void Malformed_vocabulary_files_name_the_file_and_the_problem(string content, string problem)
     {
+        Check(System.Text.Encoding.UTF8.GetBytes(content), problem);
+    }
+
+    [Fact]
+    public void A_vocabulary_file_that_is_not_utf8_is_refused() => // found by the fuzzer
+        Check([.. "{\"format\": \"contrastive-word-vocabulary\", \"version\": 1, \"tokens\": [\""u8, 0xC3, 0x28, .. "\"]}"u8], "not valid UTF-8");
+
+    private void Check(byte[] content, string problem)
+    {
         var path = Path.Combine(_dir, "bad.json");
-        File.WriteAllText(path, content);
+        File.WriteAllBytes(path, content);
         var ex = Assert.Throws<InvalidDataException>(() => WordTokenizer.Load(path));
         Assert.Contains(path, ex.Message);
         Assert.Contains(problem, ex.Message);

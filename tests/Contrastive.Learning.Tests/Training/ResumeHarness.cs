@@ -1,3 +1,4 @@
+using Contrastive.Methods;
 using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
@@ -11,8 +12,19 @@ internal static class ResumeHarness
     /// <summary>The metrics and model.safetensors bytes of both runs.</summary>
     public sealed record Outcome(IReadOnlyList<EpochMetrics> Straight, IReadOnlyList<EpochMetrics> Resumed, byte[] StraightModel, byte[] ResumedModel);
 
+    /// <summary>What a trainer runs: a method, its batches and the per-epoch evaluator (if any).</summary>
+    public sealed record Parts(ContrastiveMethod Method, IBatchSource Batches, IEpochEvaluator? Evaluator)
+    {
+        /// <summary>The parts of an image, table or CLIP setup.</summary>
+        public static Parts Of(TrainingSetup setup) => new(setup.Method, setup.Batches, setup.Evaluator);
+    }
+
     /// <summary>Runs both under <paramref name="root"/>; <paramref name="create"/> builds a setup for a loader worker count.</summary>
-    public static Outcome Run(TrainConfig config, string root, Func<int, TrainingSetup> create)
+    public static Outcome Run(TrainConfig config, string root, Func<int, TrainingSetup> create) =>
+        Run(config, root, workers => Parts.Of(create(workers)));
+
+    /// <summary>Runs both under <paramref name="root"/>; <paramref name="create"/> builds fresh parts for a loader worker count.</summary>
+    public static Outcome Run(TrainConfig config, string root, Func<int, Parts> create)
     {
         var straight = Path.Combine(root, "straight");
         var resumed = Path.Combine(root, "resumed");

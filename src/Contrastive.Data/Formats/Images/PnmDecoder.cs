@@ -24,19 +24,21 @@ public static class PnmDecoder
         DecodedImage.CheckSize(source, width, height);
         if (maxval is < 1 or > 65535) throw new DatasetException(source, $"Netpbm maxval {maxval} is outside 1-65535");
         var count = (long)width * height * channels;
+        var ascii = kind is '2' or '3';
+        // Exactly one whitespace byte separates maxval from binary samples; an ASCII sample takes at least a separator
+        // and a digit. Checked before allocating, so a header claiming a huge image costs nothing.
+        var start = reader.Position + (ascii ? 0 : 1);
+        var needed = count * (ascii ? 2 : maxval > 255 ? 2 : 1);
+        if (data.Length - start < needed)
+            throw new DatasetException(source, $"truncated P{kind} data: {width}x{height} needs {(ascii ? "at least " : "")}{needed} bytes of samples, the file holds {Math.Max(0, data.Length - start)}");
         var pixels = new byte[count];
-        if (kind is '2' or '3')
+        if (ascii)
         {
             for (long i = 0; i < count; i++) pixels[i] = Scale(reader.Next("sample"), maxval, i, source);
         }
         else
         {
-            // Exactly one whitespace byte separates maxval from the binary samples.
-            var start = reader.Position + 1;
             var bytesPerSample = maxval > 255 ? 2 : 1;
-            var needed = count * bytesPerSample;
-            if (data.Length - start < needed)
-                throw new DatasetException(source, $"truncated P{kind} data: {width}x{height} needs {needed} bytes of samples, the file holds {Math.Max(0, data.Length - start)}");
             for (long i = 0; i < count; i++)
             {
                 var v = bytesPerSample == 1 ? data[start + i] : data[start + 2 * i] << 8 | data[start + 2 * i + 1];
