@@ -49,8 +49,16 @@ public static class StepCases
         ArgumentNullException.ThrowIfNull(group);
         var config = new TrainConfig
         {
-            Method = step.Method, Arch = "bench", Seed = 11, HiddenDim = 16, ProjectionDim = 8, QueueSize = 16, GradCacheChunk = chunk,
-            MaxTextLength = TextLength, TextWidth = 8, TextLayers = 1,
+            Method = step.Method,
+            Arch = "bench",
+            Seed = 11,
+            HiddenDim = 16,
+            ProjectionDim = 8,
+            QueueSize = 16,
+            GradCacheChunk = chunk,
+            MaxTextLength = TextLength,
+            TextWidth = 8,
+            TextLayers = 1,
         };
         var method = MethodFactory.Create(config, InputGeometry.Image(1, Side, Side), classCount: 3, Vocabulary);
         method.Group = group;
