@@ -45,7 +45,7 @@ public sealed class DataParallelStepTests
     {
         using var directory = new TempDirectory();
         var results = directory.File("results.safetensors");
-        Mpirun.Run(2, typeof(StepCases).Assembly.Location, results);
+        Mpirun.Run(2, typeof(StepCases).Assembly.Location, "steps", results);
         return SafeTensors.Read(results).Tensors;
     }
 }
