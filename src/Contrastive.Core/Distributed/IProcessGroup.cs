@@ -13,6 +13,9 @@ public interface IProcessGroup
     /// <summary>The number of processes.</summary>
     int Size { get; }
 
+    /// <summary>Total time this process has spent in collective operations so far: transfers, and waiting for the others.</summary>
+    TimeSpan CommunicationTime { get; }
+
     /// <summary>Replaces <paramref name="values"/> on every process by the element-wise sum over all processes.</summary>
     void AllReduceSum(Span<float> values);
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Contrastive.Distributed;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed class MpiProcessGroup : IProcessGroup, IDisposable
     private static MpiProcessGroup? s_instance;
     private readonly MpiLibrary _mpi;
     private bool _finalized;
+    private long _ticks;
 
     private MpiProcessGroup(MpiLibrary mpi)
     {
@@ -35,27 +38,41 @@ public sealed class MpiProcessGroup : IProcessGroup, IDisposable
     public int Size { get; }
 
     /// <inheritdoc />
-    public void AllReduceSum(Span<float> values) => _mpi.AllReduceSum(values);
+    public TimeSpan CommunicationTime => Stopwatch.GetElapsedTime(0, _ticks);
+
+    /// <inheritdoc />
+    public void AllReduceSum(Span<float> values)
+    {
+        var start = Stopwatch.GetTimestamp();
+        _mpi.AllReduceSum(values);
+        _ticks += Stopwatch.GetTimestamp() - start;
+    }
 
     /// <inheritdoc />
     public void AllGather(ReadOnlySpan<float> local, Span<float> all)
     {
         RequireBlocks(all.Length, local.Length, "all-gather");
+        var start = Stopwatch.GetTimestamp();
         _mpi.AllGather(local, all);
+        _ticks += Stopwatch.GetTimestamp() - start;
     }
 
     /// <inheritdoc />
     public void ReduceScatterSum(ReadOnlySpan<float> all, Span<float> own)
     {
         RequireBlocks(all.Length, own.Length, "reduce-scatter");
+        var start = Stopwatch.GetTimestamp();
         _mpi.ReduceScatterSum(all, own);
+        _ticks += Stopwatch.GetTimestamp() - start;
     }
 
     /// <inheritdoc />
     public void Broadcast(Span<float> values, int root)
     {
         if ((uint)root >= (uint)Size) throw new ArgumentOutOfRangeException(nameof(root), $"broadcast root {root} is not a rank of {Size} processes");
+        var start = Stopwatch.GetTimestamp();
         _mpi.Broadcast(values, root);
+        _ticks += Stopwatch.GetTimestamp() - start;
     }
 
     /// <summary>MPI_Finalize; every process must call it before it exits.</summary>

@@ -15,6 +15,9 @@ public sealed class SingleProcess : IProcessGroup
     public int Size => 1;
 
     /// <inheritdoc />
+    public TimeSpan CommunicationTime => TimeSpan.Zero;
+
+    /// <inheritdoc />
     public void AllReduceSum(Span<float> values) { }
 
     /// <inheritdoc />

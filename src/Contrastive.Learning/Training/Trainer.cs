@@ -110,6 +110,7 @@ public sealed class Trainer
     {
         var clock = Stopwatch.StartNew();
         var waitBefore = _data.WaitTime;
+        var communicationBefore = _method.Group.CommunicationTime;
         var losses = new List<double>(_data.BatchesPerEpoch);
         var lrs = new List<double>(_data.BatchesPerEpoch);
         _method.Train(true);
@@ -144,6 +145,7 @@ public sealed class Trainer
             Lr = lrs.Count == 0 ? 0 : lrs[^1],
             ViewsPerS = inEpoch * viewsPerBatch / Math.Max(1e-9, trainSeconds),
             LoaderWait = (_data.WaitTime - waitBefore).TotalSeconds / Math.Max(1e-9, trainSeconds),
+            CommunicationWait = _method.Group.Size == 1 ? null : (_method.Group.CommunicationTime - communicationBefore).TotalSeconds / Math.Max(1e-9, trainSeconds),
             Seconds = clock.Elapsed.TotalSeconds,
             StepLosses = losses,
             StepLrs = lrs,
