@@ -34,8 +34,9 @@ internal sealed class ConsoleProgress(TextWriter output) : ITrainingObserver
         var zeroShot = metrics.ZeroShotAccuracy is { } z ? string.Create(CultureInfo.InvariantCulture, $"  zero-shot {z:P2}") : "";
         // Runs without a per-epoch evaluator (text runs) have no health figures.
         var health = metrics.Health is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  health {metrics.Health} (std {metrics.EmbeddingStd:F3}, rank {metrics.EffectiveRank:F1})");
+        var communication = metrics.CommunicationWait is { } c ? string.Create(CultureInfo.InvariantCulture, $"  communication {c:P0}") : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"epoch {metrics.Epoch}: loss {metrics.Loss:F4}  lr {metrics.Lr:G3}  {metrics.ViewsPerS:F0} views/s  loader wait {metrics.LoaderWait:P0}{knn}{zeroShot}{health}  {metrics.Seconds:F0}s"));
+            $"epoch {metrics.Epoch}: loss {metrics.Loss:F4}  lr {metrics.Lr:G3}  {metrics.ViewsPerS:F0} views/s  loader wait {metrics.LoaderWait:P0}{communication}{knn}{zeroShot}{health}  {metrics.Seconds:F0}s"));
     }
 
     public void OnWarning(string message) => output.WriteLine($"warning: {message}");

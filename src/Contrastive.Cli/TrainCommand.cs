@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Contrastive.Data.Datasets;
+using Contrastive.Distributed;
 using Contrastive.Multimodal;
 using Contrastive.Training;
 
@@ -28,7 +29,7 @@ internal static class TrainCommand
     private static readonly Option<float?> s_margin = new("--margin") { Description = "Triplet / contrastive margin (default by method)" };
     private static readonly Option<string?> s_miner = new("--miner") { Description = "Triplet miner: semi-hard | batch-hard | batch-all | distance-weighted (default semi-hard)" };
     private static readonly Option<int?> s_seed = new("--seed") { Description = "Random seed (default 0)" };
-    private static readonly Option<int?> s_threads = new("--threads") { Description = "Threads (default: all cores)" };
+    private static readonly Option<int?> s_threads = new("--threads") { Description = "Threads (default: all cores; under mpirun, the cores shared by the processes on the machine)" };
     private static readonly Option<string?> s_out = new("--out") { Description = "Run directory (default runs/<method>)" };
     private static readonly Option<bool> s_resume = new("--resume") { Description = "Continue the run in --out from its last checkpoint" };
     private static readonly Option<string?> s_init = new("--init") { Description = "Initialise the encoder from a previous run directory (transfer learning)" };
@@ -52,7 +53,8 @@ internal static class TrainCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("train", "Train an encoder; writes model.safetensors, config.json, metrics.jsonl, a checkpoint and report.html.")
+        var command = new Command("train", "Train an encoder; writes model.safetensors, config.json, metrics.jsonl, a checkpoint and report.html. " +
+            "'mpirun -np N contrastive train ...' trains data-parallel: each process takes 1/N of every batch.")
         {
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
@@ -73,21 +75,43 @@ internal static class TrainCommand
         var outDir = parsed.GetValue(s_out) ?? Path.Combine("runs", requested.Method);
         var resume = parsed.GetValue(s_resume);
         if (Text.TextRun.IsText(requested))
+        {
+            if (ProcessGroups.LaunchedByMpirun) throw new ArgumentException("text runs train in one process: run them without mpirun");
             return TextTraining.Run(Prepared(requested.WithResolvedDefaults(), outDir, resume), outDir, resume, output, cancellation);
+        }
+        var group = ProcessGroups.FromEnvironment();
+        try
+        {
+            return Run(requested, outDir, resume, group, group.Rank == 0 ? output : TextWriter.Null, cancellation);
+        }
+        finally
+        {
+            (group as IDisposable)?.Dispose();
+        }
+    }
 
-        var (data, createSetup, standardizer) = LoadData(requested);
+    /// <summary>Trains an image or table run as process <paramref name="group"/>.Rank; rank 0 writes the run and evaluates it.</summary>
+    private static int Run(TrainConfig requested, string outDir, bool resume, IProcessGroup group, TextWriter output, CancellationToken cancellation)
+    {
+        var (data, createSetup, standardizer) = LoadData(requested, group);
         var config = Prepared(requested.WithDataDefaults(data.TrainCount, data.TrainLabels).WithResolvedDefaults(), outDir, resume);
+        if (config.Threads is null && group.Size > 1) Engine.Threads = Math.Max(1, Environment.ProcessorCount / ProcessGroups.LocalProcesses);
         var setup = createSetup(config);
-        Directory.CreateDirectory(outDir);
-        standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
-        setup.Tokenizer?.Save(Path.Combine(outDir, ClipRun.TokenizerFile));
+        if (group.Rank == 0)
+        {
+            Directory.CreateDirectory(outDir);
+            standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
+            setup.Tokenizer?.Save(Path.Combine(outDir, ClipRun.TokenizerFile));
+        }
+        var processes = group.Size > 1 ? $"{group.Size} processes x " : "";
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
             $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
-            $"{Engine.Threads} threads, BLAS {Engine.Blas.Name} -> {outDir}");
+            $"{processes}{Engine.Threads} threads, BLAS {Engine.Blas.Name} -> {outDir}");
 
         var trainer = new Trainer(config, setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
         var metrics = trainer.Run(resume, cancellation);
         cancellation.ThrowIfCancellationRequested();
+        if (group.Rank != 0) return 0;
         var evaluation = RunEvaluation.Write(outDir, setup.Method.Model.Encoder, data, RunEvaluation.Options(config.KnnNeighbours(data.TrainLabels), config.Seed),
             RunEvaluation.Rows(config), metrics, setup.ImageText);
         if (evaluation?.Baseline is { } baseline)
@@ -120,20 +144,20 @@ internal static class TrainCommand
 
     /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics), JSONL image-text pairs,
     /// or images; the setup is made later, from the config with its data-dependent defaults resolved.</summary>
-    private static (EvaluationData Data, Func<TrainConfig, TrainingSetup> CreateSetup, FeatureStandardizer? Standardizer) LoadData(TrainConfig config)
+    private static (EvaluationData Data, Func<TrainConfig, TrainingSetup> CreateSetup, FeatureStandardizer? Standardizer) LoadData(TrainConfig config, IProcessGroup group)
     {
         if (DatasetResolver.IsTable(config.Data))
         {
             var (table, standardizer) = TabularRun.LoadForTraining(config.Data, config.LabelColumn);
-            return (EvaluationData.Of(table), c => TrainingSetup.Create(c, table), standardizer);
+            return (EvaluationData.Of(table), c => TrainingSetup.Create(c, table, group: group), standardizer);
         }
         if (ClipRun.IsImageText(config.Data))
         {
             var pairs = ImageTextSplit.FromJsonl(config.Data, config.MaxTextLength ?? MethodDefaults.MaxTextLength);
-            return (EvaluationData.Of(pairs.Images), c => TrainingSetup.Create(c, pairs), null);
+            return (EvaluationData.Of(pairs.Images), c => TrainingSetup.Create(c, pairs, group: group), null);
         }
         var images = DatasetResolver.LoadImages(config.Data);
-        return (EvaluationData.Of(images), c => TrainingSetup.Create(c, images), null);
+        return (EvaluationData.Of(images), c => TrainingSetup.Create(c, images, group: group), null);
     }
 
     private static TrainConfig BuildConfig(ParseResult p)

@@ -1,3 +1,4 @@
+using Contrastive.Distributed;
 using Contrastive.Tensors;
 
 namespace Contrastive.Losses;
@@ -5,18 +6,22 @@ namespace Contrastive.Losses;
 /// <summary>
 /// Barlow Twins (Zbontar et al. 2021). Each view is standardised per dimension over the batch (biased std),
 /// C = z1^T z2 / N is their (D, D) cross-correlation, and L = sum_i (1 - C_ii)^2 + lambda * sum_{i != j} C_ij^2.
+/// Data-parallel: every process gathers the views of all and computes the loss of the whole batch.
 /// </summary>
 public static class BarlowTwinsLoss
 {
     /// <summary>The paper's off-diagonal weight for a 8192-d projector; scale it up for small projectors.</summary>
     public const float DefaultLambda = 0.0051f;
 
-    /// <summary>The loss of two views (N, D).</summary>
-    public static Tensor Compute(Tensor z1, Tensor z2, float lambda = DefaultLambda)
+    /// <summary>The loss of two views (N, D); with a <paramref name="group"/> of several processes, each passes its own rows
+    /// (the same N on every process) and gets the loss of the whole batch.</summary>
+    public static Tensor Compute(Tensor z1, Tensor z2, float lambda = DefaultLambda, IProcessGroup? group = null)
     {
         ArgumentNullException.ThrowIfNull(z1);
         ArgumentNullException.ThrowIfNull(z2);
         Shapes.RequireEqual(z1.Shape, z2.Shape, "Barlow Twins views");
+        group ??= SingleProcess.Instance;
+        (z1, z2) = (ProcessBatch.Gather(z1, group), ProcessBatch.Gather(z2, group));
         if (z1.Size(0) < 2) throw new ArgumentException("Barlow Twins needs at least 2 samples per batch to standardise");
         var n = z1.Size(0);
         var d = z1.Size(1);

@@ -20,6 +20,6 @@ public sealed class BarlowTwins(EmbeddingModel model, float lambda = BarlowTwins
     public override Tensor ComputeLoss(TrainingBatch batch)
     {
         RequireViews(batch, 2);
-        return BarlowTwinsLoss.Compute(Model.Forward(batch.Views[0]), Model.Forward(batch.Views[1]), Lambda);
+        return BarlowTwinsLoss.Compute(Model.Forward(batch.Views[0]), Model.Forward(batch.Views[1]), Lambda, Group);
     }
 }

@@ -37,6 +37,6 @@ public sealed class Clip : ContrastiveMethod
         var texts = batch.Views[1];
         if (texts.Rank != 2 || texts.Size(0) != images.Size(0))
             throw new ArgumentException($"clip: Views[1] must hold token ids (B, T) for the {images.Size(0)} images of Views[0], got {Shapes.Format(texts.Shape)}");
-        return ClipLoss.Compute(Towers.EmbedImages(images), Towers.EmbedTexts(texts), Towers.LogitScale);
+        return ClipLoss.Compute(Towers.EmbedImages(images), Towers.EmbedTexts(texts), Towers.LogitScale, Group);
     }
 }

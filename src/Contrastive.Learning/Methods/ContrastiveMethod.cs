@@ -1,3 +1,4 @@
+using Contrastive.Distributed;
 using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Tensors;
@@ -33,6 +34,13 @@ public abstract class ContrastiveMethod
 
     /// <summary>The method's CLI name (simclr, moco, ...).</summary>
     public abstract string Name { get; }
+
+    /// <summary>
+    /// The processes of a data-parallel run (default: this one alone). Each process trains on its share of every batch;
+    /// the in-batch losses gather the embeddings of all processes, so that the mean of the processes' losses, and of their
+    /// gradients, is that of the whole batch on one process.
+    /// </summary>
+    public IProcessGroup Group { get; set; } = SingleProcess.Instance;
 
     /// <summary>True when the method needs class labels (supervised metric learning).</summary>
     public virtual bool RequiresLabels => false;

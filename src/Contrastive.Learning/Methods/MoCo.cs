@@ -11,7 +11,8 @@ namespace Contrastive.Methods;
 /// Batch-norm leakage: the paper shuffles samples across GPUs before the key encoder. On one device this class
 /// emulates it: keys are computed in <see cref="KeyGroups"/> groups of a seeded random permutation of the batch,
 /// so a key's batch statistics come from a different set of samples than its query's. The permutation is drawn from
-/// (seed, step), so a resumed run repeats it exactly.
+/// (seed, step), so a resumed run repeats it exactly. Data-parallel, every process enqueues the keys of all processes
+/// in rank order, so the queues stay identical and equal to one process's on the whole batch.
 /// </summary>
 public sealed class MoCo : ContrastiveMethod
 {
@@ -58,7 +59,7 @@ public sealed class MoCo : ContrastiveMethod
         RequireViews(batch, 2);
         var queries = Model.Forward(batch.Views[0]);
         var keys = ShuffledKeys(batch.Views[1], batch.Step);
-        _pendingKeys = keys;
+        _pendingKeys = Ops.AllGather(keys, Group);
         return InfoNceLoss.Compute(queries, keys, _queue, Temperature);
     }
 
@@ -68,7 +69,7 @@ public sealed class MoCo : ContrastiveMethod
         if (GradCache is null) return base.ComputeGradients(batch);
         RequireViews(batch, 2);
         var keys = ShuffledKeys(batch.Views[1], batch.Step);
-        _pendingKeys = keys;
+        _pendingKeys = Ops.AllGather(keys, Group);
         return GradCache.Backward([new(Model, batch.Views[0])], q => InfoNceLoss.Compute(q[0], keys, _queue, Temperature)).Item();
     }
 

@@ -34,7 +34,7 @@ public sealed class SimClr(EmbeddingModel model, float temperature = 0.5f) : Con
         for (var i = 0; i < z.Length; i++)
             for (var j = i + 1; j < z.Length; j++)
             {
-                var pair = NtXentLoss.Compute(z[i], z[j], Temperature, Decoupled);
+                var pair = NtXentLoss.Compute(z[i], z[j], Temperature, Decoupled, Group);
                 total = total is null ? pair : total + pair;
             }
         return z.Length == 2 ? total! : total! / (z.Length * (z.Length - 1) / 2);
@@ -47,6 +47,6 @@ public sealed class SimClr(EmbeddingModel model, float temperature = 0.5f) : Con
         RequireViews(batch, 2);
         if (batch.Views.Count != 2) throw new ArgumentException($"simclr with GradCache trains on two views, got {batch.Views.Count}");
         return GradCache.Backward([new(Model, batch.Views[0]), new(Model, batch.Views[1])],
-            z => NtXentLoss.Compute(z[0], z[1], Temperature, Decoupled)).Item();
+            z => NtXentLoss.Compute(z[0], z[1], Temperature, Decoupled, Group)).Item();
     }
 }

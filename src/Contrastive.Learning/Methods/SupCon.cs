@@ -24,6 +24,6 @@ public sealed class SupCon(EmbeddingModel model, float temperature = 0.5f) : Con
     {
         RequireViews(batch, 2);
         var z = Ops.Concat([Model.Forward(batch.Views[0]), Model.Forward(batch.Views[1])], 0); // (2B, D)
-        return SupConLoss.Compute(z, [.. batch.Labels!, .. batch.Labels!], Temperature);
+        return SupConLoss.Compute(z, [.. batch.Labels!, .. batch.Labels!], Temperature, Group);
     }
 }

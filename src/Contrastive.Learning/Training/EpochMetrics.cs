@@ -22,6 +22,10 @@ public sealed record EpochMetrics
     /// <summary>Fraction of the epoch the training thread waited for the loader.</summary>
     public double LoaderWait { get; init; }
 
+    /// <summary>Data-parallel runs: fraction of the epoch's training time rank 0 spent in collective operations (gradient
+    /// all-reduce, embedding gathers), transfers and waiting for slower processes alike; null for one process.</summary>
+    public double? CommunicationWait { get; init; }
+
     /// <summary>Wall-clock seconds of the epoch.</summary>
     public double Seconds { get; init; }
 

@@ -13,6 +13,9 @@ namespace Contrastive.Training;
 /// checkpoint (written only when every parameter, optimiser and method state is finite), <c>model.safetensors</c> and a line of <c>metrics.jsonl</c>. A resumed run continues from the last
 /// checkpoint and ends with the same figures as an uninterrupted one. The run directory also gets the configuration,
 /// <c>config.json</c>, so that everything that reads a run (<see cref="RunModel"/>, the CLI) reads one trained from code.
+/// Data-parallel (the method's <see cref="ContrastiveMethod.Group"/> has several processes): every process starts from
+/// rank 0's state and steps with the processes' mean gradient (<see cref="DataParallel"/>); rank 0 alone evaluates,
+/// reports progress and writes the run's files, and its views/s count the views of all processes.
 /// </summary>
 public sealed class Trainer
 {
@@ -22,6 +25,8 @@ public sealed class Trainer
     private readonly string _runDirectory;
     private readonly IEpochEvaluator? _evaluator;
     private readonly ITrainingObserver? _observer;
+    private readonly Tensor[] _parameters;
+    private readonly bool _writes;
 
     /// <summary>Creates a trainer writing into <paramref name="runDirectory"/>.</summary>
     public Trainer(TrainConfig config, ContrastiveMethod method, IBatchSource data, string runDirectory,
@@ -34,8 +39,10 @@ public sealed class Trainer
         _method = method;
         _data = data;
         _runDirectory = runDirectory;
-        _evaluator = evaluator;
-        _observer = observer;
+        _writes = method.Group.Rank == 0;
+        _evaluator = _writes ? evaluator : null;
+        _observer = _writes ? observer : null;
+        _parameters = method.OptimizedParameters().ToArray();
         Optimizer = OptimizerFactory.Create(config, method.OptimizedParameters(), method.ParametersWithoutWeightDecay(),
             method.ParametersWithFixedLearningRate(), method.Model.Encoder.Parameters());
         var total = config.Epochs * data.BatchesPerEpoch;
@@ -64,17 +71,22 @@ public sealed class Trainer
     /// next step, and the checkpoint of the last completed epoch is kept.</exception>
     public IReadOnlyList<EpochMetrics> Run(bool resume = false, CancellationToken cancellation = default)
     {
-        Directory.CreateDirectory(_runDirectory);
-        AtomicFile.WriteAllText(ConfigPath, JsonSerializer.Serialize(_config, TrainConfig.Json));
         var (startEpoch, step) = (0, 0L);
         if (resume)
         {
-            AtomicFile.DeleteLeftovers(_runDirectory); // from a kill in the middle of a write
+            if (_writes) AtomicFile.DeleteLeftovers(_runDirectory); // from a kill in the middle of a write
             (startEpoch, step) = TrainingCheckpoint.Load(_runDirectory, _method, Optimizer);
-            EpochMetrics.Truncate(MetricsPath, startEpoch);
         }
-        else if (File.Exists(MetricsPath)) File.Delete(MetricsPath);
-        var history = File.Exists(MetricsPath) ? EpochMetrics.ReadAll(MetricsPath).ToList() : [];
+        // Every process must hold the checkpoint before rank 0 writes anything.
+        DataParallel.Broadcast(_method.Group, _method.Model.StateEntries().Select(e => e.Tensor).Concat(_method.ExtraState().Select(e => e.Tensor)));
+        if (_writes)
+        {
+            Directory.CreateDirectory(_runDirectory);
+            AtomicFile.WriteAllText(ConfigPath, JsonSerializer.Serialize(_config, TrainConfig.Json));
+            if (resume) EpochMetrics.Truncate(MetricsPath, startEpoch);
+            else if (File.Exists(MetricsPath)) File.Delete(MetricsPath);
+        }
+        var history = _writes && File.Exists(MetricsPath) ? EpochMetrics.ReadAll(MetricsPath).ToList() : [];
 
         var totalSteps = (long)_config.Epochs * _data.BatchesPerEpoch;
         for (var epoch = startEpoch; epoch < _config.Epochs; epoch++)
@@ -82,14 +94,17 @@ public sealed class Trainer
             cancellation.ThrowIfCancellationRequested();
             var metrics = RunEpoch(epoch, ref step, totalSteps, history, cancellation);
             RequireFiniteState(epoch);
-            // The metrics line goes first: a kill before the checkpoint then only leaves a line that resume truncates,
-            // never a checkpoint whose epoch has no line.
-            EpochMetrics.Append(MetricsPath, metrics);
             history.Add(metrics);
-            TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
-            Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _config.Arch });
-            _observer?.OnEpoch(metrics);
-            if (metrics.Health == "collapsed" && _config.StopOnCollapse)
+            if (_writes)
+            {
+                // The metrics line goes first: a kill before the checkpoint then only leaves a line that resume truncates,
+                // never a checkpoint whose epoch has no line.
+                EpochMetrics.Append(MetricsPath, metrics);
+                TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
+                Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _config.Arch });
+                _observer?.OnEpoch(metrics);
+            }
+            if (Collapsed(metrics))
                 throw new TrainingDivergedException($"representation collapsed after epoch {epoch + 1}; stopping (--stop-on-collapse)");
         }
         return history;
@@ -99,17 +114,19 @@ public sealed class Trainer
     {
         var clock = Stopwatch.StartNew();
         var waitBefore = _data.WaitTime;
+        var communicationBefore = _method.Group.CommunicationTime;
         var losses = new List<double>(_data.BatchesPerEpoch);
         var lrs = new List<double>(_data.BatchesPerEpoch);
         _method.Train(true);
         var inEpoch = 0;
+        var viewsPerBatch = _data.ViewsPerBatch * _method.Group.Size;
         foreach (var batch in _data.Epoch(epoch, step, cancellation))
         {
             // Checked every step, not only when the loader has to wait: a cancelled run stops within one step.
             cancellation.ThrowIfCancellationRequested();
             Schedule.Apply(Optimizer, step);
             Optimizer.ZeroGrad();
-            var value = _method.ComputeGradients(batch);
+            var value = DataParallel.ComputeGradients(_method, batch, _parameters);
             if (!double.IsFinite(value))
                 throw new TrainingDivergedException($"loss is {value} at epoch {epoch + 1}, step {inEpoch + 1}; the last good checkpoint is kept. Try a lower --lr.");
             Optimizer.Step();
@@ -119,7 +136,7 @@ public sealed class Trainer
             step++;
             inEpoch++;
             _observer?.OnStep(new StepReport(epoch + 1, inEpoch, _data.BatchesPerEpoch, step, totalSteps, value, lrs[^1],
-                inEpoch * _data.ViewsPerBatch / Math.Max(1e-9, clock.Elapsed.TotalSeconds)));
+                inEpoch * viewsPerBatch / Math.Max(1e-9, clock.Elapsed.TotalSeconds)));
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
         var evaluation = _evaluator?.Evaluate(_method, earlier) ?? new EpochMetrics();
@@ -130,12 +147,22 @@ public sealed class Trainer
             Epoch = epoch + 1,
             Loss = losses.Count == 0 ? double.NaN : losses.Average(),
             Lr = lrs.Count == 0 ? 0 : lrs[^1],
-            ViewsPerS = inEpoch * _data.ViewsPerBatch / Math.Max(1e-9, trainSeconds),
+            ViewsPerS = inEpoch * viewsPerBatch / Math.Max(1e-9, trainSeconds),
             LoaderWait = (_data.WaitTime - waitBefore).TotalSeconds / Math.Max(1e-9, trainSeconds),
+            CommunicationWait = _method.Group.Size == 1 ? null : (_method.Group.CommunicationTime - communicationBefore).TotalSeconds / Math.Max(1e-9, trainSeconds),
             Seconds = clock.Elapsed.TotalSeconds,
             StepLosses = losses,
             StepLrs = lrs,
         };
+    }
+
+    /// <summary>Whether to stop on rank 0's collapse alarm (<see cref="TrainConfig.StopOnCollapse"/>), decided for every process.</summary>
+    private bool Collapsed(EpochMetrics metrics)
+    {
+        if (!_config.StopOnCollapse) return false;
+        var flag = new[] { metrics.Health == "collapsed" ? 1f : 0f };
+        _method.Group.Broadcast(flag, root: 0);
+        return flag[0] > 0;
     }
 
     /// <summary>Throws unless everything the checkpoint would hold (model, optimiser state, EMA target, queue) is finite.</summary>

@@ -5,6 +5,7 @@ using Contrastive.Data.Datasets;
 using Contrastive.Data.Sampling;
 using Contrastive.Data.Text;
 using Contrastive.Data.Views;
+using Contrastive.Distributed;
 using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Multimodal;
@@ -42,10 +43,11 @@ public sealed class TrainingSetup
     public ImageTextEvaluation? ImageText { get; }
 
     /// <summary>Builds everything for training <paramref name="config"/> on <paramref name="data"/>; CLIP gets seeded
-    /// synthetic captions of the labels (<see cref="ImageTextSplit.FromLabeled"/>).</summary>
-    /// <exception cref="ArgumentException">The method needs labels the data lacks, the batch does not fit the data, or a
-    /// table-only option is set.</exception>
-    public static TrainingSetup Create(TrainConfig config, ImageDatasetSplit data, int workers = 2)
+    /// synthetic captions of the labels (<see cref="ImageTextSplit.FromLabeled"/>). With a <paramref name="group"/> of several
+    /// processes this process trains on its share of every batch (see <see cref="ShardedBatchSampler"/>).</summary>
+    /// <exception cref="ArgumentException">The method needs labels the data lacks, the batch does not fit the data or does not
+    /// split over the processes, or a table-only option is set.</exception>
+    public static TrainingSetup Create(TrainConfig config, ImageDatasetSplit data, int workers = 2, IProcessGroup? group = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
@@ -55,14 +57,14 @@ public sealed class TrainingSetup
             if (data.Train.Labels is null || data.Test.Labels is null)
                 throw new ArgumentException($"--method clip needs captions, and {data.Train.Source} has no labels to make them from: " +
                     "use --data FILE.jsonl of {\"image\": ..., \"text\": ...} pairs, or labeled images (one sub-folder per class)");
-            return Create(config, ImageTextSplit.FromLabeled(data, config.MaxTextLength ?? MethodDefaults.MaxTextLength, (ulong)config.Seed), workers);
+            return Create(config, ImageTextSplit.FromLabeled(data, config.MaxTextLength ?? MethodDefaults.MaxTextLength, (ulong)config.Seed), workers, group);
         }
         var train = data.Train;
         var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount);
 
         var seed = (ulong)config.Seed;
         var views = Views(config, ImageGeometry.Of(train), seed);
-        var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
+        var sampler = Distribute(method, Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
         var batches = PrefetchedBatchSource.ForImages(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
         return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, ProbeViews(train, seed), config.KnnNeighbours(train.Labels)));
     }
@@ -83,8 +85,9 @@ public sealed class TrainingSetup
     /// with their captions' token ids in shuffled epochs; per epoch kNN and, for labeled images, zero-shot accuracy on the
     /// test part.
     /// </summary>
-    /// <exception cref="ArgumentException">The method is not clip, the batch does not fit the data, or a table-only option is set.</exception>
-    public static TrainingSetup Create(TrainConfig config, ImageTextSplit data, int workers = 2)
+    /// <exception cref="ArgumentException">The method is not clip, the batch does not fit the data or does not split over the
+    /// processes of <paramref name="group"/>, or a table-only option is set.</exception>
+    public static TrainingSetup Create(TrainConfig config, ImageTextSplit data, int workers = 2, IProcessGroup? group = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
@@ -96,7 +99,8 @@ public sealed class TrainingSetup
             data.Tokenizer.VocabularySize);
         var seed = (ulong)config.Seed;
         var views = new ViewGenerator([AugmentationPresets.Clip(ImageGeometry.Of(train), train.Height)], seed);
-        var batches = PrefetchedBatchSource.ForImageText(data.Train, new ShuffledBatchSampler(train.Count, config.BatchSize(), seed), views, config.Epochs, workers);
+        var sampler = Distribute(method, new ShuffledBatchSampler(train.Count, config.BatchSize(), seed), group);
+        var batches = PrefetchedBatchSource.ForImageText(data.Train, sampler, views, config.Epochs, workers);
         var zeroShot = ZeroShotEvaluation.For(images.Test, data.Tokenizer, data.MaxLength);
         var evaluator = EpochEvaluator.ForImages(images, ProbeViews(train, seed), config.KnnNeighbours(train.Labels), zeroShot: zeroShot);
         return new TrainingSetup(method, batches, evaluator, data);
@@ -108,9 +112,9 @@ public sealed class TrainingSetup
     /// <see cref="TrainConfig.CorruptionRate"/> of its features redrawn from the training marginals; the classifier
     /// trains on clean rows), the probe views of the collapse monitor being the same corruption.
     /// </summary>
-    /// <exception cref="ArgumentException">The method needs labels the data lacks, the batch does not fit the data, or the
-    /// architecture needs images.</exception>
-    public static TrainingSetup Create(TrainConfig config, TabularDatasetSplit data, int workers = 2)
+    /// <exception cref="ArgumentException">The method needs labels the data lacks, the batch does not fit the data or does not
+    /// split over the processes of <paramref name="group"/>, or the architecture needs images.</exception>
+    public static TrainingSetup Create(TrainConfig config, TabularDatasetSplit data, int workers = 2, IProcessGroup? group = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
@@ -123,7 +127,7 @@ public sealed class TrainingSetup
         var scarf = new ScarfCorruption(train, config.CorruptionRate ?? DefaultCorruptionRate);
         ITabularCorruption?[] corruptions = config.Method == "classifier" ? [null] : [null, scarf];
         var views = new TabularViewGenerator(corruptions, seed);
-        var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
+        var sampler = Distribute(method, Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
         var batches = PrefetchedBatchSource.ForTables(train, sampler, views, corruptions.Length, config.Epochs, workers);
         var probeViews = new TabularViewGenerator([null, scarf], seed ^ 0x9E0BE);
         return new TrainingSetup(method, batches, EpochEvaluator.ForTables(data, probeViews, config.KnnNeighbours(train.Labels)));
@@ -181,6 +185,15 @@ public sealed class TrainingSetup
 
     private static ViewGenerator Asymmetric((AugmentationPipeline View1, AugmentationPipeline View2) pair, ulong seed) =>
         new([pair.View1, pair.View2], seed);
+
+    /// <summary>Makes <paramref name="method"/> train data-parallel over <paramref name="group"/>, on this process's share of
+    /// <paramref name="sampler"/>'s batches.</summary>
+    private static IBatchSampler Distribute(ContrastiveMethod method, IBatchSampler sampler, IProcessGroup? group)
+    {
+        if (group is null || group.Size == 1) return sampler;
+        method.Group = group;
+        return new ShardedBatchSampler(sampler, group.Rank, group.Size);
+    }
 
     private static IBatchSampler Sampler(TrainConfig config, int count, int[]? labels, int classCount, bool supervised, ulong seed)
     {
