@@ -32,8 +32,12 @@ internal static class RlCommand
         {
             var learning = s_defaults with
             {
-                Method = parsed.GetValue(s_method)!, Steps = parsed.GetValue(s_steps), BatchSize = parsed.GetValue(s_batch),
-                LearningRate = parsed.GetValue(s_lr), TemporalShift = parsed.GetValue(s_shift), Seed = parsed.GetValue(s_seed),
+                Method = parsed.GetValue(s_method)!,
+                Steps = parsed.GetValue(s_steps),
+                BatchSize = parsed.GetValue(s_batch),
+                LearningRate = parsed.GetValue(s_lr),
+                TemporalShift = parsed.GetValue(s_shift),
+                Seed = parsed.GetValue(s_seed),
             };
             learning.Validate();
             var data = s_data with { TrainEpisodes = parsed.GetValue(s_episodes), EpisodeLength = parsed.GetValue(s_episodeLength) };
@@ -50,8 +54,16 @@ internal static class RlCommand
                 Directory.CreateDirectory(directory);
                 AtomicFile.WriteAllText(Path.Combine(directory, "rl-eval.json"), JsonSerializer.Serialize(new
                 {
-                    learning.Method, learning.Steps, learning.BatchSize, learning.LearningRate, learning.TemporalShift, learning.Seed,
-                    data.TrainEpisodes, data.ProbeEpisodes, data.TestEpisodes, data.EpisodeLength,
+                    learning.Method,
+                    learning.Steps,
+                    learning.BatchSize,
+                    learning.LearningRate,
+                    learning.TemporalShift,
+                    learning.Seed,
+                    data.TrainEpisodes,
+                    data.ProbeEpisodes,
+                    data.TestEpisodes,
+                    data.EpisodeLength,
                     variables = CartPoleState.VariableNames,
                     rows = rows.Select(r => new { r.Features, r2 = r.Probe.R2, meanR2 = r.Probe.MeanR2, alphas = r.Probe.Alphas }),
                 }, s_json));
