@@ -23,6 +23,7 @@ public static class CliApp
             CompressCommand.Create(output),
             ServeCommand.Create(output),
             BenchCommand.Create(output),
+            RlCommand.Create(output),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
