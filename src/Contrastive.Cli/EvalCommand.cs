@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Contrastive.Audio;
 using System.Globalization;
+using Contrastive.Audio;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Verification;

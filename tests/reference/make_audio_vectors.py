@@ -9,7 +9,10 @@ torchaudio.functional.resample (lowpass_filter_width 6, rolloff 0.99). Cases:
 - spectrogram_*: a seeded test signal x, its power spectrogram |STFT|^2 (periodic Hann window of win_length centred in
   n_fft, center=True with reflect padding) (n_fft/2+1, frames), the mel filter bank (n_freqs, n_mels), the log-mel
   log(fb^T power + 1e-6) (n_mels, frames) and the MFCCs dct(log-mel) (n_mfcc, frames);
-- resample_*: x at orig_freq and torchaudio's resample of it to new_freq.
+- resample_*: x at orig_freq and torchaudio's resample of it to new_freq;
+- gru_frame_encoder: Contrastive.Models.GruFrameEncoder's PyTorch equivalent, gru(x.squeeze(1).transpose(1, 2))[0].mean(1)
+  for a bidirectional nn.GRU and spectrograms x (B, 1, F, T), with its state_dict, upstream gradient, grad_x and the
+  gradient of every parameter (grad_<state key>).
 """
 import json, math, os, sys
 import numpy as np
@@ -21,7 +24,7 @@ OUT = os.path.join(sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path
 
 
 def T(x):
-    x = torch.as_tensor(np.asarray(x)).detach().float().contiguous()
+    x = (x.detach() if torch.is_tensor(x) else torch.as_tensor(np.asarray(x))).float().contiguous()
     return {"shape": list(x.shape), "data": [round(float(v), 7) for v in x.flatten().tolist()]}
 
 
@@ -95,6 +98,21 @@ def resample_case(name, orig_freq, new_freq, samples):
             "tensors": {"x": T(x), "y": T(resample(x, orig_freq, new_freq))}}
 
 
+def gru_frame_case(batch, features, frames, hidden):
+    gru = torch.nn.GRU(features, hidden, batch_first=True, bidirectional=True)
+    with torch.no_grad():
+        for p in gru.parameters():
+            p.copy_(torch.randn_like(p) * 0.4)
+    x = torch.randn(batch, 1, features, frames, requires_grad=True)
+    out = gru(x.squeeze(1).transpose(1, 2))[0].mean(1)
+    up = torch.randn_like(out)
+    (out * up).sum().backward()
+    tensors = {k: T(v) for k, v in gru.state_dict().items()}
+    tensors.update({"x": T(x), "out": T(out), "upstream": T(up), "grad_x": T(x.grad)})
+    tensors.update({f"grad_{k}": T(p.grad) for k, p in gru.named_parameters()})
+    return {"name": "gru_frame_encoder", "params": {"features": features, "hidden": hidden}, "tensors": tensors}
+
+
 cases = [
     spectrogram_case("spectrogram_16k", 16000, 4000, 512, 400, 160, 40, 13, 0.0, 8000.0),
     spectrogram_case("spectrogram_small", 8000, 700, 64, 64, 25, 8, 5, 100.0, 3500.0),
@@ -102,6 +120,7 @@ cases = [
     resample_case("resample_16000_to_8000", 16000, 8000, 1200),
     resample_case("resample_8000_to_16000", 8000, 16000, 600),
     resample_case("resample_16000_to_17600", 16000, 17600, 1000),
+    gru_frame_case(3, 5, 7, 4),
 ]
 with open(OUT, "w") as f:
     json.dump({"op": "audio", "note": "written by tests/reference/make_audio_vectors.py (torch " + torch.__version__ + ")",

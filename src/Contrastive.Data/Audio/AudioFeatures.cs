@@ -68,7 +68,10 @@ public sealed record AudioFeatures
         if (data.SampleRate != SampleRate) throw new ArgumentException($"{data.Source}: clips at {data.SampleRate} Hz, the features expect {SampleRate} Hz");
         var size = ClipShape.Aggregate(1, (a, b) => a * b);
         var all = new float[data.Count * size];
-        Parallel.For(0, data.Count, i => Input(FixedLength(data.Clips[i].Samples), front).CopyTo(all.AsSpan(i * size, size)));
+        Parallelism.ForChunks(data.Count, 4, (start, end) =>
+        {
+            for (var i = start; i < end; i++) Input(FixedLength(data.Clips[i].Samples), front).CopyTo(all.AsSpan(i * size, size));
+        });
         return all;
     }
 

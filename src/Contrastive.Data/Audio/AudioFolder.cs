@@ -24,7 +24,10 @@ public static class AudioFolder
     {
         var (files, labels, classNames) = Scan(directory);
         var clips = new AudioClip[files.Length];
-        Parallel.For(0, files.Length, i => clips[i] = WavFile.Read(files[i]).ResampledTo(sampleRate));
+        Parallelism.ForChunks(files.Length, 4, (start, end) =>
+        {
+            for (var i = start; i < end; i++) clips[i] = WavFile.Read(files[i]).ResampledTo(sampleRate);
+        });
         var names = files.Select(f => Path.GetFileName(f)).ToArray();
         var all = new AudioDataset(clips, names, labels, classNames, directory);
         var test = Enumerable.Range(0, files.Length).Where(i => IsHeldOut(names[i])).ToArray();

@@ -86,8 +86,11 @@ public static class AudioRun
     private static float[] MfccMeans(AudioDataset data, AudioFeatures features, LogMelSpectrogram front)
     {
         var means = new float[data.Count * MfccCoefficients];
-        Parallel.For(0, data.Count, i =>
-            Mfcc.Mean(front.Compute(features.FixedLength(data.Clips[i].Samples)), features.Mels, MfccCoefficients).CopyTo(means.AsSpan(i * MfccCoefficients)));
+        Parallelism.ForChunks(data.Count, 4, (start, end) =>
+        {
+            for (var i = start; i < end; i++)
+                Mfcc.Mean(front.Compute(features.FixedLength(data.Clips[i].Samples)), features.Mels, MfccCoefficients).CopyTo(means.AsSpan(i * MfccCoefficients));
+        });
         return means;
     }
 }

@@ -1,7 +1,7 @@
 using Contrastive.Audio;
 using Contrastive.Compression;
-using Contrastive.Data.Audio;
 using Contrastive.Data;
+using Contrastive.Data.Audio;
 using Contrastive.Data.Augmentations;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Sampling;
