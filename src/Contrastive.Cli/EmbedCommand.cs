@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Contrastive.Audio;
+using Contrastive.Data.Audio;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
 using Contrastive.Data.Text;
@@ -13,7 +15,7 @@ namespace Contrastive.Cli;
 internal static class EmbedCommand
 {
     private static readonly ModelOptions s_model = new();
-    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl); for a text run wordnet | fortunes | FILE.jsonl/.csv/.tsv of text records", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv, FILE.jsonl, or a folder of .wav files for an audio run); for a text run wordnet | fortunes | FILE.jsonl/.csv/.tsv of text records", Required = true };
     private static readonly Option<string> s_out = new("--out") { Description = "Output .npy file", Required = true };
     private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp, DefaultValueFactory = _ => "test" };
 
@@ -27,6 +29,7 @@ internal static class EmbedCommand
             var (spec, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_split)!);
             var modelDir = s_model.RunDirectory(parsed);
             var (embeddings, source) = modelDir is not null && TextRun.IsTextRun(modelDir) ? EmbedTexts(spec, modelDir, split)
+                : AudioRun.IsAudio(spec) ? EmbedAudio(spec, modelDir ?? throw new ArgumentException("--backbone embeds images, not audio"), split)
                 : DatasetResolver.IsTable(spec) ? EmbedTable(spec, modelDir ?? throw new ArgumentException("--backbone embeds images, not table rows"), split)
                 : EmbedImages(spec, parsed, split);
             var path = parsed.GetValue(s_out)!;
@@ -51,6 +54,18 @@ internal static class EmbedCommand
         var all = TextDataResolver.Load(spec);
         var records = split == "all" ? all : split == "train" ? TextCorpusSplit.Of(all, (ulong)config.Seed).Train : TextCorpusSplit.Of(all, (ulong)config.Seed).Test;
         return (TextEmbedder.Embed(encoder, tokenizer, records.Anchors, config.MaxTextLength ?? MethodDefaults.MaxTextLength), records.Source);
+    }
+
+    /// <summary>An audio run: the whole clips of the split (train and held-out parts in file order within each; all: train then held out).</summary>
+    private static (Tensor, string) EmbedAudio(string spec, string modelDir, string split)
+    {
+        var features = AudioFeatures.Load(modelDir);
+        var (data, _) = AudioRun.Load(spec, features);
+        var parts = split switch { "train" => [data.Train], "test" => [data.Test], _ => new[] { data.Train, data.Test } };
+        var front = new LogMelSpectrogram(features.LogMel);
+        var shape = features.ClipShape;
+        var (_, model) = RunModel.Load(modelDir, InputGeometry.Image(shape[0], shape[1], shape[2]));
+        return (Embedder.Embed(model.Encoder, [.. parts.SelectMany(p => features.Clips(p, front))], shape), spec);
     }
 
     private static (Tensor, string) EmbedTable(string spec, string modelDir, string split)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Contrastive.Audio;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
 using Contrastive.Evaluation;
@@ -50,6 +51,7 @@ internal static class EvalCommand
                 ? ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir!)) : null;
             var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText)!;
             PrintTable(output, result);
+            if (modelDir is not null && AudioRun.IsAudio(spec)) AudioEvaluationLines.Write(output, modelDir, outDir, spec, result, options);
             output.WriteLine($"wrote {Path.Combine(outDir, "eval.json")} and {Path.Combine(outDir, "report.html")}");
             return 0;
         });

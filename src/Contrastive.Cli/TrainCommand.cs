@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Contrastive.Audio;
 using Contrastive.Data.Datasets;
 using Contrastive.Distributed;
 using Contrastive.Multimodal;
@@ -11,8 +12,8 @@ namespace Contrastive.Cli;
 internal static class TrainCommand
 {
     private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr; clip: two towers, AdamW lr 2e-3, 64-d joint space, learned temperature from 0.07); text: simcse | pairs | triplet" };
-    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv table, or FILE.jsonl image-text pairs for clip); text: wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts, pairs or triplets with --arch transformer|gru (default demo)" };
-    private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp | resnet18-imagenet; text: transformer | gru (default bench; transformer for text)" };
+    private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv table, folder of .wav files, or FILE.jsonl image-text pairs for clip); text: wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts, pairs or triplets with --arch transformer|gru (default demo)" };
+    private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp | resnet18-imagenet; audio: bench | resnet18 | gru (over log-mel frames); text: transformer | gru (default bench; transformer for text)" };
     private static readonly Option<string?> s_backbone = new("--backbone") { Description = "Start the encoder from pre-trained weights: resnet18-imagenet (ImageNet ResNet-18 of NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18; images resized, grey repeated to RGB)" };
     private static readonly Option<int?> s_inputSize = new("--input-size") { Description = $"resnet18-imagenet: side of the square images it sees (default {MethodDefaults.BackboneInputSize}; ImageNet's is 224)" };
     private static readonly Option<float?> s_encoderLrScale = new("--encoder-lr-scale") { Description = "Discriminative learning rates: the encoder learns at this fraction of the heads' rate (e.g. 0.1 for a pre-trained backbone)" };
@@ -93,14 +94,14 @@ internal static class TrainCommand
     /// <summary>Trains an image or table run as process <paramref name="group"/>.Rank; rank 0 writes the run and evaluates it.</summary>
     private static int Run(TrainConfig requested, string outDir, bool resume, IProcessGroup group, TextWriter output, CancellationToken cancellation)
     {
-        var (data, createSetup, standardizer) = LoadData(requested, group);
+        var (data, createSetup, saveRunFiles) = LoadData(requested, group);
         var config = Prepared(requested.WithDataDefaults(data.TrainCount, data.TrainLabels).WithResolvedDefaults(), outDir, resume);
         if (config.Threads is null && group.Size > 1) Engine.Threads = Math.Max(1, Environment.ProcessorCount / ProcessGroups.LocalProcesses);
         var setup = createSetup(config);
         if (group.Rank == 0)
         {
             Directory.CreateDirectory(outDir);
-            standardizer?.Save(Path.Combine(outDir, TabularRun.StandardizationFile));
+            saveRunFiles?.Invoke(outDir);
             setup.Tokenizer?.Save(Path.Combine(outDir, ClipRun.TokenizerFile));
         }
         var processes = group.Size > 1 ? $"{group.Size} processes x " : "";
@@ -121,6 +122,8 @@ internal static class TrainCommand
             if (evaluation.FewLabels?.FirstOrDefault(f => f.LabelsPerClass == 10) is { } few && baseline.FewLabels?.FirstOrDefault(f => f.LabelsPerClass == 10) is { } rawFew)
                 output.WriteLine($"with 10 labels per class (linear probe, mean of {few.Draws} draws): learned encoder {Percent(few.LinearProbeTop1)}, {baseline.Name} {Percent(rawFew.LinearProbeTop1)}");
         }
+        if (evaluation is not null && AudioRun.IsAudio(config.Data))
+            AudioEvaluationLines.Write(output, outDir, outDir, config.Data, evaluation, RunEvaluation.Options(config.KnnNeighbours(data.TrainLabels), config.Seed));
         if (evaluation?.ZeroShotAccuracy is { } zeroShot)
             output.WriteLine($"zero-shot test accuracy (\"{ZeroShotClassifier.DefaultTemplate}\" prompts): {Percent(zeroShot)}");
         if (evaluation?.ImageText is { } retrieval)
@@ -142,14 +145,21 @@ internal static class TrainCommand
 
     private static string Percent(double? value) => value is { } v ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";
 
-    /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics), JSONL image-text pairs,
-    /// or images; the setup is made later, from the config with its data-dependent defaults resolved.</summary>
-    private static (EvaluationData Data, Func<TrainConfig, TrainingSetup> CreateSetup, FeatureStandardizer? Standardizer) LoadData(TrainConfig config, IProcessGroup group)
+    /// <summary>The data-kind switch: a CSV table (standardised with its train split's statistics), a folder of WAV files
+    /// (log-mel features standardised likewise), JSONL image-text pairs, or images; the setup is made later, from the config
+    /// with its data-dependent defaults resolved. SaveRunFiles writes what the run needs to read the data again.</summary>
+    private static (EvaluationData Data, Func<TrainConfig, TrainingSetup> CreateSetup, Action<string>? SaveRunFiles) LoadData(TrainConfig config, IProcessGroup group)
     {
         if (DatasetResolver.IsTable(config.Data))
         {
             var (table, standardizer) = TabularRun.LoadForTraining(config.Data, config.LabelColumn);
-            return (EvaluationData.Of(table), c => TrainingSetup.Create(c, table, group: group), standardizer);
+            return (EvaluationData.Of(table), c => TrainingSetup.Create(c, table, group: group), dir => standardizer.Save(Path.Combine(dir, TabularRun.StandardizationFile)));
+        }
+        if (AudioRun.IsAudio(config.Data))
+        {
+            if (group.Size > 1) throw new ArgumentException("audio runs train in one process: run them without mpirun");
+            var (audio, features) = AudioRun.Load(config.Data);
+            return (AudioRun.Evaluation(audio, features), c => TrainingSetup.Create(c, audio, features), features.Save);
         }
         if (ClipRun.IsImageText(config.Data))
         {

@@ -44,10 +44,11 @@ public static class TextRun
     public const int MaxVocabulary = 30000;
 
     /// <summary>True when <paramref name="config"/> trains sentence embeddings: a text architecture, a text-only method
-    /// (simcse, pairs) or a named text corpus.</summary>
+    /// (simcse, pairs) or a named text corpus, and the data is not a folder of audio clips.</summary>
     public static bool IsText(TrainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        if (Audio.AudioRun.IsAudio(config.Data)) return false; // --arch gru over audio frames
         return Architectures.Contains(config.Arch) || config.Method is "simcse" or "pairs" || TextDataResolver.IsCorpus(config.Data);
     }
 
@@ -119,11 +120,12 @@ public static class TextRun
         return (method, batches, tokenizer);
     }
 
-    /// <summary>True when <paramref name="runDirectory"/> holds a text run (its config names a text encoder).</summary>
+    /// <summary>True when <paramref name="runDirectory"/> holds a text run (its config names a text encoder and it is not an
+    /// audio run's GRU over frames).</summary>
     public static bool IsTextRun(string runDirectory)
     {
         var path = Path.Combine(runDirectory, "config.json");
-        return File.Exists(path) && Architectures.Contains(TrainConfig.Load(path).Arch);
+        return File.Exists(path) && Architectures.Contains(TrainConfig.Load(path).Arch) && !Data.Audio.AudioFeatures.IsAudioRun(runDirectory);
     }
 
     /// <summary>Writes the run's vocabulary (<c>tokenizer.json</c>) into <paramref name="runDirectory"/> when it was built from

@@ -28,6 +28,19 @@ public static class Embedder
             new Tensor(data.Features.Slice(start * data.FeatureCount, count * data.FeatureCount).ToArray(), [count, data.FeatureCount]));
     }
 
+    /// <summary>The (N, D) encoder outputs of N samples of <paramref name="sampleShape"/> stored one after the other in
+    /// <paramref name="inputs"/> (log-mel spectrograms, say), in order.</summary>
+    /// <exception cref="ArgumentException">The inputs are not a whole number of samples.</exception>
+    public static Tensor Embed(Module encoder, float[] inputs, int[] sampleShape, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(sampleShape);
+        var size = sampleShape.Aggregate(1, (a, b) => a * b);
+        if (size <= 0 || inputs.Length % size != 0) throw new ArgumentException($"{inputs.Length} inputs are not a whole number of samples of {size} values");
+        return Embed(encoder, inputs.Length / size, batchSize, (start, count) =>
+            new Tensor(inputs.AsSpan(start * size, count * size).ToArray(), [count, .. sampleShape]));
+    }
+
     private static Tensor Embed(Module encoder, int count, int batchSize, Func<int, int, Tensor> slice)
     {
         ArgumentNullException.ThrowIfNull(encoder);

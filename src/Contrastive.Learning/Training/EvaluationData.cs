@@ -68,10 +68,15 @@ public sealed record EvaluationData
     public bool IsLabeled => TrainLabels is not null && TestLabels is not null;
 
     /// <summary>The train/test split of <paramref name="spec"/> as the run in <paramref name="runDirectory"/> sees it: a
-    /// CSV table standardised with the run's statistics, otherwise images (the image side of a JSONL of image-text
-    /// pairs).</summary>
-    public static EvaluationData Load(string spec, string runDirectory, bool requireLabels) =>
-        DatasetResolver.IsTable(spec) ? Of(TabularRun.LoadSplit(spec, runDirectory, requireLabels)) : Of(ClipRun.LoadImages(spec));
+    /// CSV table standardised with the run's statistics, a folder of WAV files with the run's audio features, otherwise
+    /// images (the image side of a JSONL of image-text pairs).</summary>
+    public static EvaluationData Load(string spec, string runDirectory, bool requireLabels)
+    {
+        if (DatasetResolver.IsTable(spec)) return Of(TabularRun.LoadSplit(spec, runDirectory, requireLabels));
+        if (!Audio.AudioRun.IsAudio(spec)) return Of(ClipRun.LoadImages(spec));
+        var features = Data.Audio.AudioFeatures.Load(runDirectory);
+        return Audio.AudioRun.Evaluation(Audio.AudioRun.Load(spec, features).Split, features);
+    }
 
     /// <summary>An image split.</summary>
     public static EvaluationData Of(ImageDatasetSplit data)

@@ -23,7 +23,8 @@ public readonly record struct InputGeometry(int Channels, int Height, int Width,
 /// <summary>Builds the encoder, heads and method a <see cref="TrainConfig"/> describes.</summary>
 public static class MethodFactory
 {
-    /// <summary>Creates the encoder for <paramref name="arch"/>; <paramref name="inputSize"/> is the image side an
+    /// <summary>Creates the encoder for <paramref name="arch"/> (<c>gru</c>: over the columns of one-channel images, the frames
+    /// of a spectrogram); <paramref name="inputSize"/> is the image side an
     /// ImageNet architecture resizes to (default <see cref="MethodDefaults.BackboneInputSize"/>).</summary>
     /// <exception cref="ArgumentException">The architecture does not fit the data (e.g. a CNN on tabular rows).</exception>
     public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, int? inputSize = null) => arch switch
@@ -32,6 +33,7 @@ public static class MethodFactory
         "resnet18" when input.IsImage => new ResNet18(rng, input.Channels),
         ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(inputSize ?? MethodDefaults.BackboneInputSize, rng),
         "mlp" => new MlpEncoder(rng, input.Features, [512, 256], 128),
+        "gru" when input.IsImage && input.Channels == 1 => new GruFrameEncoder(rng, input.Height),
         "bench" or "resnet18" or ImageNetResNet18.Name => throw new ArgumentException($"--arch {arch} needs image data; use --arch mlp for tables"),
         _ => throw new ArgumentException($"unknown arch '{arch}'"),
     };

@@ -13,7 +13,8 @@ public sealed record TrainConfig
     /// <summary>simclr, moco, byol, simsiam, barlow, supcon, siamese, triplet, classifier or clip.</summary>
     public string Method { get; init; } = "simclr";
 
-    /// <summary>bench, resnet18, mlp or resnet18-imagenet (ImageNet ResNet-18's architecture, see <see cref="Backbone"/>).</summary>
+    /// <summary>bench, resnet18, mlp or resnet18-imagenet (ImageNet ResNet-18's architecture, see <see cref="Backbone"/>);
+    /// gru over the frames of audio (and over texts, see <see cref="Text.TextRun"/>).</summary>
     public string Arch { get; init; } = "bench";
 
     /// <summary>demo, fashion-mnist or a path (image folder, IDX folder, CSV table, JSONL image-text pairs).</summary>

@@ -1,5 +1,7 @@
+using Contrastive.Audio;
 using Contrastive.Compression;
 using Contrastive.Data;
+using Contrastive.Data.Audio;
 using Contrastive.Data.Augmentations;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Sampling;
@@ -131,6 +133,33 @@ public sealed class TrainingSetup
         var batches = PrefetchedBatchSource.ForTables(train, sampler, views, corruptions.Length, config.Epochs, workers);
         var probeViews = new TabularViewGenerator([null, scarf], seed ^ 0x9E0BE);
         return new TrainingSetup(method, batches, EpochEvaluator.ForTables(data, probeViews, config.KnnNeighbours(train.Labels)));
+    }
+
+    /// <summary>
+    /// Builds everything for training <paramref name="config"/> on audio clips: views are random segments of a clip with
+    /// speed, gain, noise and SpecAugment changes (<see cref="AudioViews"/>), two segments of one clip being a positive pair
+    /// (COLA-style); the encoder sees (1, mels, frames) standardised log-mel images (<paramref name="features"/>); per epoch
+    /// kNN on whole held-out clips.
+    /// </summary>
+    /// <exception cref="ArgumentException">The method is clip or needs labels the data lacks, the batch does not fit the data,
+    /// or an image- or table-only option is set.</exception>
+    public static TrainingSetup Create(TrainConfig config, AudioDatasetSplit data, AudioFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(features);
+        RequireImageConfig(config);
+        if (config.Method == "clip") throw new ArgumentException("--method clip needs images with captions, not audio");
+        var evaluation = AudioRun.Evaluation(data, features);
+        var train = data.Train;
+        var method = CreateMethod(config, evaluation.Geometry, train.Source, train.Count, train.Labels, train.ClassCount);
+        var seed = (ulong)config.Seed;
+        var views = new AudioViews(features);
+        var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
+        var batches = new AudioBatchSource(train, views, sampler, seed, config.Method == "classifier" ? 1 : config.Views ?? 2);
+        var probeRows = Enumerable.Range(0, Math.Min(512, data.Test.Count)).ToArray();
+        var probe = new AudioBatchSource(data.Test, views, new ShuffledBatchSampler(data.Test.Count, data.Test.Count, seed), seed ^ 0x9E0BE).Views(probeRows, 0, 0);
+        return new TrainingSetup(method, batches, new EpochEvaluator(evaluation, new ViewBatch(probe, null, probeRows, 0, 0), config.KnnNeighbours(train.Labels)));
     }
 
     private static ContrastiveMethod CreateMethod(TrainConfig config, InputGeometry geometry, string source, int count, int[]? labels, int classCount,
