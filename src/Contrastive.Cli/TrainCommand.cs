@@ -45,6 +45,7 @@ internal static class TrainCommand
     private static readonly Option<int?> s_textLayers = new("--text-layers") { Description = $"clip: layers of the Transformer text tower (default {MethodDefaults.TextLayers})" };
     private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours of the evaluations (default: 4% of the smallest class, between 5 and 200: 32 on the demo, 200 on full Fashion-MNIST)" };
     private static readonly Option<int?> s_views = new("--views") { Description = "simclr: augmented views per image, 2 to 8; the loss averages NT-Xent over every pair (default 2)" };
+    private static readonly Option<int?> s_poolGrid = new("--pool-grid") { Description = "bench ConvNet: the representation averages the last feature map over an N x N grid (1: global average, 128-d; default 3, 1,152-d; the heads read the mean cell)" };
     private static readonly Option<float?> s_cropScale = new("--crop-scale") { Description = "Smallest random-resized-crop scale of the image views, except byol's (default 0.2 grey, 0.08 colour)" };
     private static readonly Option<bool> s_decoupled = new("--decoupled") { Description = "simclr: the decoupled contrastive loss (DCL): NT-Xent without the positive in its denominator" };
     private static readonly Option<bool?> s_flip = new("--flip") { Description = "Mirror image views left-right with p = 0.5 (default off: a mirror changes digits, letters and arrows; turn on for photos)" };
@@ -59,7 +60,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
-            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_knnK, s_flip, s_views, s_cropScale, s_decoupled,
+            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_decoupled,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -209,6 +210,7 @@ internal static class TrainCommand
             HorizontalFlip = p.GetValue(s_flip) ?? c.HorizontalFlip,
             Views = p.GetValue(s_views) ?? c.Views,
             CropScale = p.GetValue(s_cropScale) ?? c.CropScale,
+            PoolGrid = p.GetValue(s_poolGrid) ?? c.PoolGrid,
             Decoupled = p.GetValue(s_decoupled) || c.Decoupled,
             TextDropout = p.GetValue(s_textDropout) ?? c.TextDropout,
             TextAugment = p.GetValue(s_textAugment) || c.TextAugment,

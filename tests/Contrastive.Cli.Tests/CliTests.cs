@@ -15,7 +15,7 @@ public sealed class CliTests() : CliTestBase("cli")
         var images = WriteHalfBrightFolder("images", 24, seed: 12);
         var run = Path.Combine(Dir, "views");
         var train = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--views", "3", "--flip", "--crop-scale", "0.5", "--decoupled",
-            "--knn-k", "3", "--out", run, "--threads", "1");
+            "--pool-grid", "2", "--knn-k", "3", "--out", run, "--threads", "1");
         Assert.True(train.Code == 0, train.Err);
         Assert.Contains("kNN (k=3) test accuracy", train.Out);
         using (var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))))
@@ -24,10 +24,14 @@ public sealed class CliTests() : CliTestBase("cli")
             Assert.True(config.RootElement.GetProperty("horizontal-flip").GetBoolean());
             Assert.Equal(0.5, config.RootElement.GetProperty("crop-scale").GetDouble(), 6);
             Assert.True(config.RootElement.GetProperty("decoupled").GetBoolean());
+            Assert.Equal(2, config.RootElement.GetProperty("pool-grid").GetInt32());
         }
         var bad = await Run("train", "--data", images, "--method", "byol", "--views", "4", "--out", Path.Combine(Dir, "bad"));
         Assert.NotEqual(0, bad.Code);
         Assert.Contains("--views applies to simclr", bad.Err);
+        var badGrid = await Run("train", "--data", images, "--arch", "resnet18", "--pool-grid", "2", "--out", Path.Combine(Dir, "bad"));
+        Assert.NotEqual(0, badGrid.Code);
+        Assert.Contains("--pool-grid applies to --arch bench", badGrid.Err);
     }
 
     [Fact]
@@ -51,6 +55,7 @@ public sealed class CliTests() : CliTestBase("cli")
             Assert.Equal(0.00375, config.RootElement.GetProperty("lr").GetDouble(), 6);
             Assert.Equal(5e-4, config.RootElement.GetProperty("weight-decay").GetDouble(), 8);
             Assert.Equal(5, config.RootElement.GetProperty("knn-k").GetInt32());
+            Assert.Equal(3, config.RootElement.GetProperty("pool-grid").GetInt32());
         }
         var lines = File.ReadAllLines(Path.Combine(run, "metrics.jsonl"));
         Assert.Equal(2, lines.Length);
@@ -62,7 +67,7 @@ public sealed class CliTests() : CliTestBase("cli")
         var embed = await Run("embed", "--model", run, "--data", images, "--out", npy);
         Assert.True(embed.Code == 0, embed.Err);
         var array = NpyFile.Read(npy);
-        Assert.Equal(new[] { 10, 128 }, array.Shape.ToArray());
+        Assert.Equal(new[] { 10, 128 * 3 * 3 }, array.Shape.ToArray()); // the bench ConvNet's 3 x 3 grid representation
 
         var evalDir = Path.Combine(Dir, "eval");
         var eval = await Run("eval", "--model", run, "--data", images, "--out", evalDir); // k: the run's (5)

@@ -20,6 +20,6 @@ public sealed class Classifier(EmbeddingModel model, float labelSmoothing = 0f) 
     public override Tensor ComputeLoss(TrainingBatch batch)
     {
         RequireViews(batch, 1);
-        return Ops.CrossEntropy(Model.Head!.Forward(Model.Represent(batch.Views[0])), batch.Labels!, labelSmoothing);
+        return Ops.CrossEntropy(Model.Forward(batch.Views[0]), batch.Labels!, labelSmoothing);
     }
 }

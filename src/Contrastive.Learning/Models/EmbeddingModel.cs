@@ -30,12 +30,17 @@ public sealed class EmbeddingModel : Module
     /// <summary>The representation: encoder output.</summary>
     public Tensor Represent(Tensor input) => Encoder.Forward(input);
 
-    /// <summary>The projection: head(encoder(x)) (or the representation when there is no head).</summary>
+    /// <summary>The projection: head(encoder(x)) (or the representation when there is no head); the head reads
+    /// <see cref="HeadInput"/> of the representation.</summary>
     public override Tensor Forward(Tensor input)
     {
         var h = Encoder.Forward(input);
-        return Head is null ? h : Head.Forward(h);
+        return Head is null ? h : Head.Forward(HeadInput(h));
     }
+
+    /// <summary>What the heads read of a representation (<see cref="IEncoder.HeadInput"/>: the mean cell of a grid
+    /// representation, otherwise the representation itself).</summary>
+    public Tensor HeadInput(Tensor representation) => Encoder is IEncoder encoder ? encoder.HeadInput(representation) : representation;
 
     /// <summary>The predictor applied to a projection.</summary>
     public Tensor Predict(Tensor projection) =>

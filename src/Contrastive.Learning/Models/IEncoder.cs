@@ -7,6 +7,14 @@ public interface IEncoder
 {
     /// <summary>The size of the representation.</summary>
     int OutputDim { get; }
+
+    /// <summary>The size of what the heads read (<see cref="HeadInput"/>); the representation's size unless the encoder
+    /// says otherwise.</summary>
+    int HeadInputDim => OutputDim;
+
+    /// <summary>What the projection or classification head reads of a <paramref name="representation"/>: the
+    /// representation itself unless the encoder says otherwise (a grid representation gives its mean cell).</summary>
+    Tensors.Tensor HeadInput(Tensors.Tensor representation) => representation;
 }
 
 /// <summary>Heads that sit on top of an encoder.</summary>

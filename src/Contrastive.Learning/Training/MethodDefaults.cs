@@ -84,6 +84,12 @@ public static class MethodDefaults
     /// methods; wider for the non-contrastive ones, whose predictors and decorrelation need room.</summary>
     public static int ProjectionDim(string method) => method is "byol" or "simsiam" or "barlow" ? 128 : 64;
 
+    /// <summary>The bench ConvNet's pool grid when none is given: its representation is the 3 x 3 adaptive average of the
+    /// last feature map (1,152-d), which keeps the coarse layout global pooling throws away (on the demo: kNN +2.3 to +3.0
+    /// points, see BENCHMARKS.md), while the heads train on the mean cell; CLIP's image tower keeps the global average
+    /// its projection reads (1).</summary>
+    public static int PoolGrid(string method) => method == "clip" ? 1 : 3;
+
     /// <summary>True when the method's projection head ends in an affine-free batch norm
     /// (<see cref="Models.Heads.NormalizedProjection"/>): the triplet network's BNNeck, and SimSiam's projector as in its
     /// authors' code (on full Fashion-MNIST, 15 epochs: kNN +0.5 to +0.8 points, linear probe +1.4 to +1.7).</summary>

@@ -25,11 +25,12 @@ public static class MethodFactory
 {
     /// <summary>Creates the encoder for <paramref name="arch"/> (<c>gru</c>: over the columns of one-channel images, the frames
     /// of a spectrogram); <paramref name="inputSize"/> is the image side an
-    /// ImageNet architecture resizes to (default <see cref="MethodDefaults.BackboneInputSize"/>).</summary>
+    /// ImageNet architecture resizes to (default <see cref="MethodDefaults.BackboneInputSize"/>); <paramref name="poolGrid"/> the
+    /// bench ConvNet's pool grid side (<see cref="BenchEncoder"/>).</summary>
     /// <exception cref="ArgumentException">The architecture does not fit the data (e.g. a CNN on tabular rows).</exception>
-    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, int? inputSize = null) => arch switch
+    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, int? inputSize = null, int poolGrid = 1) => arch switch
     {
-        "bench" when input.IsImage => new BenchEncoder(rng, input.Channels),
+        "bench" when input.IsImage => new BenchEncoder(rng, input.Channels, poolGrid),
         "resnet18" when input.IsImage => new ResNet18(rng, input.Channels),
         ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(inputSize ?? MethodDefaults.BackboneInputSize, rng),
         "mlp" => new MlpEncoder(rng, input.Features, [512, 256], 128),
@@ -44,9 +45,9 @@ public static class MethodFactory
     {
         ArgumentNullException.ThrowIfNull(config);
         var rng = new Rng(seed);
-        var encoder = CreateEncoder(config.Arch, input, rng, config.InputSize);
+        var encoder = CreateEncoder(config.Arch, input, rng, config.InputSize, config.PoolGridSide());
         if (config.Method == "clip") return new EmbeddingModel(CreateTowers(config, encoder, vocabularySize, rng), head: null);
-        var width = ((IEncoder)encoder).OutputDim;
+        var width = ((IEncoder)encoder).HeadInputDim;
         if (config.Method == "classifier")
         {
             if (classCount < 2) throw new ArgumentException("the classifier method needs labeled data with at least 2 classes");

@@ -93,6 +93,10 @@ public sealed record TrainConfig
     /// shoes all point left; on the demo it cost kNN and probe accuracy, see BENCHMARKS.md); turn it on for photos.</summary>
     public bool? HorizontalFlip { get; init; }
 
+    /// <summary>bench ConvNet: the side S of the grid its representation averages the last feature map over (1: global
+    /// average pooling, 128-d, as the bench spec; S: 128 S^2-d); null: <see cref="MethodDefaults.PoolGrid"/>.</summary>
+    public int? PoolGrid { get; init; }
+
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
     public string? Init { get; init; }
 
@@ -165,6 +169,9 @@ public sealed record TrainConfig
         KnnK = KnnNeighbours(trainLabels),
     };
 
+    /// <summary>The bench ConvNet's pool grid: <see cref="PoolGrid"/> or the method's default.</summary>
+    public int PoolGridSide() => PoolGrid ?? MethodDefaults.PoolGrid(Method);
+
     /// <summary>The optimiser: <see cref="Optimizer"/> or the method's default.</summary>
     public string OptimizerName() => Optimizer ?? MethodDefaults.Optimizer(Method);
 
@@ -177,6 +184,7 @@ public sealed record TrainConfig
         Optimizer = OptimizerName(),
         Lr = OptimizerFactory.BaseLearningRate(this),
         WeightDecay = WeightDecay ?? MethodDefaults.WeightDecay(OptimizerName()),
+        PoolGrid = Arch == "bench" && Method != "clip" ? PoolGridSide() : PoolGrid,
     };
 
     /// <summary>Serialisation options shared by config.json and metrics.jsonl.</summary>
@@ -216,6 +224,8 @@ public sealed record TrainConfig
         Require(QueueSize >= 1, $"queue size must be positive, got {QueueSize}");
         Require(KnnK is null || KnnK >= 1, $"knn-k must be positive, got {KnnK}");
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
+        Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
+        Require(PoolGrid is null || Arch == "bench" && Method != "clip", $"--pool-grid applies to --arch bench with a method other than clip, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
         Require(Views is null or 2 || Method == "simclr", $"--views applies to simclr, not {Method}");
         Require(!Decoupled || Method == "simclr", $"--decoupled applies to simclr, not {Method}");

@@ -20,7 +20,7 @@ internal static class OnnxReferenceRunner
             var x = values[node.Inputs[0]];
             values[node.Outputs.Single()] = node.OpType switch
             {
-                "Conv" => Conv(x, values[node.Inputs[1]], values[node.Inputs[2]].Data, node.Attributes),
+                "Conv" => Conv(x, values[node.Inputs[1]], node.Inputs.Count > 2 ? values[node.Inputs[2]].Data : null, node.Attributes),
                 "Gemm" => Gemm(x, values[node.Inputs[1]], values[node.Inputs[2]].Data, node.Attributes),
                 "Relu" => (x.Shape, Array.ConvertAll(x.Data, v => Math.Max(v, 0))),
                 "Add" => (x.Shape, x.Data.Zip(values[node.Inputs[1]].Data, (a, b) => a + b).ToArray()),
@@ -32,11 +32,14 @@ internal static class OnnxReferenceRunner
         return values[model.Outputs.Single().Name];
     }
 
-    /// <summary>Conv: pads are [x1_begin, x2_begin, x1_end, x2_end]; out = floor((in + begin + end - k) / stride) + 1.</summary>
-    private static (int[], double[]) Conv((int[] Shape, double[] Data) x, (int[] Shape, double[] Data) w, double[] bias, Dictionary<string, long[]> attributes)
+    /// <summary>Conv: pads are [x1_begin, x2_begin, x1_end, x2_end]; out = floor((in + begin + end - k) / stride) + 1;
+    /// with group = G, output channel o reads input channels [o / (M / G) * C / G, ... + C / G); no bias input means 0.</summary>
+    private static (int[], double[]) Conv((int[] Shape, double[] Data) x, (int[] Shape, double[] Data) w, double[]? bias, Dictionary<string, long[]> attributes)
     {
-        var (n, c, h, width) = (x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3]);
-        var (m, kh, kw) = (w.Shape[0], w.Shape[2], w.Shape[3]);
+        var (n, h, width) = (x.Shape[0], x.Shape[2], x.Shape[3]);
+        var (m, c, kh, kw) = (w.Shape[0], w.Shape[1], w.Shape[2], w.Shape[3]);
+        var groups = attributes.TryGetValue("group", out var g) ? (int)g[0] : 1;
+        Assert.Equal(x.Shape[1], c * groups);
         Assert.Equal(new long[] { kh, kw }, attributes["kernel_shape"]);
         var (strides, pads) = (attributes["strides"], attributes["pads"]);
         var oh = (int)((h + pads[0] + pads[2] - kh) / strides[0] + 1);
@@ -47,14 +50,15 @@ internal static class OnnxReferenceRunner
                 for (var i = 0; i < oh; i++)
                     for (var j = 0; j < ow; j++)
                     {
-                        var sum = bias[o];
+                        var sum = bias?[o] ?? 0;
+                        var first = o / (m / groups) * c;
                         for (var ci = 0; ci < c; ci++)
                             for (var u = 0; u < kh; u++)
                                 for (var v = 0; v < kw; v++)
                                 {
                                     var (row, col) = (i * (int)strides[0] - (int)pads[0] + u, j * (int)strides[1] - (int)pads[1] + v);
                                     if (row < 0 || row >= h || col < 0 || col >= width) continue;
-                                    sum += x.Data[((b * c + ci) * h + row) * width + col] * w.Data[((o * c + ci) * kh + u) * kw + v];
+                                    sum += x.Data[((b * c * groups + first + ci) * h + row) * width + col] * w.Data[((o * c + ci) * kh + u) * kw + v];
                                 }
                         y[((b * m + o) * oh + i) * ow + j] = sum;
                     }

@@ -13,13 +13,18 @@ namespace Contrastive.Learning.Tests.Export;
 /// <see cref="Embedder"/> (what <c>scripts/onnx/check.sh</c> does with onnxruntime-node).</summary>
 public class OnnxRuntimeExportTests
 {
-    public static TheoryData<string> Encoders => ["bench", "resnet18"];
+    public static TheoryData<string> Encoders => ["bench", "bench-grid", "resnet18"];
 
     [Theory]
     [MemberData(nameof(Encoders))]
     public void An_exported_encoder_in_onnx_runtime_equals_embed_on_fashion_mnist(string arch)
     {
-        Module encoder = arch == "bench" ? new BenchEncoder(new Rng(1)) : new ResNet18(new Rng(4), inChannels: 1, width: 8);
+        Module encoder = arch switch
+        {
+            "bench" => new BenchEncoder(new Rng(1)),
+            "bench-grid" => new BenchEncoder(new Rng(1), poolGrid: 3),
+            _ => new ResNet18(new Rng(4), inChannels: 1, width: 8),
+        };
         TrainedStatistics.Apply(encoder, 2);
         var images = DemoDataset.Load().Test.Subset([.. Enumerable.Range(0, 16)]);
 

@@ -1,0 +1,49 @@
+using Contrastive.Models;
+using Contrastive.Tensors;
+using Contrastive.Testing;
+
+namespace Contrastive.Learning.Tests.Models;
+
+/// <summary>The bench ConvNet's grid representation: what downstream code sees, what the heads read, and that the
+/// weights (and PyTorch state keys) do not depend on the grid.</summary>
+public class BenchEncoderGridTests
+{
+    [Fact]
+    public void A_grid_representation_is_the_adaptive_average_of_the_last_feature_map_and_the_heads_read_its_mean_cell()
+    {
+        var global = new BenchEncoder(new Rng(3));
+        var grid = new BenchEncoder(new Rng(3), poolGrid: 3);
+        Assert.Equal(global.StateEntries().Select(e => e.Name), grid.StateEntries().Select(e => e.Name));
+        Assert.Equal((128, 128), (global.OutputDim, ((IEncoder)global).HeadInputDim));
+        Assert.Equal((1152, 128), (grid.OutputDim, ((IEncoder)grid).HeadInputDim));
+
+        var images = Tensor.Uniform(new Rng(4), 0, 1, 2, 1, 28, 28);
+        var representation = grid.Inference(() => grid.Forward(images));
+        Assert.Equal([2, 1152], representation.Shape.ToArray());
+        var cells = Ops.Reshape(representation, 2, 128, 9).ToArray();
+        var meanCell = grid.HeadInput(representation).ToArray();
+        for (var i = 0; i < 2 * 128; i++)
+            Assert.Equal(cells.AsSpan(i * 9, 9).ToArray().Average(), meanCell[i], 5);
+
+        // the global encoder's head input is its representation, unchanged
+        var pooled = global.Inference(() => global.Forward(images));
+        Assert.Same(pooled, ((IEncoder)global).HeadInput(pooled));
+    }
+
+    [Fact]
+    public void The_projection_of_an_embedding_model_reads_the_mean_cell()
+    {
+        var rng = new Rng(5);
+        var model = new EmbeddingModel(new BenchEncoder(rng, poolGrid: 2), Heads.Projection(rng, 128, 16, 8));
+        var images = Tensor.Uniform(new Rng(6), 0, 1, 3, 1, 12, 12);
+        var (projection, expected) = model.Inference(() => (model.Forward(images), model.Head!.Forward(model.HeadInput(model.Represent(images)))));
+        Assert.Equal([3, 8], projection.Shape.ToArray());
+        TensorAssert.Close(expected, projection, "projection");
+    }
+
+    [Fact]
+    public void A_pool_grid_below_one_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), poolGrid: 0));
+    }
+}
