@@ -1,18 +1,5 @@
 namespace Contrastive.Evaluation.Charts;
 
-/// <summary>A small image (CHW floats in [0, 1], 1 or 3 channels) with its class.</summary>
-/// <param name="Pixels">Channel-major pixels.</param>
-/// <param name="Channels">1 (gray) or 3 (RGB).</param>
-/// <param name="Height">Height in pixels.</param>
-/// <param name="Width">Width in pixels.</param>
-/// <param name="Label">Class id.</param>
-public sealed record ImageTile(float[] Pixels, int Channels, int Height, int Width, int Label);
-
-/// <summary>One row of a neighbour grid: a query image and its nearest neighbours, best first.</summary>
-/// <param name="Query">The query image.</param>
-/// <param name="Neighbors">Its neighbours.</param>
-public sealed record NeighborRow(ImageTile Query, IReadOnlyList<ImageTile> Neighbors);
-
 /// <summary>
 /// A grid of query images (left column) and their nearest neighbours, each embedded as a PNG data URI and framed
 /// green when it shares the query's class, red otherwise.

@@ -5,29 +5,6 @@ using Contrastive.Training;
 
 namespace Contrastive.Compression;
 
-/// <summary>What <see cref="RunCompression.Compress"/> does to a run's weights.</summary>
-public sealed record CompressionOptions
-{
-    /// <summary>The share of each weight's entries <see cref="MagnitudePruning"/> sets to zero, in [0, 1); 0 prunes nothing.</summary>
-    public double PruneFraction { get; init; }
-
-    /// <summary>Store weights as int8 (<see cref="Int8Quantization"/>); false keeps them F32.</summary>
-    public bool Int8 { get; init; } = true;
-
-    /// <summary>Batches of training data to re-estimate the batch-norm statistics on after pruning
-    /// (<see cref="BatchNormRecalibration"/>); 0 keeps the trained statistics.</summary>
-    public int RecalibrationBatches { get; init; }
-}
-
-/// <summary>What compression did.</summary>
-/// <param name="BytesBefore">Size of the source model.safetensors.</param>
-/// <param name="BytesAfter">Size of the compressed model.safetensors.</param>
-/// <param name="CompressedWeights">Number of weight tensors pruned and/or quantised.</param>
-/// <param name="WeightCount">Entries in those weights.</param>
-/// <param name="ZeroWeights">Of those, how many are zero after compression.</param>
-/// <param name="RecalibratedLayers">Batch-norm layers whose statistics were re-estimated.</param>
-public sealed record CompressionSummary(long BytesBefore, long BytesAfter, int CompressedWeights, long WeightCount, long ZeroWeights, int RecalibratedLayers);
-
 /// <summary>
 /// Writes a compressed copy of a run directory: the files that describe how to read the run (config.json,
 /// metrics.jsonl, and a table run's standardisation or a CLIP run's tokenizer) with model.safetensors pruned and/or
