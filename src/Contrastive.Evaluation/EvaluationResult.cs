@@ -42,7 +42,7 @@ public sealed record EvaluationResult(int TrainCount, int TestCount, int Dim, Kn
     /// <summary>Reads a result written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The text is not an evaluation result.</exception>
     public static EvaluationResult FromJson(string json) =>
-        JsonSerializer.Deserialize<EvaluationResult>(json, JsonOptions) ?? throw new JsonException("eval.json holds null instead of an evaluation result");
+        JsonSerializer.Deserialize<EvaluationResult>(json, JsonOptions) ?? throw new JsonException($"{RunFiles.Evaluation} holds null instead of an evaluation result");
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/> through a temporary file.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
