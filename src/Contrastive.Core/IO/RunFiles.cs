@@ -2,8 +2,9 @@ namespace Contrastive.IO;
 
 /// <summary>
 /// The names of the files a run folder holds (<c>contrastive train --out DIR</c>, and what <c>eval</c>, <c>serve</c>,
-/// <c>compress</c> and <c>rl</c> write), spelled once. It sits in the core because the data layer (<see cref="Audio"/>)
-/// and the evaluation layer (<see cref="Evaluation"/>), which do not reference each other, both name one.
+/// <c>compress</c> and <c>rl</c> write), spelled once. It sits in the core, beside <see cref="AtomicFile"/>, below every
+/// assembly that names one of them: the data layer already does (<see cref="Audio"/>), and so does the evaluation layer
+/// (<see cref="Evaluation"/>).
 /// </summary>
 public static class RunFiles
 {

@@ -1,3 +1,5 @@
+using Contrastive.Data.Formats.Images;
+
 namespace Contrastive.Evaluation.Charts;
 
 /// <summary>
@@ -45,7 +47,8 @@ public sealed record NeighborGrid(string Title, IReadOnlyList<NeighborRow> Rows)
     private void Tile(SvgWriter svg, ImageTile tile, double x, double y, string frame)
     {
         svg.Rect(x - 3, y - 3, TileSize + 6, TileSize + 6, frame);
-        svg.Image(x, y, TileSize, TileSize, PngEncoder.DataUri(tile.Pixels, tile.Channels, tile.Height, tile.Width));
+        // Unfiltered scanlines: the bytes the report has always embedded.
+        svg.Image(x, y, TileSize, TileSize, PngEncoder.DataUri(tile.Pixels, tile.Channels, tile.Height, tile.Width, PngFilter.None));
         var caption = ClassNames is { } names && tile.Label < names.Count ? names[tile.Label] : tile.Label.ToString(System.Globalization.CultureInfo.InvariantCulture);
         svg.Text(x + TileSize / 2.0, y + TileSize + 16, caption, 10, "middle", "#444444");
     }

@@ -40,9 +40,13 @@ public static class PngEncoder
         return output.ToArray();
     }
 
-    /// <summary>Encodes planar float pixels in [0, 1] (C, H, W; C = 1 or 3) as PNG bytes.</summary>
-    public static byte[] Encode(ReadOnlySpan<float> chw, int channels, int height, int width) =>
-        Encode(DecodedImage.FromPlanar(chw, channels, height, width));
+    /// <summary>Encodes planar float pixels in [0, 1] (C, H, W; C = 1 or 3; values are clamped, then rounded to 8 bits) as PNG bytes.</summary>
+    public static byte[] Encode(ReadOnlySpan<float> chw, int channels, int height, int width, PngFilter filter = PngFilter.Adaptive) =>
+        Encode(DecodedImage.FromPlanar(chw, channels, height, width), filter);
+
+    /// <summary>Planar float pixels as a <c>data:image/png;base64,...</c> URI (as <see cref="Encode(ReadOnlySpan{float}, int, int, int, PngFilter)"/>).</summary>
+    public static string DataUri(ReadOnlySpan<float> chw, int channels, int height, int width, PngFilter filter = PngFilter.Adaptive) =>
+        "data:image/png;base64," + Convert.ToBase64String(Encode(chw, channels, height, width, filter));
 
     /// <summary>Writes <paramref name="image"/> to <paramref name="path"/> (through a temporary file and a rename).</summary>
     public static void Write(string path, DecodedImage image, PngFilter filter = PngFilter.Adaptive)
