@@ -61,6 +61,20 @@ public sealed class TextCliTests() : CliTestBase("cli-text")
         var eval = await Run("eval", "--model", run, "--data", pairs);
         Assert.True(eval.Code == 0, eval.Err);
         Assert.Equal(Figures(train.Out), Figures(eval.Out));
+
+        // embed and the service read the fine-tuned MiniLM run like any text run, and agree
+        var npy = Path.Combine(Dir, "minilm.npy");
+        var embed = await Run("embed", "--model", run, "--data", pairs, "--split", "all", "--out", npy);
+        Assert.True(embed.Code == 0, embed.Err);
+        var array = NpyFile.Read(npy);
+        Assert.Equal([File.ReadAllLines(pairs).Length, 384], array.Shape);
+        var corpus = Data.Datasets.TextDataResolver.Load(pairs);
+        var service = Serving.ServiceFromRun.Texts(run, corpus);
+        Assert.Equal("pairs --arch minilm", service.Description);
+        var served = service.Embed(new Serving.QueryItems { Texts = [corpus.Anchors[3]] });
+        TensorAssert.Close(array.Float32.Slice(3 * 384, 384), served.Span, "served MiniLM embedding", rel: 1e-4, abs: 1e-5);
+        var hit = service.Similar(new Serving.SimilarQuery { Texts = [corpus.Anchors[3]], K = 1 }).Single().Single();
+        Assert.Equal(corpus.Anchors[3], hit.Text);
     }
 
     /// <summary>The lines of printed figures (recall, MRR, kNN, probe).</summary>
