@@ -51,8 +51,7 @@ internal static class EmbedCommand
     private static (Tensor, string) EmbedTexts(string spec, string modelDir, string split)
     {
         var (config, encoder, tokenizer) = TextRun.Load(modelDir);
-        var all = TextDataResolver.Load(spec);
-        var records = split == "all" ? all : split == "train" ? TextCorpusSplit.Of(all, (ulong)config.Seed).Train : TextCorpusSplit.Of(all, (ulong)config.Seed).Test;
+        var records = GalleryData.Texts(spec, modelDir, split);
         return (TextEmbedder.Embed(encoder, tokenizer, records.Anchors, config.MaxTextLength ?? MethodDefaults.MaxTextLength), records.Source);
     }
 

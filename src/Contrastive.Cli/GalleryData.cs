@@ -1,5 +1,7 @@
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
+using Contrastive.Data.Text;
+using Contrastive.IO;
 using Contrastive.Multimodal;
 using Contrastive.Training;
 
@@ -32,6 +34,16 @@ internal static class GalleryData
         if (split == "all") return TabularRun.LoadAll(spec, modelDir);
         var data = TabularRun.LoadSplit(spec, modelDir, requireLabels: false);
         return (split == "train" ? data.Train : data.Test, data.ClassNames);
+    }
+
+    /// <summary>The text records of <paramref name="spec"/> (wordnet, fortunes or a file of text records) in the chosen
+    /// split of the text run in <paramref name="modelDir"/> (its seed; all: every record in file order).</summary>
+    public static TextCorpus Texts(string spec, string modelDir, string split)
+    {
+        var all = TextDataResolver.Load(spec);
+        if (split == "all") return all;
+        var parts = TextCorpusSplit.Of(all, (ulong)TrainConfig.Load(Path.Combine(modelDir, RunFiles.Config)).Seed);
+        return split == "train" ? parts.Train : parts.Test;
     }
 
     private static ImageDataset Concatenate(ImageDataset a, ImageDataset b, string source)

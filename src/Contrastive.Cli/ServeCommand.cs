@@ -2,6 +2,7 @@ using System.CommandLine;
 using Contrastive.Data.Datasets;
 using Contrastive.IO;
 using Contrastive.Serving;
+using Contrastive.Text;
 using Microsoft.Extensions.Hosting;
 
 namespace Contrastive.Cli;
@@ -11,7 +12,7 @@ namespace Contrastive.Cli;
 internal static class ServeCommand
 {
     private static readonly Option<string> s_model = new("--model") { Description = "Run directory written by 'contrastive train'", Required = true };
-    private static readonly Option<string> s_data = new("--data") { Description = "The gallery to search: demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl)", Required = true };
+    private static readonly Option<string> s_data = new("--data") { Description = "The gallery to search: demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv or FILE.jsonl); for a text run wordnet | fortunes | FILE.jsonl/.csv/.tsv of text records", Required = true };
     private static readonly Option<string> s_split = new("--split") { Description = GalleryData.SplitHelp, DefaultValueFactory = _ => "all" };
     private static readonly Option<string> s_urls = new("--urls") { Description = "Where to listen, ';'-separated (port 0 picks a free port); the default listens on this machine only", DefaultValueFactory = _ => "http://localhost:5080" };
     private static readonly Option<string?> s_apiKeyFile = new("--api-key-file") { Description = "Require one of these API keys (one per line, at least 16 characters) as 'Authorization: Bearer KEY' on all but /healthz" };
@@ -22,14 +23,15 @@ internal static class ServeCommand
     public static Command Create(TextWriter output)
     {
         s_split.AcceptOnlyFromAmong("test", "train", "all");
-        var command = new Command("serve", "Serve /embed, /similar and /healthz over HTTP: embeddings of images, table rows or (CLIP) texts, and their nearest gallery items.")
+        var command = new Command("serve", "Serve /embed, /similar and /healthz over HTTP: embeddings of images, table rows or texts (CLIP and text runs), and their nearest gallery items.")
         {
             s_model, s_data, s_split, s_urls, s_apiKeyFile, s_maxBodyMb, s_maxConcurrent, s_timeout,
         };
         command.SetAction(async (parsed, cancellation) =>
         {
             var (spec, modelDir, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_model)!, parsed.GetValue(s_split)!);
-            var service = DatasetResolver.IsTable(spec) ? TableService(spec, modelDir, split) : ServiceFromRun.Images(modelDir, GalleryData.Images(spec, split));
+            var service = TextRun.IsTextRun(modelDir) ? ServiceFromRun.Texts(modelDir, GalleryData.Texts(spec, modelDir, split))
+                : DatasetResolver.IsTable(spec) ? TableService(spec, modelDir, split) : ServiceFromRun.Images(modelDir, GalleryData.Images(spec, split));
             var defaults = new ServingOptions();
             var options = defaults with
             {

@@ -16,10 +16,14 @@ internal static class TextTraining
     public static int Run(TrainConfig config, string outDir, bool resume, TextWriter output, CancellationToken cancellation)
     {
         var split = TextCorpusSplit.Of(TextDataResolver.Load(config.Data), (ulong)config.Seed);
-        var (method, batches, tokenizer) = TextRun.Setup(config, split);
+        // --train-limit trains on a subset of the training records; the held-out part, and the training texts kNN compares
+        // them with, stay those of the whole data, so 'eval' repeats the figures.
+        var trained = split.WithTrainLimit(config.TrainLimit, (ulong)config.Seed);
+        var (method, batches, tokenizer) = TextRun.Setup(config, trained);
         Directory.CreateDirectory(outDir);
         TextRun.SaveTokenizer(tokenizer, outDir);
-        output.WriteLine($"{config.Method} on {split.Train.Source}: {split.Train.Count} train / {split.Test.Count} held-out {split.Train.Kind} records " +
+        var limited = trained.Train.Count < split.Train.Count ? $" (--train-limit: {trained.Train.Count} of {split.Train.Count})" : "";
+        output.WriteLine($"{config.Method} on {split.Train.Source}: {trained.Train.Count} train{limited} / {split.Test.Count} held-out {split.Train.Kind} records " +
             $"({tokenizer.VocabularySize} tokens), arch {config.Arch}, {config.Epochs} epochs x {batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
             $"{Engine.Threads} threads -> {outDir}");
         var trainer = new Trainer(config, method, batches, outDir, evaluator: null, new ConsoleProgress(output));

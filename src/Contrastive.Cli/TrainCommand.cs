@@ -51,6 +51,7 @@ internal static class TrainCommand
     private static readonly Option<bool?> s_flip = new("--flip") { Description = "Mirror image views left-right with p = 0.5 (default off: a mirror changes digits, letters and arrows; turn on for photos)" };
     private static readonly Option<float?> s_textDropout = new("--text-dropout") { Description = $"text data: dropout inside the text encoder, SimCSE's noise (default {Text.TextRun.DefaultDropout})" };
     private static readonly Option<bool> s_textAugment = new("--text-augment") { Description = "text data, simcse: views are also token deletions and span maskings of the text" };
+    private static readonly Option<int?> s_trainLimit = new("--train-limit") { Description = "text data: train on at most N training records (a seeded subset, drawn after the held-out part is set aside; evaluation unchanged)" };
     private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
 
     public static Command Create(TextWriter output, TextWriter error)
@@ -60,7 +61,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
-            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_decoupled,
+            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_decoupled,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -214,6 +215,7 @@ internal static class TrainCommand
             Decoupled = p.GetValue(s_decoupled) || c.Decoupled,
             TextDropout = p.GetValue(s_textDropout) ?? c.TextDropout,
             TextAugment = p.GetValue(s_textAugment) || c.TextAugment,
+            TrainLimit = p.GetValue(s_trainLimit) ?? c.TrainLimit,
         };
     }
 

@@ -27,7 +27,8 @@ public sealed class EmbeddingService
     /// <param name="decoder">Turns request items into the encoder's input.</param>
     /// <param name="galleryEmbeddings">The encoder's (N, D) output over the gallery, in gallery order.</param>
     /// <param name="gallery">The gallery's labels, to name search hits.</param>
-    /// <param name="texts">For a CLIP run (the encoder being its <see cref="Models.TwoTowerModel"/>): embeds text queries.</param>
+    /// <param name="texts">For a CLIP run (the encoder being its <see cref="Models.TwoTowerModel"/>) or a text run (with a
+    /// <see cref="TextQueryDecoder"/>): embeds text queries.</param>
     /// <exception cref="ArgumentException">The gallery labels do not match the embeddings.</exception>
     public EmbeddingService(string description, Module encoder, QueryDecoder decoder, Tensor galleryEmbeddings, Gallery gallery,
         TextQueryEncoder? texts = null)
@@ -38,6 +39,12 @@ public sealed class EmbeddingService
         Index = new VectorIndex(galleryEmbeddings);
         if (gallery.Labels is { } labels && labels.Length != Index.Count)
             throw new ArgumentException($"the gallery has {labels.Length} labels for {Index.Count} embeddings", nameof(gallery));
+        if (gallery.Texts is { } galleryTexts && galleryTexts.Count != Index.Count)
+            throw new ArgumentException($"the gallery has {galleryTexts.Count} texts for {Index.Count} embeddings", nameof(gallery));
+        if (gallery.Rows is { } rows && rows.Count != Index.Count)
+            throw new ArgumentException($"the gallery has {rows.Count} rows for {Index.Count} embeddings", nameof(gallery));
+        if (decoder is TextQueryDecoder && texts is null)
+            throw new ArgumentException("a text decoder needs the text encoder that embeds its queries", nameof(texts));
         (Description, _encoder, Decoder, Gallery, _texts) = (description, BatchNormFolding.TryFold(encoder) ?? encoder, decoder, gallery, texts);
     }
 
@@ -57,7 +64,7 @@ public sealed class EmbeddingService
     public bool IndexReloaded { get; init; }
 
     /// <summary>What <c>/embed</c> and <c>/similar</c> take, e.g. "1x28x28 images or texts".</summary>
-    public string InputDescription => Decoder.InputDescription + (_texts is null ? "" : " or texts");
+    public string InputDescription => Decoder.InputDescription + (_texts is null || Decoder is TextQueryDecoder ? "" : " or texts");
 
     /// <summary>The (N, D) embeddings of the request's images, rows or texts.</summary>
     /// <exception cref="QueryException">The request holds no items, several kinds, too many, or an item is malformed.</exception>
@@ -68,7 +75,7 @@ public sealed class EmbeddingService
             throw new QueryException("send one of \"images\", \"rows\" or \"texts\", not several");
         if (items.Texts is { } texts)
         {
-            var textTower = _texts ?? throw new QueryException($"this model has no text tower (only a CLIP run embeds texts); it takes {InputDescription}");
+            var textTower = _texts ?? throw new QueryException($"this model does not embed texts (a CLIP run or a text run does); it takes {InputDescription}");
             CheckCount(texts, "texts");
             lock (_encoderGate) return textTower.Embed(texts);
         }
@@ -82,7 +89,7 @@ public sealed class EmbeddingService
     }
 
     /// <summary>The <see cref="SimilarQuery.K"/> gallery items nearest to each query, best first, labelled when the
-    /// gallery is. The queries are images, rows or texts to embed, or embeddings.</summary>
+    /// gallery is and with their text when it holds texts. The queries are images, rows or texts to embed, or embeddings.</summary>
     /// <exception cref="QueryException">k is outside [1, <see cref="MaxItems"/>], the query holds several kinds of
     /// item, or an item is malformed (a query embedding of the wrong size or not finite).</exception>
     public SimilarHit[][] Similar(SimilarQuery query)
@@ -96,7 +103,8 @@ public sealed class EmbeddingService
             _ => throw new QueryException("send one of \"images\", \"rows\", \"texts\" or \"embeddings\", not several"),
         };
         var found = Index.Search(queries, query.K);
-        return Array.ConvertAll(found, row => Array.ConvertAll(row, hit => new SimilarHit(hit.Index, hit.Similarity, Gallery.LabelOf(hit.Index))));
+        return Array.ConvertAll(found, row => Array.ConvertAll(row,
+            hit => new SimilarHit(Gallery.RowOf(hit.Index), hit.Similarity, Gallery.LabelOf(hit.Index), Gallery.TextOf(hit.Index))));
     }
 
     private Tensor QueryEmbeddings(IReadOnlyList<float[]> embeddings)

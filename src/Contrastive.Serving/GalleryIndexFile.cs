@@ -19,12 +19,26 @@ public static class GalleryIndexFile
     public static (Tensor Embeddings, bool Reloaded) EmbedOrLoad(string runDirectory, ReadOnlySpan<float> inputs, IReadOnlyList<int> shape, Func<Tensor> embed)
     {
         ArgumentNullException.ThrowIfNull(shape);
+        return EmbedOrLoad(runDirectory, GalleryHash(inputs, shape), embed);
+    }
+
+    /// <summary>The gallery embeddings for the texts <paramref name="texts"/>: read from the run's file when it was made
+    /// by the same model from the same texts, else computed by <paramref name="embed"/> and saved.</summary>
+    /// <returns>The (N, D) embeddings and whether they were reloaded rather than computed.</returns>
+    public static (Tensor Embeddings, bool Reloaded) EmbedOrLoad(string runDirectory, IReadOnlyList<string> texts, Func<Tensor> embed)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return EmbedOrLoad(runDirectory, TextsHash(texts), embed);
+    }
+
+    private static (Tensor Embeddings, bool Reloaded) EmbedOrLoad(string runDirectory, string galleryHash, Func<Tensor> embed)
+    {
         ArgumentNullException.ThrowIfNull(embed);
         var path = Path.Combine(runDirectory, RunFiles.GalleryIndex);
         var key = new Dictionary<string, string>
         {
             ["model_sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(runDirectory, RunFiles.Model)))),
-            ["gallery_sha256"] = GalleryHash(inputs, shape),
+            ["gallery_sha256"] = galleryHash,
         };
         if (Saved(path, key) is { } saved) return (saved, true);
         var embeddings = embed();
@@ -53,6 +67,22 @@ public static class GalleryIndexFile
         {
             return null; // damaged: embed again and replace it
         }
+    }
+
+    /// <summary>SHA-256 over the texts, each as its UTF-8 length and bytes (so no two lists of texts share a hash by
+    /// where they split), after a tag that keeps it apart from any image or table gallery.</summary>
+    private static string TextsHash(IReadOnlyList<string> texts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData("texts"u8);
+        hash.AppendData(BitConverter.GetBytes(texts.Count));
+        foreach (var text in texts)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            hash.AppendData(BitConverter.GetBytes(bytes.Length));
+            hash.AppendData(bytes);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static string GalleryHash(ReadOnlySpan<float> inputs, IReadOnlyList<int> shape)

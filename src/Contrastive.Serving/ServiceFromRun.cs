@@ -1,5 +1,7 @@
 using Contrastive.Data;
+using Contrastive.Data.Text;
 using Contrastive.Models;
+using Contrastive.Text;
 using Contrastive.Training;
 
 namespace Contrastive.Serving;
@@ -39,6 +41,28 @@ public static class ServiceFromRun
             () => Embedder.Embed(model.Encoder, gallery));
         var searched = new Gallery(gallery.Source, gallery.Labels, classNames);
         return new EmbeddingService(Describe(config), model.Encoder, new TableQueryDecoder(standardizer), embeddings, searched) { IndexReloaded = reloaded };
+    }
+
+    /// <summary>A service for a text run (<c>--data wordnet | fortunes | FILE</c>, any text encoder): queries are texts,
+    /// embedded by the run's sentence encoder and tokenizer as <c>contrastive embed</c> embeds them; the gallery is the
+    /// texts (anchors) of <paramref name="gallery"/>'s records, a text repeated by several records (a WordNet gloss with
+    /// each of its examples) searched once under its first record's row; hits carry their text and label.</summary>
+    /// <exception cref="FileNotFoundException">The run directory lacks config.json, model.safetensors or tokenizer.json.</exception>
+    /// <exception cref="InvalidDataException">The weights do not fit the configured encoder.</exception>
+    public static EmbeddingService Texts(string runDirectory, TextCorpus gallery)
+    {
+        ArgumentNullException.ThrowIfNull(gallery);
+        var (config, encoder, tokenizer) = TextRun.Load(runDirectory);
+        var maxLength = config.MaxTextLength ?? MethodDefaults.MaxTextLength;
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var row = 0; row < gallery.Count; row++) first.TryAdd(gallery.Anchors[row], row);
+        int[] rows = [.. first.Values.Order()];
+        string[] texts = [.. rows.Select(r => gallery.Anchors[r])];
+        var labels = gallery.Labels is { } all ? rows.Select(r => all[r]).ToArray() : null;
+        var (embeddings, reloaded) = GalleryIndexFile.EmbedOrLoad(runDirectory, texts, () => TextEmbedder.Embed(encoder, tokenizer, texts, maxLength));
+        var searched = new Gallery(gallery.Source, labels, gallery.ClassNames) { Texts = texts, Rows = rows.Length == gallery.Count ? null : rows };
+        var queries = TextQueryEncoder.ForSentenceEncoder(encoder, tokenizer, maxLength);
+        return new EmbeddingService(Describe(config), encoder, new TextQueryDecoder(maxLength), embeddings, searched, queries) { IndexReloaded = reloaded };
     }
 
     private static string Describe(TrainConfig config) => $"{config.Method} --arch {config.Arch}";

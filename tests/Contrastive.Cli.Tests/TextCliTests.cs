@@ -61,6 +61,20 @@ public sealed class TextCliTests() : CliTestBase("cli-text")
         var eval = await Run("eval", "--model", run, "--data", pairs);
         Assert.True(eval.Code == 0, eval.Err);
         Assert.Equal(Figures(train.Out), Figures(eval.Out));
+
+        // embed and the service read the fine-tuned MiniLM run like any text run, and agree
+        var npy = Path.Combine(Dir, "minilm.npy");
+        var embed = await Run("embed", "--model", run, "--data", pairs, "--split", "all", "--out", npy);
+        Assert.True(embed.Code == 0, embed.Err);
+        var array = NpyFile.Read(npy);
+        Assert.Equal([File.ReadAllLines(pairs).Length, 384], array.Shape);
+        var corpus = Data.Datasets.TextDataResolver.Load(pairs);
+        var service = Serving.ServiceFromRun.Texts(run, corpus);
+        Assert.Equal("pairs --arch minilm", service.Description);
+        var served = service.Embed(new Serving.QueryItems { Texts = [corpus.Anchors[3]] });
+        TensorAssert.Close(array.Float32.Slice(3 * 384, 384), served.Span, "served MiniLM embedding", rel: 1e-4, abs: 1e-5);
+        var hit = service.Similar(new Serving.SimilarQuery { Texts = [corpus.Anchors[3]], K = 1 }).Single().Single();
+        Assert.Equal(corpus.Anchors[3], hit.Text);
     }
 
     /// <summary>The lines of printed figures (recall, MRR, kNN, probe).</summary>
@@ -74,6 +88,39 @@ public sealed class TextCliTests() : CliTestBase("cli-text")
         var line = Figures(output).Single(l => l.StartsWith("recall@10:", StringComparison.Ordinal));
         var percents = System.Text.RegularExpressions.Regex.Matches(line, @"([0-9.]+) %").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) / 100).ToArray();
         return (percents[0], percents[1]);
+    }
+
+    [Fact]
+    public async Task Train_limit_trains_on_a_seeded_subset_keeps_the_held_out_part_and_is_written_to_the_config()
+    {
+        var pairs = WritePairs();
+        var split = Data.Text.TextCorpusSplit.Of(Data.Datasets.TextDataResolver.Load(pairs), seed: 0);
+        Assert.True(split.Train.Count > 10);
+        var limited = split.WithTrainLimit(10, seed: 0);
+        Assert.Equal(10, limited.Train.Count);
+        Assert.Same(split.Test, limited.Test);
+        Assert.All(limited.Train.Anchors, a => Assert.Contains(a, split.Train.Anchors));
+        Assert.Equal(limited.Train.Anchors, split.WithTrainLimit(10, seed: 0).Train.Anchors); // seeded: the same subset again
+        Assert.Same(split, split.WithTrainLimit(split.Train.Count, seed: 0));
+
+        var run = Path.Combine(Dir, "run-limited");
+        var train = await Run("train", "--data", pairs, "--method", "pairs", "--arch", "gru", "--epochs", "1", "--batch", "4",
+            "--text-width", "8", "--train-limit", "12", "--out", run, "--threads", "1");
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains($": 12 train (--train-limit: 12 of {split.Train.Count}) / {split.Test.Count} held-out", train.Out);
+        Assert.Contains("1 epochs x 3 steps", train.Out); // 12 pairs in batches of 4
+        using (var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))))
+            Assert.Equal(12, config.RootElement.GetProperty("train-limit").GetInt32());
+        var eval = await Run("eval", "--model", run, "--data", pairs);
+        Assert.True(eval.Code == 0, eval.Err);
+        Assert.Equal(Figures(train.Out), Figures(eval.Out)); // the held-out part is the whole data's
+
+        AssertOneLineError(await Run("train", "--data", pairs, "--method", "pairs", "--train-limit", "0", "--out", Path.Combine(Dir, "r0")), "--train-limit", "positive", "got 0");
+        AssertOneLineError(await Run("train", "--data", pairs, "--method", "pairs", "--train-limit", "-3", "--out", Path.Combine(Dir, "r0")), "--train-limit", "got -3");
+        var notANumber = await Run("train", "--data", pairs, "--method", "pairs", "--train-limit", "many", "--out", Path.Combine(Dir, "r0"));
+        Assert.Equal(2, notANumber.Code);
+        Assert.Contains("--train-limit", notANumber.Err);
+        AssertOneLineError(await Run("train", "--data", "demo", "--train-limit", "100", "--out", Path.Combine(Dir, "r0")), "--train-limit", "text run", "--data demo");
     }
 
     [Fact]

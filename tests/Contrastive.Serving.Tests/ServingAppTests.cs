@@ -81,7 +81,7 @@ public sealed class ServingAppTests : IAsyncLifetime, IDisposable
     [InlineData("/embed", "", "not a valid request")]
     [InlineData("/embed", "null", "request body is null")]
     [InlineData("/embed", "{}", "no \\\"images\\\", \\\"rows\\\" or \\\"texts\\\"; this model takes 1x12x12 images")]
-    [InlineData("/embed", "{\"texts\": [\"a shoe\"]}", "this model has no text tower (only a CLIP run embeds texts)")]
+    [InlineData("/embed", "{\"texts\": [\"a shoe\"]}", "this model does not embed texts (a CLIP run or a text run does)")]
     [InlineData("/embed", "{\"images\": [\"AAAA\"], \"texts\": [\"a shoe\"]}", "not several")]
     [InlineData("/embed", "{\"images\": []}", "holds 0 items")]
     [InlineData("/embed", "{\"images\": [\"%%%\"]}", "images[0] is not valid base64")]

@@ -1,4 +1,5 @@
 using Contrastive.Data.Datasets;
+using Contrastive.Tensors;
 
 namespace Contrastive.Data.Text;
 
@@ -31,5 +32,21 @@ public sealed record TextCorpusSplit(TextCorpus Train, TextCorpus Test)
         if (train.Length == 0 || test.Length == 0)
             throw new DatasetException(corpus.Source, $"{corpus.Count} records are too few to hold out {TestFraction:P0} for testing");
         return new TextCorpusSplit(corpus.Subset(train, corpus.Source + " (train)"), corpus.Subset(test, corpus.Source + " (test)"));
+    }
+
+    /// <summary>This split with at most <paramref name="limit"/> training records: a seeded random subset of them, kept in
+    /// their order; the held-out records are unchanged. The split itself when <paramref name="limit"/> is null or not
+    /// smaller than the training records.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
+    public TextCorpusSplit WithTrainLimit(int? limit, ulong seed = 0)
+    {
+        if (limit is not { } n) return this;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n, nameof(limit));
+        if (n >= Train.Count) return this;
+        var rows = Enumerable.Range(0, Train.Count).ToArray();
+        new Rng(seed ^ 0x7261696E6C696D69UL).Shuffle(rows.AsSpan());
+        var kept = rows[..n];
+        Array.Sort(kept);
+        return this with { Train = Train.Subset(kept, $"{Train.Source}, {n} of {Train.Count} records") };
     }
 }

@@ -147,6 +147,9 @@ public sealed record TrainConfig
     /// <summary>Text runs: SimCSE views are text augmentations (token deletion, span masking) of the text as well as dropout.</summary>
     public bool TextAugment { get; init; }
 
+    /// <summary>Text runs: train on at most this many training records (pairs, triplets or texts), a seeded subset drawn
+    /// after the train / held-out split, so the held-out records and the evaluation are those of the whole data; null: all.</summary>
+    public int? TrainLimit { get; init; }
 
     /// <summary>The batch size: <see cref="Batch"/>, or the method's default for the bench's 60,000 training images
     /// until <see cref="WithDataDefaults"/> has sized it to the data.</summary>
@@ -223,6 +226,7 @@ public sealed record TrainConfig
         Require(WarmupEpochs >= 0 && WarmupEpochs < Epochs || WarmupEpochs == 0, $"warmup epochs must be in [0, epochs), got {WarmupEpochs}");
         Require(QueueSize >= 1, $"queue size must be positive, got {QueueSize}");
         Require(KnnK is null || KnnK >= 1, $"knn-k must be positive, got {KnnK}");
+        Require(TrainLimit is null || TrainLimit >= 1, $"--train-limit must be a positive number of training records, got {TrainLimit}");
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
         Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
         Require(PoolGrid is null || Arch == "bench" && Method != "clip", $"--pool-grid applies to --arch bench with a method other than clip, not --arch {Arch} --method {Method}");
@@ -234,6 +238,7 @@ public sealed record TrainConfig
         var text = Text.TextRun.IsText(this);
         var methods = text ? Methods.SentenceEmbedding.Names : MethodDefaults.Methods;
         Require(methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", methods)}{(text ? " for text" : "")})");
+        Require(TrainLimit is null || text, $"--train-limit caps the training records of a text run (--data wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts); it does not apply to --data {Data} with --method {Method}");
         ValidateTransfer();
         Require(MethodDefaults.Architectures.Contains(Arch) || Text.TextRun.Architectures.Contains(Arch),
             $"unknown arch '{Arch}' (expected {string.Join(", ", MethodDefaults.Architectures.Concat(Text.TextRun.Architectures))})");
