@@ -3,8 +3,9 @@
 // Loopback load test of the service: ServingApp in-process on 127.0.0.1 with the bench ConvNet over the 2,000 demo test
 // images, then N requests (default 10,000) from C concurrent clients (default 32): 80% /similar with one PNG image
 // (k 10), 10% /embed with four, 5% malformed JSON (must get 400) and 5% bodies over the 1 MiB limit (must get 413).
-// Any other status is an error. Prints p50 / p99 latency of the valid requests and the throughput.
-//   dotnet run -c Release scripts/serve-load.cs -- [requests] [concurrency]
+// Any other status is an error. Prints p50 / p99 latency of the valid requests and the throughput. The service encodes
+// with E replicas of the encoder at once (default 2, as `serve --encoders`).
+//   dotnet run -c Release scripts/serve-load.cs -- [requests] [concurrency] [encoders]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -18,9 +19,12 @@ using Contrastive.Training;
 
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+var encoders = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
 var gallery = DemoDataset.Load().Test;
 var encoder = new BenchEncoder(new Rng(0));
-var service = new EmbeddingService("bench (untrained)", encoder, new ImageQueryDecoder(1, 28, 28), Embedder.Embed(encoder, gallery),
+// every replica from the same seed: the same weights
+var pool = EncoderPool.Load(encoders, i => new EncoderReplica(i == 0 ? encoder : new BenchEncoder(new Rng(0))));
+var service = new EmbeddingService("bench (untrained)", pool, new ImageQueryDecoder(1, 28, 28), Embedder.Embed(encoder, gallery),
     new Gallery("demo test", gallery.Labels, gallery.ClassNames));
 var options = new ServingOptions { MaxBodyBytes = 1 << 20, MaxConcurrentRequests = 2 * concurrency };
 await using var app = ServingApp.Build(service, options, "http://127.0.0.1:0");

@@ -18,6 +18,11 @@ internal static class ServeCommand
     private static readonly Option<string?> s_apiKeyFile = new("--api-key-file") { Description = "Require one of these API keys (one per line, at least 16 characters) as 'Authorization: Bearer KEY' on all but /healthz" };
     private static readonly Option<int> s_maxBodyMb = new("--max-body-mb") { Description = "Largest request body in MiB; larger ones get 413", DefaultValueFactory = _ => 16 };
     private static readonly Option<int?> s_maxConcurrent = new("--max-concurrent") { Description = "Requests handled at once; more get 503 with Retry-After (default 2 per core)" };
+    private static readonly Option<int> s_encoders = new("--encoders")
+    {
+        Description = "Replicas of the model that encode requests at once (each holds its own copy of the weights)",
+        DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount),
+    };
     private static readonly Option<int> s_timeout = new("--request-timeout") { Description = "Seconds a request may take; then 504", DefaultValueFactory = _ => 30 };
 
     public static Command Create(TextWriter output)
@@ -25,13 +30,15 @@ internal static class ServeCommand
         s_split.AcceptOnlyFromAmong("test", "train", "all");
         var command = new Command("serve", "Serve /embed, /similar and /healthz over HTTP: embeddings of images, table rows or texts (CLIP and text runs), and their nearest gallery items.")
         {
-            s_model, s_data, s_split, s_urls, s_apiKeyFile, s_maxBodyMb, s_maxConcurrent, s_timeout,
+            s_model, s_data, s_split, s_urls, s_apiKeyFile, s_maxBodyMb, s_maxConcurrent, s_timeout, s_encoders,
         };
         command.SetAction(async (parsed, cancellation) =>
         {
-            var (spec, modelDir, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_model)!, parsed.GetValue(s_split)!);
-            var service = TextRun.IsTextRun(modelDir) ? ServiceFromRun.Texts(modelDir, GalleryData.Texts(spec, modelDir, split))
-                : DatasetResolver.IsTable(spec) ? TableService(spec, modelDir, split) : ServiceFromRun.Images(modelDir, GalleryData.Images(spec, split));
+            var (spec, modelDir, split, encoders) = (parsed.GetValue(s_data)!, parsed.GetValue(s_model)!, parsed.GetValue(s_split)!, parsed.GetValue(s_encoders));
+            if (encoders is < 1 or > 64) throw new ArgumentException($"--encoders must be between 1 and 64, got {encoders}");
+            var service = TextRun.IsTextRun(modelDir) ? ServiceFromRun.Texts(modelDir, GalleryData.Texts(spec, modelDir, split), encoders)
+                : DatasetResolver.IsTable(spec) ? TableService(spec, modelDir, split, encoders)
+                : ServiceFromRun.Images(modelDir, GalleryData.Images(spec, split), encoders);
             var defaults = new ServingOptions();
             var options = defaults with
             {
@@ -42,7 +49,7 @@ internal static class ServeCommand
             };
             await using var app = ServingApp.Build(service, options, parsed.GetValue(s_urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             await app.StartAsync(cancellation);
-            await output.WriteLineAsync($"serving {service.Description} on {string.Join(", ", app.Urls)}: {service.Index.Count} embeddings of {service.Gallery.Source}" +
+            await output.WriteLineAsync($"serving {service.Description} on {string.Join(", ", app.Urls)}: {service.Index.Count} embeddings of {service.Gallery.Source}, {service.Encoders} encoder(s)" +
                 $"{(service.IndexReloaded ? $" (reloaded from {Path.Combine(modelDir, RunFiles.GalleryIndex)})" : "")}" +
                 $"{(options.ApiKeys.Count > 0 ? $", {options.ApiKeys.Count} API key(s) required" : ", no API key required")}; Ctrl+C stops");
             await app.WaitForShutdownAsync(cancellation);
@@ -51,9 +58,9 @@ internal static class ServeCommand
         return command;
     }
 
-    private static EmbeddingService TableService(string spec, string modelDir, string split)
+    private static EmbeddingService TableService(string spec, string modelDir, string split, int encoders)
     {
         var (data, classNames) = GalleryData.Table(spec, modelDir, split);
-        return ServiceFromRun.Table(modelDir, data, classNames);
+        return ServiceFromRun.Table(modelDir, data, classNames, encoders);
     }
 }

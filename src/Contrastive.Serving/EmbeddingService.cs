@@ -9,31 +9,28 @@ namespace Contrastive.Serving;
 
 /// <summary>
 /// A trained encoder and an exact cosine index over the embeddings of a gallery: embeds the items of a request and
-/// finds their nearest gallery items. Requests may arrive concurrently; the encoder runs one batch at a time (each
-/// batch already uses every core the engine is given).
+/// finds their nearest gallery items. Requests may arrive concurrently; each borrows one replica of the encoder from an
+/// <see cref="EncoderPool"/>, so as many batches encode at once as the pool holds replicas.
 /// </summary>
 public sealed class EmbeddingService
 {
     /// <summary>The most items one request may carry.</summary>
     public const int MaxItems = 256;
 
-    private readonly Module _encoder;
-    private readonly TextQueryEncoder? _texts;
-    private readonly Lock _encoderGate = new();
+    private readonly EncoderPool _encoders;
 
     /// <summary>Creates the service; <paramref name="galleryEmbeddings"/> must come from the same encoder.</summary>
     /// <param name="description">The run's method and architecture, for /healthz.</param>
-    /// <param name="encoder">The trained encoder (run in eval mode without gradients).</param>
+    /// <param name="encoders">Replicas of the trained encoder (run in eval mode without gradients), for a CLIP run (the
+    /// encoder being its <see cref="Models.TwoTowerModel"/>) or a text run (with a <see cref="TextQueryDecoder"/>) with their
+    /// text query encoder.</param>
     /// <param name="decoder">Turns request items into the encoder's input.</param>
     /// <param name="galleryEmbeddings">The encoder's (N, D) output over the gallery, in gallery order.</param>
     /// <param name="gallery">The gallery's labels, to name search hits.</param>
-    /// <param name="texts">For a CLIP run (the encoder being its <see cref="Models.TwoTowerModel"/>) or a text run (with a
-    /// <see cref="TextQueryDecoder"/>): embeds text queries.</param>
     /// <exception cref="ArgumentException">The gallery labels do not match the embeddings.</exception>
-    public EmbeddingService(string description, Module encoder, QueryDecoder decoder, Tensor galleryEmbeddings, Gallery gallery,
-        TextQueryEncoder? texts = null)
+    public EmbeddingService(string description, EncoderPool encoders, QueryDecoder decoder, Tensor galleryEmbeddings, Gallery gallery)
     {
-        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(encoders);
         ArgumentNullException.ThrowIfNull(decoder);
         ArgumentNullException.ThrowIfNull(gallery);
         Index = new VectorIndex(galleryEmbeddings);
@@ -43,10 +40,13 @@ public sealed class EmbeddingService
             throw new ArgumentException($"the gallery has {galleryTexts.Count} texts for {Index.Count} embeddings", nameof(gallery));
         if (gallery.Rows is { } rows && rows.Count != Index.Count)
             throw new ArgumentException($"the gallery has {rows.Count} rows for {Index.Count} embeddings", nameof(gallery));
-        if (decoder is TextQueryDecoder && texts is null)
-            throw new ArgumentException("a text decoder needs the text encoder that embeds its queries", nameof(texts));
-        (Description, _encoder, Decoder, Gallery, _texts) = (description, BatchNormFolding.TryFold(encoder) ?? encoder, decoder, gallery, texts);
+        if (decoder is TextQueryDecoder && !encoders.EmbedsTexts)
+            throw new ArgumentException("a text decoder needs the text encoder that embeds its queries", nameof(encoders));
+        (Description, _encoders, Decoder, Gallery) = (description, encoders, decoder, gallery);
     }
+
+    /// <summary>Replicas of the encoder: requests that can encode at once.</summary>
+    public int Encoders => _encoders.Count;
 
     /// <summary>The run's method and architecture.</summary>
     public string Description { get; }
@@ -64,7 +64,7 @@ public sealed class EmbeddingService
     public bool IndexReloaded { get; init; }
 
     /// <summary>What <c>/embed</c> and <c>/similar</c> take, e.g. "1x28x28 images or texts".</summary>
-    public string InputDescription => Decoder.InputDescription + (_texts is null || Decoder is TextQueryDecoder ? "" : " or texts");
+    public string InputDescription => Decoder.InputDescription + (!_encoders.EmbedsTexts || Decoder is TextQueryDecoder ? "" : " or texts");
 
     /// <summary>The (N, D) embeddings of the request's images, rows or texts.</summary>
     /// <exception cref="QueryException">The request holds no items, several kinds, too many, or an item is malformed.</exception>
@@ -75,9 +75,10 @@ public sealed class EmbeddingService
             throw new QueryException("send one of \"images\", \"rows\" or \"texts\", not several");
         if (items.Texts is { } texts)
         {
-            var textTower = _texts ?? throw new QueryException($"this model does not embed texts (a CLIP run or a text run does); it takes {InputDescription}");
+            if (!_encoders.EmbedsTexts)
+                throw new QueryException($"this model does not embed texts (a CLIP run or a text run does); it takes {InputDescription}");
             CheckCount(texts, "texts");
-            lock (_encoderGate) return textTower.Embed(texts);
+            return _encoders.Use(replica => replica.Texts!.Embed(texts));
         }
         var input = items switch
         {
@@ -85,7 +86,7 @@ public sealed class EmbeddingService
             { Rows: { } rows } => Decoder.DecodeRows(CheckCount(rows, "rows")),
             _ => throw new QueryException($"the request has no \"images\", \"rows\" or \"texts\"; this model takes {InputDescription}"),
         };
-        lock (_encoderGate) return _encoder.Inference(() => _encoder.Forward(input));
+        return _encoders.Use(replica => replica.Encoder.Inference(() => replica.Encoder.Forward(input)));
     }
 
     /// <summary>The <see cref="SimilarQuery.K"/> gallery items nearest to each query, best first, labelled when the

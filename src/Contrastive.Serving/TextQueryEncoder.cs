@@ -39,7 +39,7 @@ public sealed class TextQueryEncoder
     }
 
     /// <summary>The (N, D) embeddings of <paramref name="texts"/>, in eval mode without gradients. Not safe to
-    /// call concurrently with other uses of the model (the service serialises them).</summary>
+    /// call concurrently with other uses of the model (the service gives each request its own <see cref="EncoderReplica"/>).</summary>
     /// <exception cref="QueryException">A text is null.</exception>
     public Tensor Embed(IReadOnlyList<string> texts)
     {

@@ -111,7 +111,7 @@ public sealed class HttpTarget : IAsyncDisposable
     {
         var encoder = new MlpEncoder(new Rng(5), Side * Side, [8], 4);
         var gallery = new ImageDataset([.. Enumerable.Range(0, 4 * Side * Side).Select(i => i % 7 / 7f)], 4, 1, Side, Side, [0, 1, 0, 1], null, "gallery");
-        var service = new EmbeddingService("fuzz", encoder, new ImageQueryDecoder(1, Side, Side), Embedder.Embed(encoder, gallery),
+        var service = new EmbeddingService("fuzz", new EncoderPool(new EncoderReplica(encoder)), new ImageQueryDecoder(1, Side, Side), Embedder.Embed(encoder, gallery),
             new Gallery("gallery", gallery.Labels, ["a", "b"]));
         var app = ServingApp.Build(service, "http://127.0.0.1:0");
         await app.StartAsync();

@@ -22,7 +22,7 @@ public sealed class ServiceLimitsTests : IAsyncDisposable
     {
         var encoder = new MlpEncoder(new Rng(5), 4, [8], 4);
         var gallery = new ImageDataset([.. Enumerable.Range(0, 12).Select(i => i / 12f)], 3, 1, 2, 2, null, null, "gallery");
-        var service = new EmbeddingService("test", encoder, new ImageQueryDecoder(1, 2, 2), Embedder.Embed(encoder, gallery), new Gallery("gallery", null, null));
+        var service = new EmbeddingService("test", new EncoderPool(new EncoderReplica(encoder)), new ImageQueryDecoder(1, 2, 2), Embedder.Embed(encoder, gallery), new Gallery("gallery", null, null));
         _app = ServingApp.Build(service, options, "http://127.0.0.1:0");
         await _app.StartAsync();
         return _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };

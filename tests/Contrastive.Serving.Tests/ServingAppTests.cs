@@ -25,7 +25,7 @@ public sealed class ServingAppTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var service = new EmbeddingService("test model", _encoder, new ImageQueryDecoder(1, Side, Side),
+        var service = new EmbeddingService("test model", new EncoderPool(new EncoderReplica(_encoder)), new ImageQueryDecoder(1, Side, Side),
             Embedder.Embed(_encoder, _gallery), new Serving.Gallery("synthetic", _gallery.Labels, ["dark", "bright"]));
         _app = ServingApp.Build(service, "http://127.0.0.1:0");
         await _app.StartAsync();

@@ -21,8 +21,8 @@ public class TextQueryTests
         var towers = new TwoTowerModel(new MlpEncoder(rng, 16, [12], 10), text, embedDim: 6, rng);
         var gallery = new ImageDataset(Tensor.Uniform(new Rng(22), 0, 1, 5, 1, 4, 4).ToArray(), 5, 1, 4, 4, null, null, "gallery");
         var galleryEmbeddings = Embedder.Embed(towers, gallery);
-        var service = new EmbeddingService("clip", towers, new ImageQueryDecoder(1, 4, 4), galleryEmbeddings, new Gallery("gallery", null, null),
-            new TextQueryEncoder(towers, s_tokenizer, MaxLength));
+        var service = new EmbeddingService("clip", new EncoderPool(new EncoderReplica(towers, new TextQueryEncoder(towers, s_tokenizer, MaxLength))),
+            new ImageQueryDecoder(1, 4, 4), galleryEmbeddings, new Gallery("gallery", null, null));
 
         var embedded = service.Embed(new QueryItems { Texts = ["a bright square", "a dark square"] });
         var ids = TransformerTextEncoder.IdsToTensor([s_tokenizer.Encode("a bright square", MaxLength), s_tokenizer.Encode("a dark square", MaxLength)]);
