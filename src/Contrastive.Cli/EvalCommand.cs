@@ -6,6 +6,7 @@ using Contrastive.Data.Text;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Verification;
+using Contrastive.IO;
 using Contrastive.Models;
 using Contrastive.Text;
 using Contrastive.Training;
@@ -21,11 +22,11 @@ internal static class EvalCommand
     private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours (default: the run's, else 4% of the smallest class, between 5 and 200)" };
     private static readonly Option<bool> s_linear = new("--linear") { Description = "Also train and report a linear probe" };
     private static readonly Option<string?> s_pairs = new("--pairs") { Description = "CSV of test-set pairs 'first,second,same' for verification (default: sampled from labels)" };
-    private static readonly Option<string?> s_out = new("--out") { Description = "Where eval.json and report.html go (default: the model directory; required with --backbone)" };
+    private static readonly Option<string?> s_out = new("--out") { Description = $"Where {RunFiles.Evaluation} and {RunFiles.Report} go (default: the model directory; required with --backbone)" };
 
     public static Command Create(TextWriter output)
     {
-        var command = new Command("eval", "Evaluate a trained encoder (or a pre-trained backbone); prints a table and writes eval.json and report.html.") { s_data, s_knnK, s_linear, s_pairs, s_out };
+        var command = new Command("eval", $"Evaluate a trained encoder (or a pre-trained backbone); prints a table and writes {RunFiles.Evaluation} and {RunFiles.Report}.") { s_data, s_knnK, s_linear, s_pairs, s_out };
         foreach (var option in s_model.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -45,14 +46,14 @@ internal static class EvalCommand
                 LinearProbe = parsed.GetValue(s_linear) ? new LinearProbeOptions() : null,
                 Pairs = parsed.GetValue(s_pairs) is { } pairsFile ? PairsFile.Read(pairsFile, data.TestCount) : null,
             };
-            var metricsPath = modelDir is null ? null : Path.Combine(modelDir, "metrics.jsonl");
+            var metricsPath = modelDir is null ? null : Path.Combine(modelDir, RunFiles.Metrics);
             var metrics = File.Exists(metricsPath) ? EpochMetrics.ReadAll(metricsPath) : null;
             var imageText = model.Encoder is TwoTowerModel && data.Images is { } images
                 ? ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir!)) : null;
             var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText)!;
             PrintTable(output, result);
             if (modelDir is not null && AudioRun.IsAudio(spec)) AudioEvaluationLines.Write(output, modelDir, outDir, spec, result, options);
-            output.WriteLine($"wrote {Path.Combine(outDir, "eval.json")} and {Path.Combine(outDir, "report.html")}");
+            output.WriteLine($"wrote {Path.Combine(outDir, RunFiles.Evaluation)} and {Path.Combine(outDir, RunFiles.Report)}");
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Contrastive.Data.Datasets;
 using Contrastive.Export;
+using Contrastive.IO;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
@@ -24,7 +25,7 @@ internal static class ExportCommand
             var path = parsed.GetValue(s_out)!;
             OnnxExport.Save(model.Encoder, geometry, path, graphName: $"{config.Method}-{config.Arch}");
             var input = geometry.IsImage ? $"N x {geometry.Channels} x {geometry.Height} x {geometry.Width} images in [0, 1]"
-                : $"N x {geometry.Features} rows standardised with {TabularRun.StandardizationFile}";
+                : $"N x {geometry.Features} rows standardised with {RunFiles.Standardization}";
             output.WriteLine($"wrote {path}: {config.Method} --arch {config.Arch} encoder, input {input}");
             return 0;
         });
@@ -35,10 +36,10 @@ internal static class ExportCommand
     /// <paramref name="data"/> (by default those the run trained on).</summary>
     private static InputGeometry InputOf(string modelDir, string? data)
     {
-        if (File.Exists(Path.Combine(modelDir, TabularRun.StandardizationFile)))
+        if (File.Exists(Path.Combine(modelDir, RunFiles.Standardization)))
             return InputGeometry.Table(TabularRun.Standardizer(modelDir).Columns.Count);
-        var spec = data ?? TrainConfig.Load(Path.Combine(modelDir, "config.json")).Data;
-        if (DatasetResolver.IsTable(spec)) throw new ArgumentException($"--model {modelDir} has no {TabularRun.StandardizationFile}, so it was not trained on a table");
+        var spec = data ?? TrainConfig.Load(Path.Combine(modelDir, RunFiles.Config)).Data;
+        if (DatasetResolver.IsTable(spec)) throw new ArgumentException($"--model {modelDir} has no {RunFiles.Standardization}, so it was not trained on a table");
         var images = GalleryData.Images(spec, "test");
         return InputGeometry.Image(images.Channels, images.Height, images.Width);
     }

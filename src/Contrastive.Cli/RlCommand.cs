@@ -22,7 +22,7 @@ internal static class RlCommand
     private static readonly Option<int> s_episodeLength = new("--episode-length") { Description = "Steps per episode", DefaultValueFactory = _ => s_data.EpisodeLength };
     private static readonly Option<ulong> s_seed = new("--seed") { Description = "Seeds the simulator, the policy, the encoder and the batches", DefaultValueFactory = _ => 0UL };
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
-    private static readonly Option<string?> s_out = new("--out") { Description = "Directory for rl-eval.json (the R^2 figures) and loss.json (the loss of each step)" };
+    private static readonly Option<string?> s_out = new("--out") { Description = $"Directory for {RunFiles.RlEvaluation} (the R^2 figures) and {RunFiles.RlLoss} (the loss of each step)" };
 
     public static Command Create(TextWriter output)
     {
@@ -52,7 +52,7 @@ internal static class RlCommand
             if (parsed.GetValue(s_out) is { } directory)
             {
                 Directory.CreateDirectory(directory);
-                AtomicFile.WriteAllText(Path.Combine(directory, "rl-eval.json"), JsonSerializer.Serialize(new
+                AtomicFile.WriteAllText(Path.Combine(directory, RunFiles.RlEvaluation), JsonSerializer.Serialize(new
                 {
                     learning.Method,
                     learning.Steps,
@@ -67,8 +67,8 @@ internal static class RlCommand
                     variables = CartPoleState.VariableNames,
                     rows = rows.Select(r => new { r.Features, r2 = r.Probe.R2, meanR2 = r.Probe.MeanR2, alphas = r.Probe.Alphas }),
                 }, s_json));
-                AtomicFile.WriteAllText(Path.Combine(directory, "loss.json"), JsonSerializer.Serialize(losses));
-                output.WriteLine($"wrote {Path.Combine(directory, "rl-eval.json")}");
+                AtomicFile.WriteAllText(Path.Combine(directory, RunFiles.RlLoss), JsonSerializer.Serialize(losses));
+                output.WriteLine($"wrote {Path.Combine(directory, RunFiles.RlEvaluation)}");
             }
             return Task.FromResult(0);
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Contrastive.Data.Datasets;
+using Contrastive.IO;
 using Contrastive.Serving;
 using Microsoft.Extensions.Hosting;
 
@@ -40,7 +41,7 @@ internal static class ServeCommand
             await using var app = ServingApp.Build(service, options, parsed.GetValue(s_urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             await app.StartAsync(cancellation);
             await output.WriteLineAsync($"serving {service.Description} on {string.Join(", ", app.Urls)}: {service.Index.Count} embeddings of {service.Gallery.Source}" +
-                $"{(service.IndexReloaded ? $" (reloaded from {Path.Combine(modelDir, GalleryIndexFile.FileName)})" : "")}" +
+                $"{(service.IndexReloaded ? $" (reloaded from {Path.Combine(modelDir, RunFiles.GalleryIndex)})" : "")}" +
                 $"{(options.ApiKeys.Count > 0 ? $", {options.ApiKeys.Count} API key(s) required" : ", no API key required")}; Ctrl+C stops");
             await app.WaitForShutdownAsync(cancellation);
             return 0;

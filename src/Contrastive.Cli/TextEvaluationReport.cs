@@ -7,18 +7,15 @@ using Contrastive.Training;
 namespace Contrastive.Cli;
 
 /// <summary>The held-out figures of a text encoder next to TF-IDF's: printed line by line and written to
-/// <see cref="FileName"/> (by <c>train</c> on text and by <c>eval</c> of a text run or backbone).</summary>
+/// <see cref="RunFiles.TextEvaluation"/> (by <c>train</c> on text and by <c>eval</c> of a text run or backbone).</summary>
 internal static class TextEvaluationReport
 {
-    /// <summary>The file the figures go to, in the run (or <c>--out</c>) directory.</summary>
-    public const string FileName = "text-eval.json";
-
-    /// <summary>Prints the figures and writes <see cref="FileName"/> into <paramref name="directory"/>; returns its path.</summary>
+    /// <summary>Prints the figures and writes <see cref="RunFiles.TextEvaluation"/> into <paramref name="directory"/>; returns its path.</summary>
     public static string Write(string directory, TextScores learned, TextScores baseline, int knnK, TextWriter output)
     {
         foreach (var line in Describe(learned, baseline, knnK)) output.WriteLine(line);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, FileName);
+        var path = Path.Combine(directory, RunFiles.TextEvaluation);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new { knnK, learned, baseline }, TrainConfig.Json));
         return path;
     }

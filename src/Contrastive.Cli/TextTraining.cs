@@ -29,7 +29,7 @@ internal static class TextTraining
         var k = config.KnnK ?? TextEvaluation.DefaultK(split);
         var (learned, baseline) = TextEvaluation.Evaluate(method.Model.Encoder, tokenizer, config.MaxTextLength ?? MethodDefaults.MaxTextLength, split, k);
         var written = TextEvaluationReport.Write(outDir, learned, baseline, k, output);
-        output.WriteLine($"wrote {Path.Combine(outDir, "model.safetensors")} and {written}");
+        output.WriteLine($"wrote {Path.Combine(outDir, RunFiles.Model)} and {written}");
         return 0;
     }
 }

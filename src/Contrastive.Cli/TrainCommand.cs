@@ -137,7 +137,7 @@ internal static class TrainCommand
             output.WriteLine($"image-text retrieval recall@{string.Join("/", retrieval.ImageToText.RecallAtK.Select(r => r.K))}: " +
                 $"image to text {string.Join(" / ", retrieval.ImageToText.RecallAtK.Select(r => Percent(r.Value)))}, " +
                 $"text to image {string.Join(" / ", retrieval.TextToImage.RecallAtK.Select(r => Percent(r.Value)))} ({retrieval.Captions} distinct test captions)");
-        output.WriteLine($"wrote {Path.Combine(outDir, "model.safetensors")} and {Path.Combine(outDir, "report.html")}");
+        output.WriteLine($"wrote {Path.Combine(outDir, IO.RunFiles.Model)} and {Path.Combine(outDir, IO.RunFiles.Report)}");
         return 0;
     }
 
@@ -231,7 +231,7 @@ internal static class TrainCommand
     /// <summary>A resumed run keeps the configuration it was started with; a conflicting option is an error.</summary>
     private static TrainConfig ResumedConfig(string outDir, TrainConfig requested)
     {
-        var path = Path.Combine(outDir, "config.json");
+        var path = Path.Combine(outDir, IO.RunFiles.Config);
         if (!File.Exists(path)) throw new FileNotFoundException($"--resume: {path} not found; nothing to resume in {outDir}");
         var saved = TrainConfig.Load(path).WithResolvedDefaults();
         var comparable = requested with { Threads = saved.Threads };

@@ -9,27 +9,6 @@ using Contrastive.IO;
 
 namespace Contrastive.Evaluation;
 
-/// <summary>Weighted kNN accuracy with its settings.</summary>
-/// <param name="K">Neighbours that voted (after clamping to the memory size).</param>
-/// <param name="Temperature">Vote temperature.</param>
-/// <param name="Result">The figures.</param>
-public sealed record KnnEvaluation(int K, double Temperature, ClassificationReport Result);
-
-/// <summary>Linear-probe accuracy with its settings and training curve.</summary>
-/// <param name="Options">The probe settings.</param>
-/// <param name="EpochLoss">Mean training cross-entropy per epoch.</param>
-/// <param name="Result">Test figures.</param>
-public sealed record LinearProbeEvaluation(LinearProbeOptions Options, IReadOnlyList<double> EpochLoss, ClassificationReport Result);
-
-/// <summary>The same classification protocols run on the raw inputs, the baseline a learned encoder must beat.</summary>
-/// <param name="Name">What the inputs are ("raw pixels").</param>
-/// <param name="Dim">Input dimension.</param>
-/// <param name="Knn">kNN on the raw inputs, when run.</param>
-/// <param name="LinearProbe">Linear probe on the raw inputs, when run.</param>
-/// <param name="FewLabels">kNN and linear probe with few labels per class on the raw inputs, when run.</param>
-public sealed record BaselineEvaluation(string Name, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe,
-    IReadOnlyList<FewLabelAccuracy>? FewLabels = null);
-
 /// <summary>Every figure of one evaluation run; <see cref="ToJson"/> gives eval.json.</summary>
 /// <param name="TrainCount">Training (memory) embeddings.</param>
 /// <param name="TestCount">Test (query) embeddings.</param>
@@ -63,7 +42,7 @@ public sealed record EvaluationResult(int TrainCount, int TestCount, int Dim, Kn
     /// <summary>Reads a result written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The text is not an evaluation result.</exception>
     public static EvaluationResult FromJson(string json) =>
-        JsonSerializer.Deserialize<EvaluationResult>(json, JsonOptions) ?? throw new JsonException("eval.json holds null instead of an evaluation result");
+        JsonSerializer.Deserialize<EvaluationResult>(json, JsonOptions) ?? throw new JsonException($"{RunFiles.Evaluation} holds null instead of an evaluation result");
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/> through a temporary file.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());

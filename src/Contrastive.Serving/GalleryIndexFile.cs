@@ -6,16 +6,13 @@ using Contrastive.Tensors;
 namespace Contrastive.Serving;
 
 /// <summary>
-/// The gallery's embeddings saved next to the run (<see cref="FileName"/>), so that <c>serve</c> does not re-embed an
+/// The gallery's embeddings saved next to the run (<see cref="RunFiles.GalleryIndex"/>), so that <c>serve</c> does not re-embed an
 /// unchanged gallery at every start: the file records the SHA-256 of the run's <c>model.safetensors</c> and of the
 /// gallery's inputs (shape and values), and is reused only when both match; otherwise the gallery is embedded again and
 /// the file rewritten (atomically, with its checksum). A run folder that cannot be written only loses the reuse.
 /// </summary>
 public static class GalleryIndexFile
 {
-    /// <summary>The file name inside the run directory.</summary>
-    public const string FileName = "gallery-index.safetensors";
-
     /// <summary>The gallery embeddings for <paramref name="inputs"/> (shape <paramref name="shape"/>): read from the run's
     /// file when it was made by the same model from the same inputs, else computed by <paramref name="embed"/> and saved.</summary>
     /// <returns>The (N, D) embeddings and whether they were reloaded rather than computed.</returns>
@@ -23,10 +20,10 @@ public static class GalleryIndexFile
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(embed);
-        var path = Path.Combine(runDirectory, FileName);
+        var path = Path.Combine(runDirectory, RunFiles.GalleryIndex);
         var key = new Dictionary<string, string>
         {
-            ["model_sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(runDirectory, "model.safetensors")))),
+            ["model_sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(runDirectory, RunFiles.Model)))),
             ["gallery_sha256"] = GalleryHash(inputs, shape),
         };
         if (Saved(path, key) is { } saved) return (saved, true);

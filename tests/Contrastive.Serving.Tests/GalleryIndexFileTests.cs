@@ -40,7 +40,7 @@ public sealed class GalleryIndexFileTests : IDisposable
         Assert.False(Index(gallery).Reloaded); // retrained model
         Assert.True(Index(gallery).Reloaded);
 
-        var path = _run.File(GalleryIndexFile.FileName);
+        var path = _run.File(RunFiles.GalleryIndex);
         var bytes = File.ReadAllBytes(path);
         bytes[^1] ^= 1;
         File.WriteAllBytes(path, bytes);

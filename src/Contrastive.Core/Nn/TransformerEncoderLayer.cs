@@ -2,16 +2,6 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Nn;
 
-/// <summary>The feed-forward activation of a <see cref="TransformerEncoderLayer"/>.</summary>
-public enum TransformerActivation
-{
-    /// <summary>max(x, 0), PyTorch's default.</summary>
-    Relu,
-
-    /// <summary>The exact (erf) GELU.</summary>
-    Gelu,
-}
-
 /// <summary>
 /// PyTorch <c>nn.TransformerEncoderLayer(batch_first=True)</c>: self-attention and a feed-forward block
 /// FF(x) = linear2(dropout(act(linear1(x)))), each wrapped in a residual connection with LayerNorm.

@@ -46,6 +46,3 @@ public sealed class AudioDataset
     public AudioDataset Subset(IReadOnlyList<int> indices, string source) =>
         new([.. indices.Select(i => Clips[i])], [.. indices.Select(i => Names[i])], Labels is null ? null : [.. indices.Select(i => Labels[i])], ClassNames, source);
 }
-
-/// <summary>A train part and a held-out part.</summary>
-public sealed record AudioDatasetSplit(AudioDataset Train, AudioDataset Test);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Contrastive.IO;
 
 namespace Contrastive.Data.Audio;
 
@@ -7,13 +8,10 @@ namespace Contrastive.Data.Audio;
 /// <see cref="Mels"/> bands) standardised by one scalar mean and std of the training clips' log-mel values, as one-channel
 /// images (1, mels, frames). Whole clips are cut or padded to <see cref="ClipSeconds"/> (the middle of a longer clip,
 /// silence after a shorter one); training views are segments of <see cref="SegmentSeconds"/>. A run keeps it as
-/// <see cref="FileName"/>, so embedding and evaluation compute the same inputs.
+/// <see cref="RunFiles.Audio"/>, so embedding and evaluation compute the same inputs.
 /// </summary>
 public sealed record AudioFeatures
 {
-    /// <summary>The file of a run directory that holds these settings.</summary>
-    public const string FileName = "audio.json";
-
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>Samples per second every clip is resampled to.</summary>
@@ -104,17 +102,17 @@ public sealed record AudioFeatures
         if (!(Std > 0) || !float.IsFinite(Mean)) throw new ArgumentException($"audio: standardisation mean {Mean} and std {Std} are invalid");
     }
 
-    /// <summary>Writes these settings to <see cref="FileName"/> in <paramref name="directory"/>.</summary>
-    public void Save(string directory) => File.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(this, s_json));
+    /// <summary>Writes these settings to <see cref="RunFiles.Audio"/> in <paramref name="directory"/>.</summary>
+    public void Save(string directory) => File.WriteAllText(Path.Combine(directory, RunFiles.Audio), JsonSerializer.Serialize(this, s_json));
 
-    /// <summary>True when <paramref name="directory"/> holds an audio run's <see cref="FileName"/>.</summary>
-    public static bool IsAudioRun(string directory) => File.Exists(Path.Combine(directory, FileName));
+    /// <summary>True when <paramref name="directory"/> holds an audio run's <see cref="RunFiles.Audio"/>.</summary>
+    public static bool IsAudioRun(string directory) => File.Exists(Path.Combine(directory, RunFiles.Audio));
 
     /// <summary>Reads the settings of the run in <paramref name="directory"/>.</summary>
     /// <exception cref="DatasetException">The file is missing or invalid.</exception>
     public static AudioFeatures Load(string directory)
     {
-        var path = Path.Combine(directory, FileName);
+        var path = Path.Combine(directory, RunFiles.Audio);
         if (!File.Exists(path)) throw new DatasetException(path, "not found: the model is not an audio run (audio data needs a run trained on audio)");
         try
         {

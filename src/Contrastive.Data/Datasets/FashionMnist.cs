@@ -2,16 +2,6 @@ using Contrastive.Data.Formats;
 
 namespace Contrastive.Data.Datasets;
 
-/// <summary>Which half of a dataset distributed as a train and a test set.</summary>
-public enum DatasetPart
-{
-    /// <summary>The training set (Fashion-MNIST: 60,000 images).</summary>
-    Train,
-
-    /// <summary>The test set (Fashion-MNIST: 10,000 images).</summary>
-    Test,
-}
-
 /// <summary>
 /// Fashion-MNIST (Zalando SE, MIT licence): 28x28 grey images of 10 clothing classes, read from the gzip'd
 /// IDX files that Debian's <c>dataset-fashion-mnist</c> package installs in <see cref="DefaultDirectory"/>.

@@ -1,15 +1,5 @@
 namespace Contrastive.Data.Formats;
 
-/// <summary>Element types <see cref="NpyFile"/> reads and writes.</summary>
-public enum NpyDType
-{
-    /// <summary>Little-endian float32, NumPy descr <c>'&lt;f4'</c>.</summary>
-    Float32,
-
-    /// <summary>Unsigned byte, NumPy descr <c>'|u1'</c>.</summary>
-    UInt8,
-}
-
 /// <summary>An array read from a .npy file: its shape, element type and C-order (row-major) data.</summary>
 public sealed class NpyArray
 {

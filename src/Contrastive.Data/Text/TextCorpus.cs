@@ -1,21 +1,5 @@
 namespace Contrastive.Data.Text;
 
-/// <summary>What the records of a <see cref="TextCorpus"/> hold.</summary>
-public enum TextRecordKind
-{
-    /// <summary>Single texts, no labels (unsupervised).</summary>
-    Texts,
-
-    /// <summary>Single texts, each with a class label.</summary>
-    LabeledTexts,
-
-    /// <summary>(anchor, positive) pairs.</summary>
-    Pairs,
-
-    /// <summary>(anchor, positive, negative) triplets.</summary>
-    Triplets,
-}
-
 /// <summary>
 /// Text records for sentence-embedding training: single texts (optionally labelled), pairs or triplets. Every record has
 /// an <see cref="Anchors"/> entry; pairs add <see cref="Positives"/>, triplets also <see cref="Negatives"/>. Records

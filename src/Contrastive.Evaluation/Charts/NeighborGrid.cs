@@ -1,17 +1,6 @@
+using Contrastive.Data.Formats.Images;
+
 namespace Contrastive.Evaluation.Charts;
-
-/// <summary>A small image (CHW floats in [0, 1], 1 or 3 channels) with its class.</summary>
-/// <param name="Pixels">Channel-major pixels.</param>
-/// <param name="Channels">1 (gray) or 3 (RGB).</param>
-/// <param name="Height">Height in pixels.</param>
-/// <param name="Width">Width in pixels.</param>
-/// <param name="Label">Class id.</param>
-public sealed record ImageTile(float[] Pixels, int Channels, int Height, int Width, int Label);
-
-/// <summary>One row of a neighbour grid: a query image and its nearest neighbours, best first.</summary>
-/// <param name="Query">The query image.</param>
-/// <param name="Neighbors">Its neighbours.</param>
-public sealed record NeighborRow(ImageTile Query, IReadOnlyList<ImageTile> Neighbors);
 
 /// <summary>
 /// A grid of query images (left column) and their nearest neighbours, each embedded as a PNG data URI and framed
@@ -58,7 +47,8 @@ public sealed record NeighborGrid(string Title, IReadOnlyList<NeighborRow> Rows)
     private void Tile(SvgWriter svg, ImageTile tile, double x, double y, string frame)
     {
         svg.Rect(x - 3, y - 3, TileSize + 6, TileSize + 6, frame);
-        svg.Image(x, y, TileSize, TileSize, PngEncoder.DataUri(tile.Pixels, tile.Channels, tile.Height, tile.Width));
+        // Unfiltered scanlines: the bytes the report has always embedded.
+        svg.Image(x, y, TileSize, TileSize, PngEncoder.DataUri(tile.Pixels, tile.Channels, tile.Height, tile.Width, PngFilter.None));
         var caption = ClassNames is { } names && tile.Label < names.Count ? names[tile.Label] : tile.Label.ToString(System.Globalization.CultureInfo.InvariantCulture);
         svg.Text(x + TileSize / 2.0, y + TileSize + 16, caption, 10, "middle", "#444444");
     }

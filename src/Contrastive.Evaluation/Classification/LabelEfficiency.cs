@@ -2,13 +2,6 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Evaluation.Classification;
 
-/// <summary>Test accuracy with few labelled training samples, averaged over seeded draws.</summary>
-/// <param name="LabelsPerClass">Labelled training samples per class in each draw.</param>
-/// <param name="Draws">Seeded draws averaged.</param>
-/// <param name="KnnTop1">Mean kNN top-1 accuracy (k = min(the configured k, <paramref name="LabelsPerClass"/>)).</param>
-/// <param name="LinearProbeTop1">Mean linear-probe top-1 accuracy.</param>
-public sealed record FewLabelAccuracy(int LabelsPerClass, int Draws, double KnnTop1, double LinearProbeTop1);
-
 /// <summary>
 /// The label-efficiency view of an embedding, the reason to learn one without labels: kNN and a linear probe that see
 /// only n labelled training samples per class (n = 1, 10, 100 by default), drawn with a seed per draw and scored on

@@ -1,10 +1,5 @@
 namespace Contrastive.Evaluation.Retrieval;
 
-/// <summary>Recall@k: the fraction of queries with at least one same-label item among their k nearest.</summary>
-/// <param name="K">The cut-off.</param>
-/// <param name="Value">The fraction, over all queries.</param>
-public sealed record RecallAtK(int K, double Value);
-
 /// <summary>Retrieval figures with every embedding as a query against all others (the query itself excluded).</summary>
 /// <param name="Queries">Number of queries.</param>
 /// <param name="QueriesWithRelevant">Queries with at least one other item of their label (R &gt; 0).</param>

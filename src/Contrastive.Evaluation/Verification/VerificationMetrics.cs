@@ -1,15 +1,5 @@
 namespace Contrastive.Evaluation.Verification;
 
-/// <summary>Which figure a threshold is chosen to maximise.</summary>
-public enum ThresholdCriterion
-{
-    /// <summary>The F1 score.</summary>
-    F1,
-
-    /// <summary>The accuracy.</summary>
-    Accuracy,
-}
-
 /// <summary>Threshold-free verification figures: ROC-AUC, average precision, EER, TAR at a FAR, best threshold.</summary>
 public static class VerificationMetrics
 {

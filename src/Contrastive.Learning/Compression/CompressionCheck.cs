@@ -1,4 +1,3 @@
-using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Nn;
 using Contrastive.Tensors;
@@ -6,14 +5,6 @@ using Contrastive.Training;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Contrastive.Compression;
-
-/// <summary>How far a compressed encoder's embeddings are from the original's on the test part of some data.</summary>
-/// <param name="MeanCosine">Mean cosine similarity between the two embeddings of the same test sample.</param>
-/// <param name="MinCosine">The smallest of those similarities.</param>
-/// <param name="KnnBefore">kNN top-1 accuracy of the original encoder, or null for unlabeled data.</param>
-/// <param name="KnnAfter">kNN top-1 accuracy of the compressed encoder, or null for unlabeled data.</param>
-/// <param name="K">The kNN neighbour count used.</param>
-public sealed record CompressionCheckResult(double MeanCosine, double MinCosine, double? KnnBefore, double? KnnAfter, int K);
 
 /// <summary>Compares a compressed encoder with the one it came from.</summary>
 public static class CompressionCheck

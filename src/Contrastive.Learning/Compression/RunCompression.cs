@@ -5,29 +5,6 @@ using Contrastive.Training;
 
 namespace Contrastive.Compression;
 
-/// <summary>What <see cref="RunCompression.Compress"/> does to a run's weights.</summary>
-public sealed record CompressionOptions
-{
-    /// <summary>The share of each weight's entries <see cref="MagnitudePruning"/> sets to zero, in [0, 1); 0 prunes nothing.</summary>
-    public double PruneFraction { get; init; }
-
-    /// <summary>Store weights as int8 (<see cref="Int8Quantization"/>); false keeps them F32.</summary>
-    public bool Int8 { get; init; } = true;
-
-    /// <summary>Batches of training data to re-estimate the batch-norm statistics on after pruning
-    /// (<see cref="BatchNormRecalibration"/>); 0 keeps the trained statistics.</summary>
-    public int RecalibrationBatches { get; init; }
-}
-
-/// <summary>What compression did.</summary>
-/// <param name="BytesBefore">Size of the source model.safetensors.</param>
-/// <param name="BytesAfter">Size of the compressed model.safetensors.</param>
-/// <param name="CompressedWeights">Number of weight tensors pruned and/or quantised.</param>
-/// <param name="WeightCount">Entries in those weights.</param>
-/// <param name="ZeroWeights">Of those, how many are zero after compression.</param>
-/// <param name="RecalibratedLayers">Batch-norm layers whose statistics were re-estimated.</param>
-public sealed record CompressionSummary(long BytesBefore, long BytesAfter, int CompressedWeights, long WeightCount, long ZeroWeights, int RecalibratedLayers);
-
 /// <summary>
 /// Writes a compressed copy of a run directory: the files that describe how to read the run (config.json,
 /// metrics.jsonl, and a table run's standardisation or a CLIP run's tokenizer) with model.safetensors pruned and/or
@@ -37,7 +14,7 @@ public sealed record CompressionSummary(long BytesBefore, long BytesAfter, int C
 /// </summary>
 public static class RunCompression
 {
-    private static readonly string[] s_copied = ["config.json", "metrics.jsonl", TabularRun.StandardizationFile, ClipRun.TokenizerFile];
+    private static readonly string[] s_copied = [RunFiles.Config, RunFiles.Metrics, RunFiles.Standardization, RunFiles.Tokenizer];
 
     /// <summary>Compresses the run in <paramref name="modelDirectory"/> into <paramref name="outDirectory"/> (created
     /// if needed; its model.safetensors is written last, atomically). Batch-norm recalibration, when asked for, runs on
@@ -49,7 +26,7 @@ public static class RunCompression
     public static CompressionSummary Compress(string modelDirectory, string outDirectory, CompressionOptions options, EvaluationData? calibration = null)
     {
         CheckRequest(modelDirectory, outDirectory, options, calibration);
-        var modelPath = Path.Combine(modelDirectory, "model.safetensors");
+        var modelPath = Path.Combine(modelDirectory, RunFiles.Model);
         var source = SafeTensors.Read(modelPath);
         if (source.Entries.Any(e => e.Dtype == SafeTensorsDtype.I8))
             throw new ArgumentException($"{modelPath} is already int8; compress the run it was made from");
@@ -62,7 +39,7 @@ public static class RunCompression
         Directory.CreateDirectory(outDirectory);
         foreach (var name in s_copied.Where(name => File.Exists(Path.Combine(modelDirectory, name))))
             AtomicFile.WriteAllBytes(Path.Combine(outDirectory, name), File.ReadAllBytes(Path.Combine(modelDirectory, name)));
-        var outPath = Path.Combine(outDirectory, "model.safetensors");
+        var outPath = Path.Combine(outDirectory, RunFiles.Model);
         SafeTensors.Write(outPath, stored, Metadata(source.Metadata, options));
         return new CompressionSummary(
             new FileInfo(modelPath).Length,
@@ -84,10 +61,10 @@ public static class RunCompression
         ArgumentOutOfRangeException.ThrowIfNegative(options.RecalibrationBatches);
         if (options.RecalibrationBatches > 0 && calibration is null) throw new ArgumentException("batch-norm recalibration needs data", nameof(calibration));
         if (SamePath(modelDirectory, outDirectory)) throw new ArgumentException($"--out {outDirectory} is the run directory itself; write the compressed copy elsewhere");
-        if (File.Exists(Path.Combine(outDirectory, "checkpoint.safetensors")))
+        if (File.Exists(Path.Combine(outDirectory, RunFiles.Checkpoint)))
             throw new ArgumentException($"--out {outDirectory} holds a training run (it has a checkpoint); write the compressed copy to a new directory");
-        if (!File.Exists(Path.Combine(modelDirectory, "config.json"))) throw new FileNotFoundException($"--model {modelDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
-        if (!File.Exists(Path.Combine(modelDirectory, "model.safetensors"))) throw new FileNotFoundException($"--model {modelDirectory}: no model.safetensors");
+        if (!File.Exists(Path.Combine(modelDirectory, RunFiles.Config))) throw new FileNotFoundException($"--model {modelDirectory}: no {RunFiles.Config} (is it a run directory written by 'contrastive train'?)");
+        if (!File.Exists(Path.Combine(modelDirectory, RunFiles.Model))) throw new FileNotFoundException($"--model {modelDirectory}: no {RunFiles.Model}");
     }
 
     /// <summary>The entries with the batch-norm statistics of the run's encoder re-estimated on
@@ -95,9 +72,9 @@ public static class RunCompression
     private static (IReadOnlyList<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> Entries, int Layers) Recalibrate(
         IReadOnlyList<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries, string modelDirectory, EvaluationData data, int batches)
     {
-        var config = TrainConfig.Load(Path.Combine(modelDirectory, "config.json"));
+        var config = TrainConfig.Load(Path.Combine(modelDirectory, RunFiles.Config));
         var weights = entries.ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal);
-        var model = RunModel.Create(config, weights, data.Geometry, Path.Combine(modelDirectory, "model.safetensors"));
+        var model = RunModel.Create(config, weights, data.Geometry, Path.Combine(modelDirectory, RunFiles.Model));
         var layers = BatchNormRecalibration.Run(model.Encoder, BatchNormRecalibration.Batches(data, batches, (ulong)config.Seed));
         var state = model.StateEntries().ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal);
         return (entries.Select(e => (e.Name, state[e.Name], e.Dtype)).ToList(), layers);

@@ -5,17 +5,6 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Methods;
 
-/// <summary>A training batch: one tensor per view (each (B, ...)), labels when the data has them, sample indices and
-/// the global step it is trained at (methods derive per-step randomness from it, so resumed runs repeat it).</summary>
-public sealed record TrainingBatch(IReadOnlyList<Tensor> Views, int[]? Labels, int[] Indices, long Step);
-
-/// <summary>Where training stands, for per-step hooks (momentum schedules, curricula).</summary>
-public readonly record struct TrainingProgress(long Step, long TotalSteps)
-{
-    /// <summary>Fraction of training done after this step, in [0, 1].</summary>
-    public double Fraction => TotalSteps <= 0 ? 1 : Math.Clamp((double)(Step + 1) / TotalSteps, 0, 1);
-}
-
 /// <summary>
 /// A contrastive or self-supervised method: an online <see cref="EmbeddingModel"/> (encoder + heads), a loss over a
 /// batch of views, and optional per-step hooks (EMA target update, queue enqueue). Adding a method is one small class.

@@ -4,33 +4,6 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Reinforcement;
 
-/// <summary>How much cart-pole data the experiment collects (random policy; each set from its own seed).</summary>
-public sealed record CartPoleDataSettings
-{
-    /// <summary>Episodes in the replay buffer the encoder learns from.</summary>
-    public int TrainEpisodes { get; init; } = 40;
-
-    /// <summary>Episodes whose observations the ridge maps are fitted on.</summary>
-    public int ProbeEpisodes { get; init; } = 20;
-
-    /// <summary>Held-out episodes the R^2 is measured on.</summary>
-    public int TestEpisodes { get; init; } = 10;
-
-    /// <summary>Steps per episode.</summary>
-    public int EpisodeLength { get; init; } = 100;
-
-    /// <summary>Physics steps (0.02 s each) per action and frame.</summary>
-    public int ActionRepeat { get; init; } = 4;
-
-    /// <summary>Frames per observation.</summary>
-    public int FrameStack { get; init; } = 3;
-}
-
-/// <summary>One row of the experiment: which features, and how well ridge maps from them predict the state.</summary>
-/// <param name="Features">raw pixels, random encoder, or the trained method's encoder.</param>
-/// <param name="Probe">R^2 per state variable (<see cref="CartPoleState.VariableNames"/>) on held-out episodes.</param>
-public sealed record StateProbeRow(string Features, RidgeProbeResult Probe);
-
 /// <summary>
 /// The measurement of the issue: a random policy's cart-pole episodes are rendered to pixels; an encoder learns from
 /// one replay buffer with CURL or ATC; ridge maps from features to the true state variables are fitted on a second

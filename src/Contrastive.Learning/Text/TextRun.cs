@@ -2,6 +2,7 @@ using Contrastive.Compression;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
 using Contrastive.Import;
+using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Models;
 using Contrastive.Nn;
@@ -124,7 +125,7 @@ public static class TextRun
     /// audio run's GRU over frames).</summary>
     public static bool IsTextRun(string runDirectory)
     {
-        var path = Path.Combine(runDirectory, "config.json");
+        var path = Path.Combine(runDirectory, RunFiles.Config);
         return File.Exists(path) && Architectures.Contains(TrainConfig.Load(path).Arch) && !Data.Audio.AudioFeatures.IsAudioRun(runDirectory);
     }
 
@@ -132,7 +133,7 @@ public static class TextRun
     /// the training texts; a backbone's vocabulary ships with the backbone and is not copied.</summary>
     public static void SaveTokenizer(ISentenceTokenizer tokenizer, string runDirectory)
     {
-        if (tokenizer is WordTokenizer words) words.Save(Path.Combine(runDirectory, ClipRun.TokenizerFile));
+        if (tokenizer is WordTokenizer words) words.Save(Path.Combine(runDirectory, RunFiles.Tokenizer));
     }
 
     /// <summary>The tokenizer a text run with <paramref name="config"/> reads: the backbone's WordPiece vocabulary, or the
@@ -161,10 +162,10 @@ public static class TextRun
     /// <exception cref="InvalidDataException">The weights do not fit the configured encoder.</exception>
     public static (TrainConfig Config, Module Encoder, ISentenceTokenizer Tokenizer) Load(string runDirectory)
     {
-        var configPath = Path.Combine(runDirectory, "config.json");
-        var modelPath = Path.Combine(runDirectory, "model.safetensors");
+        var configPath = Path.Combine(runDirectory, RunFiles.Config);
+        var modelPath = Path.Combine(runDirectory, RunFiles.Model);
         if (!File.Exists(configPath) || !File.Exists(modelPath))
-            throw new FileNotFoundException($"--model {runDirectory}: no config.json and model.safetensors (is it a run directory written by 'contrastive train'?)");
+            throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Config} and {RunFiles.Model} (is it a run directory written by 'contrastive train'?)");
         var config = TrainConfig.Load(configPath);
         var tokenizer = Tokenizer(config, runDirectory);
         var model = new EmbeddingModel(CreateEncoder(config, tokenizer.VocabularySize, withBackboneWeights: false), head: null);

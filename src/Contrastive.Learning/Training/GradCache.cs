@@ -3,9 +3,6 @@ using Contrastive.Tensors;
 
 namespace Contrastive.Training;
 
-/// <summary>One encoder pass of a <see cref="GradCache"/> step: the model and the (B, ...) batch it encodes.</summary>
-public readonly record struct GradCacheInput(Module Model, Tensor Batch);
-
 /// <summary>
 /// Feature-cached gradient accumulation (GradCache, Gao et al. 2021): a contrastive loss over a large batch with the
 /// activation memory of <see cref="ChunkSize"/> samples.

@@ -4,6 +4,7 @@ using Contrastive.Evaluation;
 using Contrastive.Evaluation.Charts;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Report;
+using Contrastive.IO;
 using Contrastive.Models;
 using Contrastive.Nn;
 
@@ -48,7 +49,7 @@ public static class RunEvaluation
             var report = new HtmlReport(title).AddKeyValues("Run configuration", config)
                 .AddText("Evaluation", "The data has no labels: kNN, probe, verification and retrieval need them. Training curves and health only.");
             ReportCharts.AddTraining(report, curves);
-            report.Save(Path.Combine(directory, "report.html"));
+            report.Save(Path.Combine(directory, RunFiles.Report));
             return null;
         }
 
@@ -61,7 +62,7 @@ public static class RunEvaluation
             // image-text pairs without labels: retrieval of captions and images is the whole evaluation
             : new EvaluationResult(data.TrainCount, data.TestCount, test.Dim, null, null, null, null, null);
         if (towers is not null) result = imageText!.AddTo(result, towers, test);
-        result.Save(Path.Combine(directory, "eval.json"));
+        result.Save(Path.Combine(directory, RunFiles.Evaluation));
         EvaluationReport.Build(result, new ReportInputs
         {
             Title = title,
@@ -72,7 +73,7 @@ public static class RunEvaluation
             TestImage = data.TestImage,
             Training = curves,
             Seed = options.Seed,
-        }).Save(Path.Combine(directory, "report.html"));
+        }).Save(Path.Combine(directory, RunFiles.Report));
         return result;
     }
 

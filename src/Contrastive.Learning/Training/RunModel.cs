@@ -1,4 +1,5 @@
 using Contrastive.Compression;
+using Contrastive.IO;
 using Contrastive.Models;
 using Contrastive.Tensors;
 
@@ -14,10 +15,10 @@ public static class RunModel
     /// <exception cref="InvalidDataException">The weights do not fit the configured architecture or the data's geometry.</exception>
     public static (TrainConfig Config, EmbeddingModel Model) Load(string runDirectory, InputGeometry input)
     {
-        var configPath = Path.Combine(runDirectory, "config.json");
-        var modelPath = Path.Combine(runDirectory, "model.safetensors");
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {runDirectory}: no config.json (is it a run directory written by 'contrastive train'?)");
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {runDirectory}: no model.safetensors");
+        var configPath = Path.Combine(runDirectory, RunFiles.Config);
+        var modelPath = Path.Combine(runDirectory, RunFiles.Model);
+        if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Config} (is it a run directory written by 'contrastive train'?)");
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Model}");
         var config = TrainConfig.Load(configPath);
         return (config, Create(config, ModelWeights.Read(modelPath), input, modelPath));
     }

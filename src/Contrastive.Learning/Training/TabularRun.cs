@@ -1,18 +1,20 @@
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
+using Contrastive.IO;
 
 namespace Contrastive.Training;
 
 /// <summary>
 /// CSV tables and run directories: training fits the feature standardisation on the train split and stores it as
-/// <see cref="StandardizationFile"/> next to the model; embedding and evaluation read a CSV back through it, so new
+/// <see cref="RunFiles.Standardization"/> next to the model; embedding and evaluation read a CSV back through it, so new
 /// rows are scaled exactly as the training rows were.
 /// </summary>
 public static class TabularRun
 {
-    /// <summary>The file in a run directory holding the column names, label column, means and stds.</summary>
-    public const string StandardizationFile = "standardization.json";
+    /// <summary>The file in a run directory holding the column names, label column, means and stds: <see cref="RunFiles.Standardization"/>,
+    /// under the name the CLI's train command still uses.</summary>
+    public const string StandardizationFile = RunFiles.Standardization;
 
     /// <summary>Loads <paramref name="csv"/> for training: the deterministic split, standardised with statistics fitted on its train part.</summary>
     /// <exception cref="DatasetException">The CSV is missing or malformed, or the label column is not in its header.</exception>
@@ -26,7 +28,7 @@ public static class TabularRun
     /// <summary>The run's stored standardisation.</summary>
     /// <exception cref="DatasetException">The run has none (it was not trained on a table) or the file is malformed.</exception>
     public static FeatureStandardizer Standardizer(string runDirectory) =>
-        FeatureStandardizer.Load(Path.Combine(runDirectory, StandardizationFile));
+        FeatureStandardizer.Load(Path.Combine(runDirectory, RunFiles.Standardization));
 
     /// <summary>
     /// Loads <paramref name="csv"/> for the run in <paramref name="runDirectory"/>: the same deterministic split as in

@@ -56,13 +56,13 @@ public sealed class Trainer
     public WarmupCosineSchedule Schedule { get; }
 
     /// <summary>The path of the model checkpoint (PyTorch state_dict keys).</summary>
-    public string ModelPath => Path.Combine(_runDirectory, "model.safetensors");
+    public string ModelPath => Path.Combine(_runDirectory, RunFiles.Model);
 
     /// <summary>The path of the metrics log.</summary>
-    public string MetricsPath => Path.Combine(_runDirectory, "metrics.jsonl");
+    public string MetricsPath => Path.Combine(_runDirectory, RunFiles.Metrics);
 
     /// <summary>The path of the run's configuration (<see cref="TrainConfig.Json"/> format).</summary>
-    public string ConfigPath => Path.Combine(_runDirectory, "config.json");
+    public string ConfigPath => Path.Combine(_runDirectory, RunFiles.Config);
 
     /// <summary>Trains to the configured epoch count; with <paramref name="resume"/>, continues from the run's checkpoint.</summary>
     /// <returns>The metrics of every epoch of the run (including those before a resume).</returns>

@@ -16,9 +16,6 @@ namespace Contrastive.Training;
 /// </summary>
 public static class TrainingCheckpoint
 {
-    /// <summary>The file name inside a run directory.</summary>
-    public const string FileName = "checkpoint.safetensors";
-
     private const string FormatVersion = "1";
 
     /// <summary>The metadata key prefix of the random generators' states (<see cref="ContrastiveMethod.Generators"/>).</summary>
@@ -42,7 +39,7 @@ public static class TrainingCheckpoint
         };
         foreach (var (name, generator) in method.Generators())
             metadata[GeneratorPrefix + name] = string.Join(',', generator.GetState().Select(w => w.ToString("x16", CultureInfo.InvariantCulture)));
-        SafeTensors.Write(Path.Combine(runDirectory, FileName), entries, metadata);
+        SafeTensors.Write(Path.Combine(runDirectory, RunFiles.Checkpoint), entries, metadata);
     }
 
     /// <summary>Restores a checkpoint into a freshly built method and optimiser; returns (epochs done, step).</summary>
@@ -51,7 +48,7 @@ public static class TrainingCheckpoint
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(optimizer);
-        var path = Path.Combine(runDirectory, FileName);
+        var path = Path.Combine(runDirectory, RunFiles.Checkpoint);
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: no checkpoint to resume from");
         var content = SafeTensors.Read(path);
         var meta = content.Metadata;

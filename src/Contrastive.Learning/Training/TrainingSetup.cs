@@ -182,8 +182,8 @@ public sealed class TrainingSetup
     public static void InitialiseEncoder(ContrastiveMethod method, string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(method);
-        var path = Path.Combine(runDirectory, "model.safetensors");
-        if (!File.Exists(path)) throw new InvalidDataException($"--init {runDirectory}: no model.safetensors there");
+        var path = Path.Combine(runDirectory, RunFiles.Model);
+        if (!File.Exists(path)) throw new InvalidDataException($"--init {runDirectory}: no {RunFiles.Model} there");
         const string prefix = "encoder.";
         var encoder = ModelWeights.Read(path)
             .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))

@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using Contrastive.Data.Formats;
 using Contrastive.Data.Formats.Images;
 using Contrastive.Testing;
 
@@ -39,6 +43,49 @@ public sealed class PngTests
         var image = Fixtures.Pattern(5, 4, 3);
         PngEncoder.Write(dir.File("a.png"), image);
         Assert.True(image.Pixels.SequenceEqual(ImageDecoder.Decode(dir.File("a.png")).Pixels));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void PlanarFloats_Unfiltered_HaveValidChunksAndInflateBack(int channels)
+    {
+        const int h = 3, w = 5;
+        var pixels = Enumerable.Range(0, channels * h * w).Select(i => i / (float)(channels * h * w - 1)).ToArray();
+        pixels[0] = -1f; // clamped to 0
+        var png = PngEncoder.Encode(pixels, channels, h, w, PngFilter.None);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        var chunks = new List<(string Type, byte[] Data)>();
+        for (var pos = 8; pos < png.Length;)
+        {
+            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos));
+            var typeAndData = png.AsSpan(pos + 4, 4 + length);
+            Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos + 8 + length)), Crc32.Compute(typeAndData));
+            chunks.Add((Encoding.ASCII.GetString(typeAndData[..4]), typeAndData[4..].ToArray()));
+            pos += 12 + length;
+        }
+        Assert.Equal(["IHDR", "IDAT", "IEND"], chunks.Select(c => c.Type));
+        var ihdr = chunks[0].Data;
+        Assert.Equal(w, (int)BinaryPrimitives.ReadUInt32BigEndian(ihdr));
+        Assert.Equal(h, (int)BinaryPrimitives.ReadUInt32BigEndian(ihdr.AsSpan(4)));
+        Assert.Equal(channels == 1 ? 0 : 2, ihdr[9]);
+        using var z = new ZLibStream(new MemoryStream(chunks[1].Data), CompressionMode.Decompress);
+        using var raw = new MemoryStream();
+        z.CopyTo(raw);
+        var bytes = raw.ToArray();
+        Assert.Equal(h * (1 + w * channels), bytes.Length);
+        Assert.Equal(0, bytes[0]);   // filter byte
+        Assert.Equal(0, bytes[1]);   // the clamped pixel
+        Assert.Equal(255, bytes[^1]); // last pixel of the last row, last channel = value 1.0
+        // RGB interleaving: pixel (0, 1) green = channel 1 at (0, 1)
+        if (channels == 3) Assert.Equal((byte)Math.Round(pixels[h * w + 1] * 255), bytes[1 + 1 * 3 + 1]);
+        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(png), PngEncoder.DataUri(pixels, channels, h, w, PngFilter.None));
+    }
+
+    [Fact]
+    public void PlanarFloats_OfTheWrongCount_AreRejected()
+    {
+        Assert.Contains("10 values for a 3x2x2 image", Assert.Throws<ArgumentException>(() => PngEncoder.Encode(new float[10], 3, 2, 2)).Message);
     }
 
     [Theory]

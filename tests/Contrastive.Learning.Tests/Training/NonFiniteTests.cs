@@ -69,7 +69,7 @@ public sealed class NonFiniteTests : IDisposable
         Assert.Contains("state 'encoder.net.0.0.weight' holds NaN at element 7", Assert.Throws<InvalidDataException>(() => Checkpoint.LoadModule(model, modelPath)).Message);
         Assert.Equal(before, model.StateEntries().Select(e => e.Tensor.ToArray())); // nothing half-loaded
 
-        var checkpointPath = Path.Combine(_temp.Path, TrainingCheckpoint.FileName);
+        var checkpointPath = Path.Combine(_temp.Path, RunFiles.Checkpoint);
         Poison(checkpointPath, "optim.0.momentum_buffer");
         var fresh = TrainingSetup.Create(config with { Epochs = 2 }, TinyData.Create(), workers: 1);
         var trainer = new Trainer(config with { Epochs = 2 }, fresh.Method, fresh.Batches, _temp.Path, fresh.Evaluator);

@@ -1,3 +1,4 @@
+using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Models;
 using Contrastive.Tensors;
@@ -26,7 +27,7 @@ public sealed class TrainerTests : IDisposable
         Assert.All(metrics, m => Assert.True(double.IsFinite(m.Loss), $"{method}: loss {m.Loss}"));
         Assert.All(metrics, m => Assert.NotNull(m.KnnAccuracy));
         Assert.True(File.Exists(Path.Combine(_temp.Path, "model.safetensors")));
-        Assert.True(File.Exists(Path.Combine(_temp.Path, TrainingCheckpoint.FileName)));
+        Assert.True(File.Exists(Path.Combine(_temp.Path, RunFiles.Checkpoint)));
         Assert.Equal(2, File.ReadAllLines(Path.Combine(_temp.Path, "metrics.jsonl")).Length);
         Assert.Equal(config, TrainConfig.Load(Path.Combine(_temp.Path, "config.json")));
     }
@@ -61,7 +62,7 @@ public sealed class TrainerTests : IDisposable
         var config = Config("simclr", epochs: 1);
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
         new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
-        var path = Path.Combine(_temp.Path, TrainingCheckpoint.FileName);
+        var path = Path.Combine(_temp.Path, RunFiles.Checkpoint);
         var bytes = File.ReadAllBytes(path);
         bytes[^100] ^= 0x10;
         File.WriteAllBytes(path, bytes);
@@ -113,7 +114,7 @@ public sealed class TrainerTests : IDisposable
         var config = Config("simclr");
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
         var error = Assert.Throws<InvalidDataException>(() => new Trainer(config, setup.Method, setup.Batches, _temp.Path).Run(resume: true));
-        Assert.Contains(TrainingCheckpoint.FileName, error.Message);
+        Assert.Contains(RunFiles.Checkpoint, error.Message);
     }
 
     [Fact]

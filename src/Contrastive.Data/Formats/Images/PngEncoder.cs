@@ -3,28 +3,6 @@ using System.IO.Compression;
 
 namespace Contrastive.Data.Formats.Images;
 
-/// <summary>How <see cref="PngEncoder"/> filters scanlines before compression.</summary>
-public enum PngFilter
-{
-    /// <summary>Filter type 0: bytes as they are.</summary>
-    None = 0,
-
-    /// <summary>Filter type 1: difference to the pixel on the left.</summary>
-    Sub = 1,
-
-    /// <summary>Filter type 2: difference to the pixel above.</summary>
-    Up = 2,
-
-    /// <summary>Filter type 3: difference to the mean of left and above.</summary>
-    Average = 3,
-
-    /// <summary>Filter type 4: difference to the Paeth predictor.</summary>
-    Paeth = 4,
-
-    /// <summary>Per row, the type whose output has the smallest sum of absolute signed bytes (the libpng heuristic).</summary>
-    Adaptive = 5,
-}
-
 /// <summary>
 /// Writes 8-bit PNG images (grey, grey+alpha, RGB or RGBA), e.g. for test fixtures and the image grids of
 /// the HTML report: IHDR, one zlib-compressed IDAT, IEND, each with its CRC-32.
@@ -62,9 +40,13 @@ public static class PngEncoder
         return output.ToArray();
     }
 
-    /// <summary>Encodes planar float pixels in [0, 1] (C, H, W; C = 1 or 3) as PNG bytes.</summary>
-    public static byte[] Encode(ReadOnlySpan<float> chw, int channels, int height, int width) =>
-        Encode(DecodedImage.FromPlanar(chw, channels, height, width));
+    /// <summary>Encodes planar float pixels in [0, 1] (C, H, W; C = 1 or 3; values are clamped, then rounded to 8 bits) as PNG bytes.</summary>
+    public static byte[] Encode(ReadOnlySpan<float> chw, int channels, int height, int width, PngFilter filter = PngFilter.Adaptive) =>
+        Encode(DecodedImage.FromPlanar(chw, channels, height, width), filter);
+
+    /// <summary>Planar float pixels as a <c>data:image/png;base64,...</c> URI (as <see cref="Encode(ReadOnlySpan{float}, int, int, int, PngFilter)"/>).</summary>
+    public static string DataUri(ReadOnlySpan<float> chw, int channels, int height, int width, PngFilter filter = PngFilter.Adaptive) =>
+        "data:image/png;base64," + Convert.ToBase64String(Encode(chw, channels, height, width, filter));
 
     /// <summary>Writes <paramref name="image"/> to <paramref name="path"/> (through a temporary file and a rename).</summary>
     public static void Write(string path, DecodedImage image, PngFilter filter = PngFilter.Adaptive)

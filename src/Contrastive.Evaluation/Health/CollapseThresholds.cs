@@ -1,0 +1,28 @@
+namespace Contrastive.Evaluation.Health;
+
+/// <summary>
+/// Thresholds of <see cref="CollapseMonitor"/>. The std ratio r is the mean per-dimension std of the L2-normalised
+/// embeddings times sqrt(D): about 1 for embeddings spread over the sphere, 0 for a constant. The per-dimension
+/// variances sum to 1 - |mean|^2, so a small r means the embeddings sit near one point of the sphere, or in very
+/// few of its dimensions (the effective rank tells which).
+/// </summary>
+public readonly record struct CollapseThresholds()
+{
+    /// <summary>Collapsed below this std ratio. On the demo split a SimSiam without its stop-gradient (and without the
+    /// output batch norm its projector has since gained) fell to 0.22, 0.16 and 0.15 in its first three epochs;
+    /// healthy SimCLR, MoCo and BYOL runs stay between 0.6 and 1, and a CLIP run passes 0.24 in its first epoch on the
+    /// way up (a warning, not a collapse).</summary>
+    public double CollapsedStdRatio { get; init; } = 0.2;
+
+    /// <summary>Warning below this std ratio.</summary>
+    public double WarningStdRatio { get; init; } = 0.4;
+
+    /// <summary>Collapsed below this effective rank (all rows on one line or equal).</summary>
+    public double CollapsedEffectiveRank { get; init; } = 1.5;
+
+    /// <summary>Warning below this fraction of min(N, D) effective rank (dimensional collapse).</summary>
+    public double WarningEffectiveRankFraction { get; init; } = 0.05;
+
+    /// <summary>Warning when the std ratio falls below this fraction of the first check's.</summary>
+    public double WarningDropFraction { get; init; } = 0.25;
+}
