@@ -47,6 +47,11 @@ internal static class TrainCommand
     private static readonly Option<int?> s_views = new("--views") { Description = "simclr: augmented views per image, 2 to 8; the loss averages NT-Xent over every pair (default 2)" };
     private static readonly Option<int?> s_poolGrid = new("--pool-grid") { Description = "bench ConvNet: the representation averages the last feature map over an N x N grid (1: global average, 128-d; default 3, 1,152-d; the heads read the mean cell)" };
     private static readonly Option<float?> s_cropScale = new("--crop-scale") { Description = "Smallest random-resized-crop scale of the image views, except byol's (default 0.2 grey, 0.08 colour)" };
+    private static readonly Option<int?> s_localCrops = new("--local-crops") { Description = "simclr: multi-crop, two global views and N local views of 3/7 the side, 0 to 8 (default none)" };
+    private static readonly Option<float?> s_rotation = new("--rotation") { Description = "Image views: also rotate by U(-r, r) degrees, 0 to 180 (default none)" };
+    private static readonly Option<float?> s_noise = new("--noise") { Description = "Image views: also add Gaussian pixel noise of sigma U(0, s), 0 to 1 (default none)" };
+    private static readonly Option<float?> s_erasing = new("--erasing") { Description = "Image views: also erase a random rectangle (2-33% of the image) with probability p (default none)" };
+    private static readonly Option<float?> s_curriculumStart = new("--curriculum-start") { Description = "Image views: grow the augmentation strength from this value in [0, 1] to full over the first half of training (default full throughout)" };
     private static readonly Option<bool> s_decoupled = new("--decoupled") { Description = "simclr: the decoupled contrastive loss (DCL): NT-Xent without the positive in its denominator" };
     private static readonly Option<bool?> s_flip = new("--flip") { Description = "Mirror image views left-right with p = 0.5 (default off: a mirror changes digits, letters and arrows; turn on for photos)" };
     private static readonly Option<float?> s_textDropout = new("--text-dropout") { Description = $"text data: dropout inside the text encoder, SimCSE's noise (default {Text.TextRun.DefaultDropout})" };
@@ -62,6 +67,7 @@ internal static class TrainCommand
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
             s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_decoupled,
+            s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -212,6 +218,11 @@ internal static class TrainCommand
             Views = p.GetValue(s_views) ?? c.Views,
             CropScale = p.GetValue(s_cropScale) ?? c.CropScale,
             PoolGrid = p.GetValue(s_poolGrid) ?? c.PoolGrid,
+            LocalCrops = p.GetValue(s_localCrops) ?? c.LocalCrops,
+            Rotation = p.GetValue(s_rotation) ?? c.Rotation,
+            Noise = p.GetValue(s_noise) ?? c.Noise,
+            Erasing = p.GetValue(s_erasing) ?? c.Erasing,
+            CurriculumStart = p.GetValue(s_curriculumStart) ?? c.CurriculumStart,
             Decoupled = p.GetValue(s_decoupled) || c.Decoupled,
             TextDropout = p.GetValue(s_textDropout) ?? c.TextDropout,
             TextAugment = p.GetValue(s_textAugment) || c.TextAugment,

@@ -19,6 +19,9 @@ public static class MethodDefaults
     /// <summary>Optimisers.</summary>
     public static readonly IReadOnlyList<string> Optimizers = ["sgd", "adamw", "lars"];
 
+    /// <summary>The methods that train on augmented image views: all but clip.</summary>
+    private static readonly string[] ImageMethods = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"];
+
     /// <summary>The options (config.json names) that configure only some methods, with those methods; the others ignore them.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> MethodSpecificOptions = new Dictionary<string, string[]>
     {
@@ -35,7 +38,12 @@ public static class MethodDefaults
         ["grad-cache-chunk"] = ["simclr", "moco"],
         ["views"] = ["simclr"],
         ["decoupled"] = ["simclr"],
+        ["local-crops"] = ["simclr"],
         ["crop-scale"] = ["simclr", "moco", "simsiam", "barlow", "supcon", "siamese", "triplet"],
+        ["rotation"] = ImageMethods,
+        ["noise"] = ImageMethods,
+        ["erasing"] = ImageMethods,
+        ["curriculum-start"] = ImageMethods,
         ["hidden-dim"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet"],
         ["max-text-length"] = ["clip"],
         ["text-width"] = ["clip"],

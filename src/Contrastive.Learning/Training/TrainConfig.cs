@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Contrastive.Data.Datasets;
 using Contrastive.Evaluation.Classification;
 
 namespace Contrastive.Training;
@@ -92,6 +93,24 @@ public sealed record TrainConfig
     /// what a digit, a letter or an arrow is, and adds nothing where test images share one orientation (Fashion-MNIST's
     /// shoes all point left; on the demo it cost kNN and probe accuracy, see BENCHMARKS.md); turn it on for photos.</summary>
     public bool? HorizontalFlip { get; init; }
+
+    /// <summary>SimCLR: multi-crop (Caron et al. 2020), two global views (crop scale U(0.14, 1)) and this many local views of
+    /// 3/7 the side (crop scale U(0.05, 0.14)); the loss averages NT-Xent over every pair of views; null or 0: none.</summary>
+    public int? LocalCrops { get; init; }
+
+    /// <summary>Image views: an extra random rotation by U(-r, r) degrees after the method's recipe; null or 0: none.</summary>
+    public float? Rotation { get; init; }
+
+    /// <summary>Image views: extra Gaussian pixel noise N(0, s^2), s ~ U(0, this), clamped to [0, 1]; null or 0: none.</summary>
+    public float? Noise { get; init; }
+
+    /// <summary>Image views: random erasing (Zhong et al. 2020: a rectangle of 2-33% of the image set to 0) with this
+    /// probability; null or 0: none.</summary>
+    public float? Erasing { get; init; }
+
+    /// <summary>Image views: a curriculum, the augmentation strength growing linearly from this value in [0, 1] to 1 over the
+    /// first half of training (<see cref="ImageViews.CurriculumRampEnd"/>); null: full strength throughout.</summary>
+    public float? CurriculumStart { get; init; }
 
     /// <summary>bench ConvNet: the side S of the grid its representation averages the last feature map over (1: global
     /// average pooling, 128-d, as the bench spec; S: 128 S^2-d); null: <see cref="MethodDefaults.PoolGrid"/>.</summary>
@@ -228,6 +247,7 @@ public sealed record TrainConfig
         Require(KnnK is null || KnnK >= 1, $"knn-k must be positive, got {KnnK}");
         Require(TrainLimit is null || TrainLimit >= 1, $"--train-limit must be a positive number of training records, got {TrainLimit}");
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
+        ValidateAugmentations();
         Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
         Require(PoolGrid is null || Arch == "bench" && Method != "clip", $"--pool-grid applies to --arch bench with a method other than clip, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
@@ -248,6 +268,22 @@ public sealed record TrainConfig
         Require(GradCacheChunk is null || Method is "simclr" or "moco", $"--grad-cache-chunk applies to simclr and moco, not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
         ValidateText();
+    }
+
+    /// <summary>The extra image augmentations are in range and the method trains on augmented images.</summary>
+    private void ValidateAugmentations()
+    {
+        Require(Rotation is null or (>= 0 and <= 180), $"rotation must be between 0 and 180 degrees, got {Rotation}");
+        Require(Noise is null or (>= 0 and <= 1), $"noise must be between 0 and 1, got {Noise}");
+        Require(Erasing is null or (>= 0 and <= 1), $"erasing must be a probability in [0, 1], got {Erasing}");
+        Require(LocalCrops is null or (>= 0 and <= 8), $"local crops must be between 0 and 8, got {LocalCrops}");
+        Require(LocalCrops is null or 0 || Method == "simclr", $"--local-crops applies to simclr, not {Method}");
+        Require(LocalCrops is null or 0 || Views is null or 2, "--local-crops adds views to the two global ones; drop --views");
+        Require(LocalCrops is null or 0 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --local-crops");
+        Require(CurriculumStart is null or (>= 0 and <= 1), $"curriculum start must be in [0, 1], got {CurriculumStart}");
+        var extras = Rotation is not null || Noise is not null || Erasing is not null || CurriculumStart is not null;
+        var images = Method != "clip" && !Text.TextRun.IsText(this) && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data);
+        Require(!extras || images, "--rotation, --noise, --erasing and --curriculum-start apply to the image views of every method but clip, not to this run");
     }
 
     /// <summary>Backbone, input size and freezing options fit each other and the method.</summary>

@@ -65,7 +65,7 @@ public sealed class TrainingSetup
         var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount);
 
         var seed = (ulong)config.Seed;
-        var views = Views(config, ImageGeometry.Of(train), seed);
+        var views = ImageViews.Create(config, ImageGeometry.Of(train), seed);
         var sampler = Distribute(method, Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
         var batches = PrefetchedBatchSource.ForImages(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
         return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, ProbeViews(train, seed), config.KnnNeighbours(train.Labels)));
@@ -197,23 +197,6 @@ public sealed class TrainingSetup
             throw new InvalidDataException($"--init {path}: the encoder does not match --arch ({e.Message})", e);
         }
     }
-
-    /// <summary>The image views <paramref name="config"/>'s method trains on; flips are off unless configured
-    /// (<see cref="TrainConfig.HorizontalFlip"/>).</summary>
-    private static ViewGenerator Views(TrainConfig config, ImageGeometry geometry, ulong seed)
-    {
-        var (size, flip) = (geometry.Height, config.HorizontalFlip ?? false);
-        return config.Method switch
-        {
-            "byol" => Asymmetric(AugmentationPresets.Byol(geometry, size, horizontalFlip: flip), seed),
-            "classifier" => new ViewGenerator([AugmentationPresets.WeakStrong(geometry, size, horizontalFlip: flip).Weak], seed),
-            _ => new ViewGenerator(Enumerable.Repeat(AugmentationPresets.SimClr(geometry, size, horizontalFlip: flip, minCropScale: config.CropScale),
-                config.Views ?? 2).ToArray(), seed),
-        };
-    }
-
-    private static ViewGenerator Asymmetric((AugmentationPipeline View1, AugmentationPipeline View2) pair, ulong seed) =>
-        new([pair.View1, pair.View2], seed);
 
     /// <summary>Makes <paramref name="method"/> train data-parallel over <paramref name="group"/>, on this process's share of
     /// <paramref name="sampler"/>'s batches.</summary>
