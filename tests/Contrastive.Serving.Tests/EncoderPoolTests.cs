@@ -17,20 +17,28 @@ public sealed class EncoderPoolTests
     {
         var pool = new EncoderPool(Replica(), Replica(), Replica());
         var inUse = new System.Collections.Concurrent.ConcurrentDictionary<EncoderReplica, int>();
-        int running = 0, mostAtOnce = 0, shared = 0;
-        await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Task.Run(() => pool.Use(replica =>
+        using var threeInside = new CountdownEvent(3);
+        using var release = new ManualResetEventSlim();
+        int entered = 0, running = 0, mostAtOnce = 0, shared = 0;
+        // six callers on dedicated threads; the first three to get a replica hold it until released
+        var callers = Enumerable.Range(0, 6).Select(_ => Task.Factory.StartNew(() => pool.Use(replica =>
         {
             if (inUse.AddOrUpdate(replica, 1, (_, n) => n + 1) > 1) Interlocked.Increment(ref shared);
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref mostAtOnce, now);
-            Thread.Sleep(15);
+            InterlockedMax(ref mostAtOnce, Interlocked.Increment(ref running));
+            if (Interlocked.Increment(ref entered) <= 3) threeInside.Signal();
+            release.Wait(TimeSpan.FromSeconds(30));
             Interlocked.Decrement(ref running);
             inUse.AddOrUpdate(replica, 0, (_, n) => n - 1);
             return 0;
-        }))));
+        }), TaskCreationOptions.LongRunning)).ToArray();
+        Assert.True(threeInside.Wait(TimeSpan.FromSeconds(30)), "three callers never held replicas at the same time");
+        Thread.Sleep(50); // a fourth caller would get in now if the pool let it
+        Assert.Equal(3, Volatile.Read(ref running));
+        release.Set();
+        await Task.WhenAll(callers);
+        Assert.Equal(3, mostAtOnce);
         Assert.Equal(0, shared);
-        Assert.InRange(mostAtOnce, 2, 3);
-        Assert.Equal(3, pool.Count);
+        Assert.Equal(6, entered);
     }
 
     [Fact]
