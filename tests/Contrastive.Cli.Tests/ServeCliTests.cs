@@ -1,12 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Contrastive.Cli;
 
 namespace Contrastive.Cli.Tests;
 
 /// <summary><c>contrastive serve</c> over a trained run: it starts, answers, and stops cleanly when cancelled.</summary>
-public sealed partial class ServeCliTests() : CliTestBase("serve")
+public sealed class ServeCliTests() : CliTestBase("serve")
 {
     [Fact]
     public async Task Serve_answers_healthz_and_similar_until_cancelled()
@@ -18,7 +17,7 @@ public sealed partial class ServeCliTests() : CliTestBase("serve")
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource();
         var serving = CliApp.RunAsync(["serve", "--model", run, "--data", images, "--urls", "http://127.0.0.1:0"], synchronizedOutput, error, stop.Token);
-        var url = await WaitForServingUrl(output, serving);
+        var url = await ServingUrl.WaitFor(output, serving);
         using (var client = new HttpClient { BaseAddress = new Uri(url) })
         {
             using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
@@ -36,19 +35,4 @@ public sealed partial class ServeCliTests() : CliTestBase("serve")
         Assert.Equal(0, await serving.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("", error.ToString());
     }
-
-    /// <summary>The URL the command prints once it listens (it picked a free port).</summary>
-    private static async Task<string> WaitForServingUrl(StringWriter output, Task<int> serving)
-    {
-        for (var waited = 0; waited < 600; waited++)
-        {
-            if (ServingLine().Match(output.ToString()) is { Success: true } match) return match.Groups[1].Value;
-            if (serving.IsCompleted) Assert.Fail($"serve ended with code {await serving} before listening: {output}");
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"serve did not start within 60 s: {output}");
-    }
-
-    [GeneratedRegex(@"serving .* on (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ServingLine();
 }

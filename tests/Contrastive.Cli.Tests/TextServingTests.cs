@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
 using Contrastive.Serving;
@@ -72,7 +71,7 @@ public sealed class TinyTextRun : IAsyncLifetime, IDisposable
 
 /// <summary>/embed and /similar on a text run's service: shapes of the replies, the gallery's texts in the hits, and
 /// bad requests answered with 400 and a message saying what was wrong; <c>contrastive serve</c> on a text run.</summary>
-public sealed partial class TextServingTests(TinyTextRun run) : IClassFixture<TinyTextRun>
+public sealed class TextServingTests(TinyTextRun run) : IClassFixture<TinyTextRun>
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
@@ -187,7 +186,7 @@ public sealed partial class TextServingTests(TinyTextRun run) : IClassFixture<Ti
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource();
         var serving = CliApp.RunAsync(["serve", "--model", textRun, "--data", data, "--split", "test", "--urls", "http://127.0.0.1:0"], synchronized, error, stop.Token);
-        var url = await WaitForServingUrl(served, serving);
+        var url = await ServingUrl.WaitFor(served, serving);
         using (var client = new HttpClient { BaseAddress = new Uri(url) })
         {
             var held = Data.Text.TextCorpusSplit.Of(TextDataResolver.Load(data), seed: 0).Test;
@@ -220,19 +219,4 @@ public sealed partial class TextServingTests(TinyTextRun run) : IClassFixture<Ti
         }
         return (response.StatusCode, text);
     }
-
-    /// <summary>The URL the command prints once it listens (it picked a free port).</summary>
-    private static async Task<string> WaitForServingUrl(StringWriter output, Task<int> serving)
-    {
-        for (var waited = 0; waited < 600; waited++)
-        {
-            if (ServingLine().Match(output.ToString()) is { Success: true } match) return match.Groups[1].Value;
-            if (serving.IsCompleted) Assert.Fail($"serve ended with code {await serving} before listening: {output}");
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"serve did not start within 60 s: {output}");
-    }
-
-    [GeneratedRegex(@"serving .* on (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ServingLine();
 }
