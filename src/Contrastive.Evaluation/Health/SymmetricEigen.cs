@@ -1,9 +1,9 @@
 namespace Contrastive.Evaluation.Health;
 
 /// <summary>
-/// Eigen-decomposition of a real symmetric matrix by the cyclic Jacobi method: plane rotations
-/// A ← Jᵀ A J zero one off-diagonal entry at a time until the off-diagonal mass vanishes; the product
-/// of the rotations holds the eigenvectors. O(n³) per sweep, a handful of sweeps; meant for n up to a few hundred.
+/// Eigen-decomposition of a real symmetric matrix: Householder reduction to tridiagonal form, then the implicit QL
+/// algorithm with Wilkinson-style shifts (EISPACK's tred2 and tql2, as in JAMA). About 9n³ flops in all, so a
+/// 1,152 x 1,152 covariance takes seconds where cyclic Jacobi took about a minute.
 /// </summary>
 internal static class SymmetricEigen
 {
@@ -14,52 +14,194 @@ internal static class SymmetricEigen
     public static (double[] Values, double[][] Vectors) Decompose(ReadOnlySpan<double> matrix, int n)
     {
         if (matrix.Length != n * n) throw new ArgumentException($"matrix has {matrix.Length} entries, expected {n} x {n}", nameof(matrix));
-        var a = matrix.ToArray();
-        var v = new double[n * n];
-        for (var i = 0; i < n; i++) v[i * n + i] = 1;
-        var scale = 0.0;
-        foreach (var x in a) scale += x * x;
-        for (var sweep = 0; sweep < 100; sweep++)
+        var v = new double[n][];
+        for (var i = 0; i < n; i++) v[i] = matrix.Slice(i * n, n).ToArray();
+        var d = new double[n];
+        var e = new double[n];
+        if (n > 0)
         {
-            var off = 0.0;
-            for (var p = 0; p < n; p++)
-                for (var q = p + 1; q < n; q++) off += a[p * n + q] * a[p * n + q];
-            if (off <= 1e-30 * scale || off == 0) break;
-            for (var p = 0; p < n; p++)
-                for (var q = p + 1; q < n; q++)
-                    if (a[p * n + q] != 0) Rotate(a, v, n, p, q);
+            Tridiagonalize(v, d, e);
+            var w = Transpose(v); // w[j] is column j of the accumulated transform: QL rotates rows of w contiguously
+            DiagonalizeTridiagonal(w, d, e);
+            v = w;
         }
-        var order = Enumerable.Range(0, n).OrderByDescending(i => a[i * n + i]).ToArray();
-        var values = order.Select(i => a[i * n + i]).ToArray();
-        var vectors = order.Select(k => Enumerable.Range(0, n).Select(r => v[r * n + k]).ToArray()).ToArray();
-        return (values, vectors);
+        var order = Enumerable.Range(0, n).OrderByDescending(i => d[i]).ToArray();
+        return (order.Select(i => d[i]).ToArray(), order.Select(i => v[i]).ToArray());
     }
 
-    // Rotation in the (p, q) plane that zeroes a[p, q]: θ = (a_qq - a_pp) / (2 a_pq), t = sgn θ / (|θ| + √(θ² + 1)),
-    // c = 1/√(t² + 1), s = t·c; columns then rows: x'_p = c x_p - s x_q, x'_q = s x_p + c x_q.
-    private static void Rotate(double[] a, double[] v, int n, int p, int q)
+    /// <summary>Householder reduction (tred2): on return <paramref name="v"/> holds the orthogonal Q with
+    /// Qᵀ A Q tridiagonal, <paramref name="d"/> its diagonal and <paramref name="e"/>[1..] its sub-diagonal.</summary>
+    private static void Tridiagonalize(double[][] v, double[] d, double[] e)
     {
-        var theta = (a[q * n + q] - a[p * n + p]) / (2 * a[p * n + q]);
-        var t = (theta >= 0 ? 1 : -1) / (Math.Abs(theta) + Math.Sqrt(theta * theta + 1));
-        var c = 1 / Math.Sqrt(t * t + 1);
-        var s = t * c;
-        for (var k = 0; k < n; k++)
+        var n = d.Length;
+        for (var j = 0; j < n; j++) d[j] = v[n - 1][j];
+        for (var i = n - 1; i > 0; i--)
         {
-            var (kp, kq) = (a[k * n + p], a[k * n + q]);
-            a[k * n + p] = c * kp - s * kq;
-            a[k * n + q] = s * kp + c * kq;
+            double scale = 0, h = 0;
+            for (var k = 0; k < i; k++) scale += Math.Abs(d[k]);
+            if (scale == 0)
+            {
+                e[i] = d[i - 1];
+                for (var j = 0; j < i; j++)
+                {
+                    d[j] = v[i - 1][j];
+                    v[i][j] = 0;
+                    v[j][i] = 0;
+                }
+            }
+            else
+            {
+                // Householder vector u = x ± |x| e_(i-1) of the scaled row, H = I - u uᵀ / h
+                for (var k = 0; k < i; k++)
+                {
+                    d[k] /= scale;
+                    h += d[k] * d[k];
+                }
+                var f = d[i - 1];
+                var g = f > 0 ? -Math.Sqrt(h) : Math.Sqrt(h);
+                e[i] = scale * g;
+                h -= f * g;
+                d[i - 1] = f - g;
+                for (var j = 0; j < i; j++) e[j] = 0;
+                for (var j = 0; j < i; j++)
+                {
+                    f = d[j];
+                    v[j][i] = f;
+                    g = e[j] + v[j][j] * f;
+                    for (var k = j + 1; k <= i - 1; k++)
+                    {
+                        g += v[k][j] * d[k];
+                        e[k] += v[k][j] * f;
+                    }
+                    e[j] = g;
+                }
+                f = 0;
+                for (var j = 0; j < i; j++)
+                {
+                    e[j] /= h;
+                    f += e[j] * d[j];
+                }
+                var hh = f / (h + h);
+                for (var j = 0; j < i; j++) e[j] -= hh * d[j];
+                for (var j = 0; j < i; j++)
+                {
+                    f = d[j];
+                    g = e[j];
+                    for (var k = j; k <= i - 1; k++) v[k][j] -= f * e[k] + g * d[k];
+                    d[j] = v[i - 1][j];
+                    v[i][j] = 0;
+                }
+            }
+            d[i] = h;
         }
-        for (var k = 0; k < n; k++)
+        // accumulate the transformations into Q
+        for (var i = 0; i < n - 1; i++)
         {
-            var (pk, qk) = (a[p * n + k], a[q * n + k]);
-            a[p * n + k] = c * pk - s * qk;
-            a[q * n + k] = s * pk + c * qk;
+            v[n - 1][i] = v[i][i];
+            v[i][i] = 1;
+            var h = d[i + 1];
+            if (h != 0)
+            {
+                for (var k = 0; k <= i; k++) d[k] = v[k][i + 1] / h;
+                for (var j = 0; j <= i; j++)
+                {
+                    var g = 0.0;
+                    for (var k = 0; k <= i; k++) g += v[k][i + 1] * v[k][j];
+                    for (var k = 0; k <= i; k++) v[k][j] -= g * d[k];
+                }
+            }
+            for (var k = 0; k <= i; k++) v[k][i + 1] = 0;
         }
-        for (var k = 0; k < n; k++)
+        for (var j = 0; j < n; j++)
         {
-            var (kp, kq) = (v[k * n + p], v[k * n + q]);
-            v[k * n + p] = c * kp - s * kq;
-            v[k * n + q] = s * kp + c * kq;
+            d[j] = v[n - 1][j];
+            v[n - 1][j] = 0;
         }
+        v[n - 1][n - 1] = 1;
+        e[0] = 0;
+    }
+
+    /// <summary>Implicit QL (tql2) on the tridiagonal (<paramref name="d"/>, <paramref name="e"/>): on return
+    /// <paramref name="d"/> holds the eigenvalues and row j of <paramref name="w"/> the eigenvector of d[j].</summary>
+    private static void DiagonalizeTridiagonal(double[][] w, double[] d, double[] e)
+    {
+        var n = d.Length;
+        for (var i = 1; i < n; i++) e[i - 1] = e[i];
+        e[n - 1] = 0;
+        double f = 0, largest = 0;
+        var eps = Math.Pow(2, -52);
+        for (var l = 0; l < n; l++)
+        {
+            largest = Math.Max(largest, Math.Abs(d[l]) + Math.Abs(e[l]));
+            var m = l;
+            while (m < n - 1 && Math.Abs(e[m]) > eps * largest) m++;
+            if (m > l)
+            {
+                var iterations = 0;
+                do
+                {
+                    if (++iterations > 60) throw new ArithmeticException("symmetric eigen-decomposition did not converge in 60 QL iterations");
+                    // shift from the leading 2 x 2 block
+                    var g = d[l];
+                    var p = (d[l + 1] - g) / (2 * e[l]);
+                    var r = double.Hypot(p, 1);
+                    if (p < 0) r = -r;
+                    d[l] = e[l] / (p + r);
+                    d[l + 1] = e[l] * (p + r);
+                    var dl1 = d[l + 1];
+                    var h = g - d[l];
+                    for (var i = l + 2; i < n; i++) d[i] -= h;
+                    f += h;
+                    // QL sweep of Givens rotations from m up to l
+                    p = d[m];
+                    double c = 1, c2 = 1, c3 = 1, s = 0, s2 = 0;
+                    var el1 = e[l + 1];
+                    for (var i = m - 1; i >= l; i--)
+                    {
+                        c3 = c2;
+                        c2 = c;
+                        s2 = s;
+                        g = c * e[i];
+                        h = c * p;
+                        r = double.Hypot(p, e[i]);
+                        e[i + 1] = s * r;
+                        s = e[i] / r;
+                        c = p / r;
+                        p = c * d[i] - s * g;
+                        d[i + 1] = h + s * (c * g + s * d[i]);
+                        Rotate(w[i], w[i + 1], c, s);
+                    }
+                    p = -s * s2 * c3 * el1 * e[l] / dl1;
+                    e[l] = s * p;
+                    d[l] = c * p;
+                }
+                while (Math.Abs(e[l]) > eps * largest);
+            }
+            d[l] += f;
+            e[l] = 0;
+        }
+    }
+
+    /// <summary>(a, b) ← (c a - s b, s a + c b), elementwise.</summary>
+    private static void Rotate(double[] a, double[] b, double c, double s)
+    {
+        for (var k = 0; k < a.Length; k++)
+        {
+            var (x, y) = (a[k], b[k]);
+            a[k] = c * x - s * y;
+            b[k] = s * x + c * y;
+        }
+    }
+
+    private static double[][] Transpose(double[][] v)
+    {
+        var n = v.Length;
+        var t = new double[n][];
+        for (var j = 0; j < n; j++)
+        {
+            t[j] = new double[n];
+            for (var i = 0; i < n; i++) t[j][i] = v[i][j];
+        }
+        return t;
     }
 }
