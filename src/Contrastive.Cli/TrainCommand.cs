@@ -37,7 +37,7 @@ internal static class TrainCommand
     private static readonly Option<bool> s_freeze = new("--freeze-encoder") { Description = "Train only the heads; the encoder (from --init or --backbone) stays as it is" };
     private static readonly Option<bool> s_stopOnCollapse = new("--stop-on-collapse") { Description = "Stop when the collapse alarm fires" };
     private static readonly Option<bool> s_noStopGradient = new("--no-stop-gradient") { Description = "SimSiam without stop-gradient (an ablation: it stops learning)" };
-    private static readonly Option<int?> s_gradCacheChunk = new("--grad-cache-chunk") { Description = "SimCLR/MoCo: encode batches in chunks of N images with cached gradients (large batches, little memory)" };
+    private static readonly Option<int?> s_gradCacheChunk = new("--grad-cache-chunk") { Description = "simclr, moco and text methods: encode batches in chunks of N images or texts with cached gradients (large batches, little memory)" };
     private static readonly Option<string?> s_labelColumn = new("--label-column") { Description = "CSV data: the column of class labels (default: unlabeled)" };
     private static readonly Option<float?> s_corruptionRate = new("--corruption-rate") { Description = "CSV data: fraction of features SCARF replaces per view (default 0.6)" };
     private static readonly Option<int?> s_maxTextLength = new("--max-text-length") { Description = $"clip: tokens per caption, [CLS] and [SEP] included (default {MethodDefaults.MaxTextLength})" };

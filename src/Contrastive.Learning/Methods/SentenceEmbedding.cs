@@ -1,6 +1,7 @@
 using Contrastive.Losses;
 using Contrastive.Models;
 using Contrastive.Tensors;
+using Contrastive.Training;
 
 namespace Contrastive.Methods;
 
@@ -37,6 +38,9 @@ public sealed class SentenceEmbedding : ContrastiveMethod
     /// <summary>The softmax temperature (1 / scale).</summary>
     public float Temperature { get; }
 
+    /// <summary>When set, the texts are encoded in chunks with feature-cached gradients (large batches in little memory).</summary>
+    public GradCache? GradCache { get; init; }
+
     /// <summary>The views per batch: 3 for triplets, else 2.</summary>
     public int ViewCount => Name == "triplet" ? 3 : 2;
 
@@ -48,5 +52,15 @@ public sealed class SentenceEmbedding : ContrastiveMethod
         var positives = Model.Represent(batch.Views[1]);
         var negatives = ViewCount == 3 ? Model.Represent(batch.Views[2]) : null;
         return MultipleNegativesRankingLoss.Compute(anchors, positives, negatives, 1f / Temperature, batch.Labels);
+    }
+
+    /// <inheritdoc />
+    public override float ComputeGradients(TrainingBatch batch)
+    {
+        if (GradCache is null) return base.ComputeGradients(batch);
+        RequireViews(batch, ViewCount);
+        var inputs = batch.Views.Take(ViewCount).Select(view => new GradCacheInput(Model, view)).ToArray();
+        return GradCache.Backward(inputs,
+            r => MultipleNegativesRankingLoss.Compute(r[0], r[1], ViewCount == 3 ? r[2] : null, 1f / Temperature, batch.Labels)).Item();
     }
 }

@@ -113,7 +113,10 @@ public static class TextRun
         if (!SentenceEmbedding.Names.Contains(config.Method))
             throw new ArgumentException($"text data trains --method {string.Join(", ", SentenceEmbedding.Names)}, not {config.Method}");
         ISentenceTokenizer tokenizer = config.Arch == MiniLm.Name ? MiniLm.Tokenizer() : WordTokenizer.Build(split.Train.AllTexts(), MaxVocabulary, minFrequency: 2);
-        var method = new SentenceEmbedding(config.Method, CreateEncoder(config, tokenizer.VocabularySize), config.Temperature ?? DefaultTemperature);
+        var method = new SentenceEmbedding(config.Method, CreateEncoder(config, tokenizer.VocabularySize), config.Temperature ?? DefaultTemperature)
+        {
+            GradCache = config.GradCacheChunk is { } chunk ? new GradCache(chunk) : null,
+        };
         ITextAugmentation? augmentation = config.TextAugment
             ? new TextAugmentationPipeline(new RandomTokenDeletion(0.1), new RandomSpanMasking(0.1, tokenizer.MaskId)) : null;
         var maxLength = config.MaxTextLength ?? MethodDefaults.MaxTextLength;

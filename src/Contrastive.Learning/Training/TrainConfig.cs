@@ -265,7 +265,8 @@ public sealed record TrainConfig
         Require(MethodDefaults.Optimizers.Contains(OptimizerName()), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
         Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
         Require(GradCacheChunk is null || GradCacheChunk >= 1, $"grad-cache-chunk must be at least 1, got {GradCacheChunk}");
-        Require(GradCacheChunk is null || Method is "simclr" or "moco", $"--grad-cache-chunk applies to simclr and moco, not {Method}");
+        Require(GradCacheChunk is null || Method is "simclr" or "moco" || text,
+            $"--grad-cache-chunk applies to simclr, moco and the text methods ({string.Join(", ", Methods.SentenceEmbedding.Names)}), not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
         ValidateText();
     }

@@ -51,6 +51,22 @@ public class GradCacheTests
         AssertSameGrads(full.Model, cached.Model);
     }
 
+    [Theory]
+    [InlineData("pairs")]
+    [InlineData("triplet")]
+    public void Sentence_embedding_gradients_equal_the_full_batch(string method)
+    {
+        // token ids (B, T) as whole-number floats; no dropout, so both passes of the cache see the same encoder
+        static TransformerTextEncoder Encoder() => new(new Rng(11), new TextEncoderOptions(20, 6) { ModelDim = 8, Heads = 2, Layers = 1 });
+        Tensor Ids(int seed) => new(Enumerable.Range(0, 7 * 6).Select(i => (float)((i * 7 + seed * 13) % 19 + 1)).ToArray(), [7, 6]);
+        var views = method == "triplet" ? new[] { Ids(1), Ids(2), Ids(3) } : [Ids(1), Ids(2)];
+        var batch = new TrainingBatch(views, null, Enumerable.Range(0, 7).ToArray(), 0);
+        var full = new SentenceEmbedding(method, Encoder(), 0.05f);
+        var cached = new SentenceEmbedding(method, Encoder(), 0.05f) { GradCache = new GradCache(3) };
+        TensorAssert.Close(full.ComputeGradients(batch), cached.ComputeGradients(batch), "loss");
+        AssertSameGrads(full.Model, cached.Model);
+    }
+
     [Fact]
     public void MoCo_info_nce_gradients_and_queue_equal_the_full_batch()
     {

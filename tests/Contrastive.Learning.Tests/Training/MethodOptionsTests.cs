@@ -16,6 +16,15 @@ public class MethodOptionsTests
     }
 
     [Fact]
+    public void Grad_cache_applies_to_simclr_moco_and_the_text_methods()
+    {
+        new TrainConfig { Method = "pairs", Data = "wordnet", GradCacheChunk = 16 }.Validate();
+        new TrainConfig { Method = "moco", GradCacheChunk = 16 }.Validate();
+        Assert.Contains("--grad-cache-chunk applies to simclr, moco and the text methods (simcse, pairs, triplet), not byol",
+            Assert.Throws<ArgumentException>(new TrainConfig { Method = "byol", GradCacheChunk = 16 }.Validate).Message);
+    }
+
+    [Fact]
     public void Report_rows_leave_out_options_the_method_ignores()
     {
         var simclr = RunEvaluation.Rows(new TrainConfig { Method = "simclr", Temperature = 0.5f }).Select(r => r.Key).ToList();
