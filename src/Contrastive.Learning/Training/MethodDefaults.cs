@@ -19,8 +19,8 @@ public static class MethodDefaults
     /// <summary>Optimisers.</summary>
     public static readonly IReadOnlyList<string> Optimizers = ["sgd", "adamw", "lars"];
 
-    /// <summary>The methods that train on augmented image views: all but clip.</summary>
-    private static readonly string[] ImageMethods = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"];
+    /// <summary>Every method but clip: those with one image encoder trained on augmented image views.</summary>
+    private static readonly string[] AllButClip = [.. Methods.Where(m => m != "clip")];
 
     /// <summary>The options (config.json names) that configure only some methods, with those methods; the others ignore them.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> MethodSpecificOptions = new Dictionary<string, string[]>
@@ -32,18 +32,18 @@ public static class MethodDefaults
         ["miner"] = ["triplet"],
         ["lambda"] = ["barlow"],
         ["no-stop-gradient"] = ["simsiam"],
-        ["freeze-encoder"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
-        ["encoder-lr-scale"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
-        ["train-blocks"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet", "classifier"],
+        ["freeze-encoder"] = AllButClip,
+        ["encoder-lr-scale"] = AllButClip,
+        ["train-blocks"] = AllButClip,
         ["grad-cache-chunk"] = ["simclr", "moco"],
         ["views"] = ["simclr"],
         ["decoupled"] = ["simclr"],
         ["local-crops"] = ["simclr"],
         ["crop-scale"] = ["simclr", "moco", "simsiam", "barlow", "supcon", "siamese", "triplet"],
-        ["rotation"] = ImageMethods,
-        ["noise"] = ImageMethods,
-        ["erasing"] = ImageMethods,
-        ["curriculum-start"] = ImageMethods,
+        ["rotation"] = AllButClip,
+        ["noise"] = AllButClip,
+        ["erasing"] = AllButClip,
+        ["curriculum-start"] = AllButClip,
         ["hidden-dim"] = ["simclr", "moco", "byol", "simsiam", "barlow", "supcon", "siamese", "triplet"],
         ["max-text-length"] = ["clip"],
         ["text-width"] = ["clip"],

@@ -247,7 +247,6 @@ public sealed record TrainConfig
         Require(KnnK is null || KnnK >= 1, $"knn-k must be positive, got {KnnK}");
         Require(TrainLimit is null || TrainLimit >= 1, $"--train-limit must be a positive number of training records, got {TrainLimit}");
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
-        ValidateAugmentations();
         Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
         Require(PoolGrid is null || Arch == "bench" && Method != "clip", $"--pool-grid applies to --arch bench with a method other than clip, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
@@ -256,6 +255,7 @@ public sealed record TrainConfig
         Require(Views is null or 2 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --views or set it to 2");
         Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
         var text = Text.TextRun.IsText(this);
+        ValidateAugmentations(text);
         var methods = text ? Methods.SentenceEmbedding.Names : MethodDefaults.Methods;
         Require(methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", methods)}{(text ? " for text" : "")})");
         Require(TrainLimit is null || text, $"--train-limit caps the training records of a text run (--data wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts); it does not apply to --data {Data} with --method {Method}");
@@ -268,11 +268,11 @@ public sealed record TrainConfig
         Require(GradCacheChunk is null || Method is "simclr" or "moco" || text,
             $"--grad-cache-chunk applies to simclr, moco and the text methods ({string.Join(", ", Methods.SentenceEmbedding.Names)}), not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
-        ValidateText();
+        ValidateText(text);
     }
 
     /// <summary>The extra image augmentations are in range and the method trains on augmented images.</summary>
-    private void ValidateAugmentations()
+    private void ValidateAugmentations(bool text)
     {
         Require(Rotation is null or (>= 0 and <= 180), $"rotation must be between 0 and 180 degrees, got {Rotation}");
         Require(Noise is null or (>= 0 and <= 1), $"noise must be between 0 and 1, got {Noise}");
@@ -282,9 +282,9 @@ public sealed record TrainConfig
         Require(LocalCrops is null or 0 || Views is null or 2, "--local-crops adds views to the two global ones; drop --views");
         Require(LocalCrops is null or 0 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --local-crops");
         Require(CurriculumStart is null or (>= 0 and <= 1), $"curriculum start must be in [0, 1], got {CurriculumStart}");
-        var extras = Rotation is not null || Noise is not null || Erasing is not null || CurriculumStart is not null;
-        var images = Method != "clip" && !Text.TextRun.IsText(this) && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data);
-        Require(!extras || images, "--rotation, --noise, --erasing and --curriculum-start apply to the image views of every method but clip, not to this run");
+        if (Rotation is null && Noise is null && Erasing is null && CurriculumStart is null) return;
+        var images = Method != "clip" && !text && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data);
+        Require(images, "--rotation, --noise, --erasing and --curriculum-start apply to the image views of every method but clip, not to this run");
     }
 
     /// <summary>Backbone, input size and freezing options fit each other and the method.</summary>
@@ -304,9 +304,8 @@ public sealed record TrainConfig
     }
 
     /// <summary>The text-tower options belong to CLIP and the text runs, and the options of the other methods' losses and heads do not apply to CLIP.</summary>
-    private void ValidateText()
+    private void ValidateText(bool text)
     {
-        var text = Text.TextRun.IsText(this);
         if (Method != "clip" && !text)
         {
             Require(MaxTextLength is null && TextWidth is null && TextLayers is null && TextDropout is null && !TextAugment,
