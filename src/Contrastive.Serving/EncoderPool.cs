@@ -9,8 +9,7 @@ namespace Contrastive.Serving;
 /// </summary>
 public sealed class EncoderPool
 {
-    private readonly ConcurrentBag<EncoderReplica> _idle;
-    private readonly SemaphoreSlim _available;
+    private readonly BlockingCollection<EncoderReplica> _idle;
 
     /// <summary>Creates a pool of <paramref name="replicas"/>.</summary>
     /// <exception cref="ArgumentException">No replica is given, or the replicas differ in whether they embed texts.</exception>
@@ -21,7 +20,7 @@ public sealed class EncoderPool
         if (replicas.Any(r => r is null)) throw new ArgumentException("an encoder pool's replicas must not be null", nameof(replicas));
         if (replicas.Any(r => (r.Texts is null) != (replicas[0].Texts is null)))
             throw new ArgumentException("either every replica of a pool embeds texts or none does", nameof(replicas));
-        (_idle, _available, Count, EmbedsTexts) = (new ConcurrentBag<EncoderReplica>(replicas), new SemaphoreSlim(replicas.Length), replicas.Length, replicas[0].Texts is not null);
+        (_idle, Count, EmbedsTexts) = (new BlockingCollection<EncoderReplica>(new ConcurrentBag<EncoderReplica>(replicas)), replicas.Length, replicas[0].Texts is not null);
     }
 
     /// <summary>Builds a pool of <paramref name="count"/> replicas, replica i made by <paramref name="load"/>(i).</summary>
@@ -43,12 +42,7 @@ public sealed class EncoderPool
     public T Use<T>(Func<EncoderReplica, T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        _available.Wait();
-        if (!_idle.TryTake(out var replica))
-        {
-            _available.Release();
-            throw new InvalidOperationException("encoder pool: no idle replica behind an acquired slot");
-        }
+        var replica = _idle.Take();
         try
         {
             return body(replica);
@@ -56,7 +50,6 @@ public sealed class EncoderPool
         finally
         {
             _idle.Add(replica);
-            _available.Release();
         }
     }
 }
