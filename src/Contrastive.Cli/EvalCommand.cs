@@ -46,8 +46,7 @@ internal static class EvalCommand
                 LinearProbe = parsed.GetValue(s_linear) ? new LinearProbeOptions() : null,
                 Pairs = parsed.GetValue(s_pairs) is { } pairsFile ? PairsFile.Read(pairsFile, data.TestCount) : null,
             };
-            var metricsPath = modelDir is null ? null : Path.Combine(modelDir, RunFiles.Metrics);
-            var metrics = File.Exists(metricsPath) ? EpochMetrics.ReadAll(metricsPath) : null;
+            var metrics = RunMetrics(modelDir);
             var imageText = model.Encoder is TwoTowerModel && data.Images is { } images
                 ? ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir!)) : null;
             var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText)!;
@@ -68,8 +67,16 @@ internal static class EvalCommand
         if (k < 1) throw new ArgumentException($"--knn-k must be positive, got {k}");
         var name = modelDir is null ? $"{backbone} as it comes" : "learned encoder";
         var (learned, baseline) = TextEvaluation.Evaluate(encoder, tokenizer, config.MaxTextLength ?? MethodDefaults.MaxTextLength, split, k, name);
-        output.WriteLine($"wrote {TextEvaluationReport.Write(outDir, learned, baseline, k, output)}");
+        var (figures, report) = TextEvaluationReport.Write(outDir, learned, baseline, k, config, RunMetrics(modelDir), output);
+        output.WriteLine($"wrote {figures} and {report}");
         return 0;
+    }
+
+    /// <summary>The per-epoch metrics of the run in <paramref name="modelDir"/>, or null for a backbone or a run without them.</summary>
+    private static IReadOnlyList<EpochMetrics>? RunMetrics(string? modelDir)
+    {
+        var path = modelDir is null ? null : Path.Combine(modelDir, RunFiles.Metrics);
+        return File.Exists(path) ? EpochMetrics.ReadAll(path) : null;
     }
 
     private static void PrintTable(TextWriter output, EvaluationResult r)

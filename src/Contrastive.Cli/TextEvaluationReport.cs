@@ -6,18 +6,24 @@ using Contrastive.Training;
 
 namespace Contrastive.Cli;
 
-/// <summary>The held-out figures of a text encoder next to TF-IDF's: printed line by line and written to
-/// <see cref="RunFiles.TextEvaluation"/> (by <c>train</c> on text and by <c>eval</c> of a text run or backbone).</summary>
+/// <summary>The held-out figures of a text encoder next to TF-IDF's: printed line by line, written to
+/// <see cref="RunFiles.TextEvaluation"/> and shown in <see cref="RunFiles.Report"/> with the run's configuration and training
+/// curves (by <c>train</c> on text and by <c>eval</c> of a text run or backbone).</summary>
 internal static class TextEvaluationReport
 {
-    /// <summary>Prints the figures and writes <see cref="RunFiles.TextEvaluation"/> into <paramref name="directory"/>; returns its path.</summary>
-    public static string Write(string directory, TextScores learned, TextScores baseline, int knnK, TextWriter output)
+    /// <summary>Prints the figures and writes <see cref="RunFiles.TextEvaluation"/> and <see cref="RunFiles.Report"/> into
+    /// <paramref name="directory"/>; <paramref name="metrics"/> (null for an untrained backbone) gives the report its training curves.</summary>
+    /// <returns>The paths of the two files written.</returns>
+    public static (string Figures, string Report) Write(string directory, TextScores learned, TextScores baseline, int knnK,
+        TrainConfig config, IReadOnlyList<EpochMetrics>? metrics, TextWriter output)
     {
         foreach (var line in Describe(learned, baseline, knnK)) output.WriteLine(line);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, RunFiles.TextEvaluation);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new { knnK, learned, baseline }, TrainConfig.Json));
-        return path;
+        var figures = Path.Combine(directory, RunFiles.TextEvaluation);
+        AtomicFile.WriteAllText(figures, JsonSerializer.Serialize(new { knnK, learned, baseline }, TrainConfig.Json));
+        var report = Path.Combine(directory, RunFiles.Report);
+        TextRunReport.Build($"Contrastive.NET report: {config.Method} on {config.Data}", learned, baseline, knnK, RunEvaluation.Rows(config), metrics).Save(report);
+        return (figures, report);
     }
 
     private static IEnumerable<string> Describe(TextScores learned, TextScores baseline, int k)

@@ -32,8 +32,9 @@ internal static class TextTraining
 
         var k = config.KnnK ?? TextEvaluation.DefaultK(split);
         var (learned, baseline) = TextEvaluation.Evaluate(method.Model.Encoder, tokenizer, config.MaxTextLength ?? MethodDefaults.MaxTextLength, split, k);
-        var written = TextEvaluationReport.Write(outDir, learned, baseline, k, output);
-        output.WriteLine($"wrote {Path.Combine(outDir, RunFiles.Model)} and {written}");
+        var metrics = EpochMetrics.ReadAll(Path.Combine(outDir, RunFiles.Metrics));
+        var (figures, report) = TextEvaluationReport.Write(outDir, learned, baseline, k, config, metrics, output);
+        output.WriteLine($"wrote {Path.Combine(outDir, RunFiles.Model)}, {figures} and {report}");
         return 0;
     }
 }

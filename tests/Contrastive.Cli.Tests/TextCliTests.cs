@@ -30,6 +30,12 @@ public sealed class TextCliTests() : CliTestBase("cli-text")
         Assert.Contains(", TF-IDF ", train.Out);
         Assert.True(File.Exists(Path.Combine(run, "tokenizer.json")));
         Assert.True(File.Exists(Path.Combine(run, "text-eval.json")));
+        var report = File.ReadAllText(Path.Combine(run, "report.html"));
+        Assert.Contains("<h2>Held-out figures</h2>", report);
+        Assert.Contains("<th>learned encoder</th><th>TF-IDF</th>", report);
+        Assert.Contains("<td>recall@10</td>", report);
+        Assert.Contains("<h2>Training loss</h2>", report);
+        Assert.Contains($"<td>arch</td><td>{arch}</td>", report);
 
         var eval = await Run("eval", "--model", run, "--data", pairs);
         Assert.True(eval.Code == 0, eval.Err);
@@ -51,6 +57,9 @@ public sealed class TextCliTests() : CliTestBase("cli-text")
         // The pre-trained sentence encoder retrieves a gloss's example sentences far better than shared words do.
         var recall = Recall10(asItComes.Out);
         Assert.True(recall.Model > recall.TfIdf + 0.1, asItComes.Out);
+        var report = File.ReadAllText(Path.Combine(Dir, "minilm-as-it-comes", "report.html"));
+        Assert.Contains("<th>minilm as it comes</th><th>TF-IDF</th>", report);
+        Assert.DoesNotContain("Training loss", report); // nothing was trained
 
         var run = Path.Combine(Dir, "run-minilm");
         var train = await Run("train", "--data", pairs, "--backbone", "minilm", "--method", "pairs", "--epochs", "1", "--batch", "16",

@@ -34,14 +34,7 @@ public static class RunEvaluation
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(data);
         Directory.CreateDirectory(directory);
-        var curves = metrics is null ? null : new TrainingCurves
-        {
-            StepLoss = metrics.SelectMany(m => m.StepLosses ?? []).ToList(),
-            StepLearningRate = metrics.SelectMany(m => m.StepLrs ?? []).ToList(),
-            EpochKnnAccuracy = metrics.Where(m => m.KnnAccuracy is not null).Select(m => m.KnnAccuracy!.Value).ToList(),
-            EpochZeroShotAccuracy = metrics.Where(m => m.ZeroShotAccuracy is not null).Select(m => m.ZeroShotAccuracy!.Value).ToList(),
-            Health = [.. metrics.Where(m => m.Health is not null).Select(Health)],
-        };
+        var curves = metrics is null ? null : MetricsCurves.From(metrics);
         var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Source}";
         var towers = imageText is null ? null : encoder as TwoTowerModel;
         if (!data.IsLabeled && towers is null)
@@ -76,9 +69,6 @@ public static class RunEvaluation
         }).Save(Path.Combine(directory, RunFiles.Report));
         return result;
     }
-
-    private static EpochHealth Health(EpochMetrics m) => new(m.Epoch, m.Health!, m.HealthMessage ?? "", m.StdRatio ?? double.NaN,
-        m.EffectiveRank / m.EmbeddingDim ?? double.NaN, m.Uniformity ?? double.NaN, m.Alignment);
 
     /// <summary>A config as report rows, without the options that have no effect on its method.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Rows(TrainConfig config)
