@@ -22,11 +22,16 @@ internal static class EvalCommand
     private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours (default: the run's, else 4% of the smallest class, between 5 and 200)" };
     private static readonly Option<bool> s_linear = new("--linear") { Description = "Also train and report a linear probe" };
     private static readonly Option<string?> s_pairs = new("--pairs") { Description = "CSV of test-set pairs 'first,second,same' for verification (default: sampled from labels)" };
+    private static readonly Option<bool> s_supervised = new("--supervised-baseline")
+    {
+        Description = $"Images: also train the run's architecture from scratch with labels on each few-label draw (1, 10 and 100 per class, " +
+            $"{LabelEfficiency.DefaultDraws} draws, {SupervisedFewLabels.DefaultSteps} steps each) and report its test accuracy beside the few-label kNN and probe",
+    };
     private static readonly Option<string?> s_out = new("--out") { Description = $"Where {RunFiles.Evaluation} and {RunFiles.Report} go (default: the model directory; required with --backbone)" };
 
     public static Command Create(TextWriter output)
     {
-        var command = new Command("eval", $"Evaluate a trained encoder (or a pre-trained backbone); prints a table and writes {RunFiles.Evaluation} and {RunFiles.Report}.") { s_data, s_knnK, s_linear, s_pairs, s_out };
+        var command = new Command("eval", $"Evaluate a trained encoder (or a pre-trained backbone); prints a table and writes {RunFiles.Evaluation} and {RunFiles.Report}.") { s_data, s_knnK, s_linear, s_pairs, s_supervised, s_out };
         foreach (var option in s_model.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -49,7 +54,10 @@ internal static class EvalCommand
             var metrics = RunMetrics(modelDir);
             var imageText = model.Encoder is TwoTowerModel && data.Images is { } images
                 ? ImageTextEvaluation.For(spec, images, config, ClipRun.Tokenizer(modelDir!)) : null;
-            var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText)!;
+            var supervised = !parsed.GetValue(s_supervised) ? null
+                : SupervisedFewLabels.Evaluate(data.Images ?? throw new ArgumentException($"--supervised-baseline trains a network on images; {data.Source} holds {data.Unit}"),
+                    config, options);
+            var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText, supervised)!;
             PrintTable(output, result);
             if (modelDir is not null && AudioRun.IsAudio(spec)) AudioEvaluationLines.Write(output, modelDir, outDir, spec, result, options);
             output.WriteLine($"wrote {Path.Combine(outDir, RunFiles.Evaluation)} and {Path.Combine(outDir, RunFiles.Report)}");
@@ -98,6 +106,8 @@ internal static class EvalCommand
             if (r.Baseline?.FewLabels is { } raw && i < raw.Count)
                 rows.Add(($"{few.LabelsPerClass} label(s)/class on {r.Baseline.Name}", $"{P(raw[i].KnnTop1)} / {P(raw[i].LinearProbeTop1)}"));
         }
+        foreach (var row in r.SupervisedFewLabels ?? [])
+            rows.Add(($"{row.LabelsPerClass} label(s)/class: supervised from scratch", P(row.Top1)));
         if (r.Verification is { } v)
         {
             rows.Add(("verification ROC-AUC", F(v.RocAuc)));

@@ -34,4 +34,8 @@ public sealed record EvaluationOptions
 
     /// <summary>Seed of pair sampling and subsampling.</summary>
     public ulong Seed { get; init; }
+
+    /// <summary>The seed of the label-efficiency draws, derived from <see cref="Seed"/>: every few-label figure of an
+    /// evaluation (kNN, probe, a supervised baseline) sees the same labelled samples.</summary>
+    public ulong FewLabelSeed => Seed + 3;
 }

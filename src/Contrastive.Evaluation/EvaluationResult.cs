@@ -22,9 +22,11 @@ namespace Contrastive.Evaluation;
 /// <param name="ZeroShotAccuracy">Zero-shot test accuracy of a two-tower (CLIP) model from class-name prompts, when run.</param>
 /// <param name="ImageText">Image-to-text and text-to-image retrieval of a two-tower (CLIP) model on test pairs, when run.</param>
 /// <param name="FewLabels">kNN and linear probe with few labels per class (<see cref="LabelEfficiency"/>), when run.</param>
+/// <param name="SupervisedFewLabels">The same encoder architecture trained with labels on the same few labels per class, when run.</param>
 public sealed record EvaluationResult(int TrainCount, int TestCount, int Dim, KnnEvaluation? Knn, LinearProbeEvaluation? LinearProbe,
     VerificationResult? Verification, RetrievalResult? Retrieval, HealthReport? Health, BaselineEvaluation? Baseline = null,
-    double? ZeroShotAccuracy = null, ImageTextRetrieval? ImageText = null, IReadOnlyList<FewLabelAccuracy>? FewLabels = null)
+    double? ZeroShotAccuracy = null, ImageTextRetrieval? ImageText = null, IReadOnlyList<FewLabelAccuracy>? FewLabels = null,
+    IReadOnlyList<SupervisedFewLabelAccuracy>? SupervisedFewLabels = null)
 {
     /// <summary>camelCase names, enums as strings, NaN and infinities as "NaN"/"Infinity", indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()

@@ -60,7 +60,7 @@ public static class Evaluator
     private static IReadOnlyList<FewLabelAccuracy>? FewLabels(EmbeddingMatrix train, int[] trainLabels, EmbeddingMatrix test, int[] testLabels,
         EvaluationOptions o) =>
         o.FewLabelsPerClass.Count > 0 && o.Knn is { } knn && o.LinearProbe is { } probe
-            ? LabelEfficiency.Evaluate(train, trainLabels, test, testLabels, knn, probe, o.FewLabelsPerClass, seed: o.Seed + 3)
+            ? LabelEfficiency.Evaluate(train, trainLabels, test, testLabels, knn, probe, o.FewLabelsPerClass, seed: o.FewLabelSeed)
             : null;
 
     private static (KnnEvaluation? Knn, LinearProbeEvaluation? Probe) Classify(EmbeddingMatrix train, int[] trainLabels, EmbeddingMatrix test, int[] testLabels,

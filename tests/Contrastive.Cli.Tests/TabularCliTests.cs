@@ -66,6 +66,7 @@ public sealed class TabularCliTests() : CliTestBase("cli-tab")
         Assert.Contains("kNN top-1", eval.Out);
         Assert.True(File.Exists(Path.Combine(evalDir, "eval.json")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(evalDir, "report.html")));
+        AssertOneLineError(await Run("eval", "--model", run, "--data", csv, "--supervised-baseline", "--out", evalDir), "--supervised-baseline trains a network on images", "holds rows");
 
         // A pruned int8 copy keeps the standardisation, recalibrates on standardised rows and embeds new rows alike.
         var small = Path.Combine(Dir, "small");

@@ -31,6 +31,22 @@ public class LabelEfficiencyTests
     }
 
     [Fact]
+    public void Draw_rows_are_the_samples_the_few_label_knn_sees()
+    {
+        var (train, labels) = Synthetic.Clusters(seed: 8, perClass: 40, classes: 3, dim: 5, spread: 1.6f);
+        var (test, testLabels) = Synthetic.Clusters(seed: 9, perClass: 30, classes: 3, dim: 5, spread: 1.6f);
+        var knn = new KnnOptions { K = 3 };
+        var row = LabelEfficiency.Evaluate(train, labels, test, testLabels, knn, s_probe, [2], draws: 1, seed: 11).Single();
+        var rows = LabelEfficiency.DrawRows(labels, perClass: 2, draw: 0, seed: 11);
+        Assert.Equal(6, rows.Distinct().Count());
+        Assert.All(Enumerable.Range(0, 3), c => Assert.Equal(2, rows.Count(r => labels[r] == c)));
+        var mine = KnnClassifier.Evaluate(Subsample.Rows(train, rows), [.. rows.Select(r => labels[r])], test, testLabels, knn with { K = 2, Classes = 3 }).Top1;
+        Assert.Equal(row.KnnTop1, mine, 12);
+        Assert.NotEqual(rows, LabelEfficiency.DrawRows(labels, perClass: 2, draw: 1, seed: 11)); // each draw its own samples
+        Assert.Equal(rows, LabelEfficiency.DrawRows(labels, perClass: 2, draw: 0, seed: 11));
+    }
+
+    [Fact]
     public void Bad_sizes_and_draw_counts_are_named()
     {
         var (train, labels) = Synthetic.Clusters(seed: 5, perClass: 5, classes: 2, dim: 3, spread: 1f);
@@ -38,6 +54,8 @@ public class LabelEfficiencyTests
             LabelEfficiency.Evaluate(train, labels, train, labels, new KnnOptions(), s_probe, [0])).Message);
         Assert.Contains("draws", Assert.Throws<ArgumentOutOfRangeException>(() =>
             LabelEfficiency.Evaluate(train, labels, train, labels, new KnnOptions(), s_probe, [1], draws: 0)).Message);
+        Assert.Contains("got 0", Assert.Throws<ArgumentOutOfRangeException>(() => LabelEfficiency.DrawRows(labels, perClass: 0, draw: 0, seed: 1)).Message);
+        Assert.Contains("labelled", Assert.Throws<ArgumentException>(() => LabelEfficiency.DrawRows([], perClass: 1, draw: 0, seed: 1)).Message);
     }
 
     [Fact]

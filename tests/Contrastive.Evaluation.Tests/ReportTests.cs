@@ -52,6 +52,11 @@ public class ReportTests
         Assert.Contains("kNN top-1 on raw pixels (dim 10), the baseline", EvaluationReport.Build(result).Render());
         Assert.Contains("zero-shot top-1 (class-name prompts)", EvaluationReport.Build(result with { ZeroShotAccuracy = 0.5 }).Render());
         Assert.DoesNotContain("zero-shot", EvaluationReport.Build(result).Render());
+        var supervised = result with { SupervisedFewLabels = [new SupervisedFewLabelAccuracy(10, 5, 300, 0.7123)] };
+        Assert.Contains("supervised network trained from scratch on 10 label(s) per class (300 steps, mean of 5 draws)</td><td>71.23 %",
+            EvaluationReport.Build(supervised).Render());
+        Assert.Equal(0.7123, EvaluationResult.FromJson(supervised.ToJson()).SupervisedFewLabels!.Single().Top1);
+        Assert.DoesNotContain("supervised network", EvaluationReport.Build(result).Render());
         Assert.Throws<ArgumentException>(() => Evaluator.RunBaseline("raw", train, trainLabels, test, trainLabels, options));
     }
 

@@ -29,7 +29,7 @@ public static class LabelEfficiency
         if (sizes.Any(n => n < 1)) throw new ArgumentException($"labels per class must be at least 1, got {string.Join(", ", sizes)}", nameof(labelsPerClass));
         if (draws < 1) throw new ArgumentOutOfRangeException(nameof(draws), $"draws must be at least 1, got {draws}");
         var classes = ClassificationReport.InferClasses(trainLabels, testLabels);
-        var byClass = Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, trainLabels.Length).Where(i => trainLabels[i] == c).ToArray()).ToArray();
+        var byClass = ByClass(trainLabels, classes);
 
         var results = new List<FewLabelAccuracy>();
         foreach (var n in sizes)
@@ -37,7 +37,7 @@ public static class LabelEfficiency
             double knnSum = 0, probeSum = 0;
             for (var draw = 0; draw < draws; draw++)
             {
-                var rows = Draw(byClass, n, Rng.Derive(seed, n, draw));
+                var rows = Draw(byClass, n, draw, seed);
                 var memory = Subsample.Rows(train, rows);
                 var labels = Array.ConvertAll(rows, i => trainLabels[i]);
                 var knnSettings = knn with { K = Math.Min(knn.K, n), Classes = classes };
@@ -50,9 +50,25 @@ public static class LabelEfficiency
         return results;
     }
 
-    /// <summary>Up to <paramref name="perClass"/> distinct rows of every class, chosen by <paramref name="rng"/>.</summary>
-    private static int[] Draw(int[][] byClass, int perClass, Rng rng)
+    /// <summary>The training rows of draw <paramref name="draw"/> with <paramref name="perClass"/> labels per class: the
+    /// samples <see cref="Evaluate"/> with the same <paramref name="seed"/> trains on, for a baseline that must see the same labels.</summary>
+    /// <exception cref="ArgumentException">No labels, or a size or draw below its minimum.</exception>
+    public static int[] DrawRows(int[] trainLabels, int perClass, int draw, ulong seed)
     {
+        ArgumentNullException.ThrowIfNull(trainLabels);
+        if (trainLabels.Length == 0) throw new ArgumentException("few-label draws need labelled training samples", nameof(trainLabels));
+        if (perClass < 1) throw new ArgumentOutOfRangeException(nameof(perClass), $"labels per class must be at least 1, got {perClass}");
+        if (draw < 0) throw new ArgumentOutOfRangeException(nameof(draw), $"the draw index must not be negative, got {draw}");
+        return Draw(ByClass(trainLabels, trainLabels.Max() + 1), perClass, draw, seed);
+    }
+
+    private static int[][] ByClass(int[] labels, int classes) =>
+        [.. Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, labels.Length).Where(i => labels[i] == c).ToArray())];
+
+    /// <summary>Up to <paramref name="perClass"/> distinct rows of every class, shuffled by a generator derived from the seed, size and draw.</summary>
+    private static int[] Draw(int[][] byClass, int perClass, int draw, ulong seed)
+    {
+        var rng = Rng.Derive(seed, perClass, draw);
         var rows = new List<int>();
         foreach (var members in byClass)
         {

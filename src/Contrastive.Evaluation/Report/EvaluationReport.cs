@@ -56,6 +56,8 @@ public static class EvaluationReport
                     $"{Pct(row.KnnTop1)} / {Pct(row.LinearProbeTop1)}{baseline}");
             }
         }
+        foreach (var row in r.SupervisedFewLabels ?? [])
+            yield return ($"supervised network trained from scratch on {row.LabelsPerClass} label(s) per class ({row.Steps} steps, mean of {row.Draws} draws)", Pct(row.Top1));
         if (r.Verification is { } v)
         {
             yield return ("verification ROC-AUC", F(v.RocAuc));

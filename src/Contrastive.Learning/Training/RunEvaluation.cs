@@ -25,11 +25,12 @@ public static class RunEvaluation
 
     /// <summary>Evaluates <paramref name="encoder"/> on data of any kind and writes eval.json and report.html into
     /// <paramref name="directory"/>; a CLIP encoder with <paramref name="imageText"/> also gets its zero-shot accuracy and
-    /// image-text retrieval.</summary>
+    /// image-text retrieval; <paramref name="supervised"/> (<see cref="SupervisedFewLabels"/>) joins the figures when given.</summary>
     /// <returns>The figures, or null when the data has no labels and is not image-text pairs (then the report holds the
     /// training curves only).</returns>
     public static EvaluationResult? Write(string directory, Module encoder, EvaluationData data, EvaluationOptions options,
-        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null, ImageTextEvaluation? imageText = null)
+        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null, ImageTextEvaluation? imageText = null,
+        IReadOnlyList<SupervisedFewLabelAccuracy>? supervised = null)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(data);
@@ -55,6 +56,7 @@ public static class RunEvaluation
             // image-text pairs without labels: retrieval of captions and images is the whole evaluation
             : new EvaluationResult(data.TrainCount, data.TestCount, test.Dim, null, null, null, null, null);
         if (towers is not null) result = imageText!.AddTo(result, towers, test);
+        if (supervised is not null) result = result with { SupervisedFewLabels = supervised };
         result.Save(Path.Combine(directory, RunFiles.Evaluation));
         EvaluationReport.Build(result, new ReportInputs
         {
