@@ -11,7 +11,7 @@ namespace Contrastive.Cli;
 /// <summary><c>contrastive train</c>: the main job. With no options: SimCLR on the embedded demo data.</summary>
 internal static class TrainCommand
 {
-    private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodDefaults.Methods)} (default simclr; clip: two towers, AdamW lr 2e-3, 64-d joint space, learned temperature from 0.07); text: simcse | pairs | triplet" };
+    private static readonly Option<string?> s_method = new("--method") { Description = $"Method: {string.Join(" | ", MethodSpecs.Names)} (default simclr; clip: two towers, AdamW lr 2e-3, 64-d joint space, learned temperature from 0.07); text: simcse | pairs | triplet" };
     private static readonly Option<string?> s_data = new("--data") { Description = "demo | fashion-mnist | PATH (image folder, IDX folder, FILE.csv table, folder of .wav files, or FILE.jsonl image-text pairs for clip); text: wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts, pairs or triplets with --arch transformer|gru (default demo)" };
     private static readonly Option<string?> s_arch = new("--arch") { Description = "Encoder: bench | resnet18 | mlp | resnet18-imagenet; audio: bench | resnet18 | gru (over log-mel frames); text: transformer | gru (default bench; transformer for text)" };
     private static readonly Option<string?> s_backbone = new("--backbone") { Description = "Start the encoder from pre-trained weights: resnet18-imagenet (ImageNet ResNet-18 of NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18; images resized, grey repeated to RGB)" };
@@ -20,7 +20,7 @@ internal static class TrainCommand
     private static readonly Option<int?> s_trainBlocks = new("--train-blocks") { Description = "Partial fine-tuning: train only the encoder's last N blocks (resnet18, resnet18-imagenet) and the heads" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 10)" };
     private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256; triplet with batch-hard mining 40: 4 images of each of 10 classes)" };
-    private static readonly Option<float?> s_lr = new("--lr") { Description = $"Base learning rate (default {MethodDefaults.DescribeLearningRates()})" };
+    private static readonly Option<float?> s_lr = new("--lr") { Description = $"Base learning rate (default {MethodSpecs.DescribeLearningRates()})" };
     private static readonly Option<string?> s_optimizer = new("--optimizer") { Description = "sgd | adamw | lars (default adamw for clip, lars for byol and simsiam, sgd otherwise)" };
     private static readonly Option<float?> s_weightDecay = new("--weight-decay") { Description = "Weight decay (default by optimizer; never on clip's logit scale)" };
     private static readonly Option<int?> s_warmup = new("--warmup-epochs") { Description = "Linear warmup epochs before cosine decay (default 0)" };

@@ -14,7 +14,10 @@ public sealed class BarlowTwins(EmbeddingModel model, float lambda = BarlowTwins
     public float Lambda { get; } = lambda;
 
     /// <inheritdoc />
-    public override string Name => "barlow";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "barlow";
 
     /// <inheritdoc />
     public override Tensor ComputeLoss(TrainingBatch batch)

@@ -26,7 +26,10 @@ public sealed class Byol : ContrastiveMethod
     public float BaseMomentum { get; }
 
     /// <inheritdoc />
-    public override string Name => "byol";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "byol";
 
     /// <inheritdoc />
     public override Tensor ComputeLoss(TrainingBatch batch)

@@ -11,7 +11,10 @@ namespace Contrastive.Methods;
 public sealed class Classifier(EmbeddingModel model, float labelSmoothing = 0f) : ContrastiveMethod(model)
 {
     /// <inheritdoc />
-    public override string Name => "classifier";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "classifier";
 
     /// <inheritdoc />
     public override bool RequiresLabels => true;

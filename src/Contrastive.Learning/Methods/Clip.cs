@@ -24,7 +24,10 @@ public sealed class Clip : ContrastiveMethod
     public TwoTowerModel Towers { get; }
 
     /// <inheritdoc />
-    public override string Name => "clip";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "clip";
 
     /// <summary>The logit scale: decaying it would pull the temperature towards 1, so CLIP exempts it.</summary>
     public override IEnumerable<Tensor> ParametersWithoutWeightDecay() => [Towers.LogitScale];

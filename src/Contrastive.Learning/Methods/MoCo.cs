@@ -51,7 +51,10 @@ public sealed class MoCo : ContrastiveMethod
     public GradCache? GradCache { get; init; }
 
     /// <inheritdoc />
-    public override string Name => "moco";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "moco";
 
     /// <inheritdoc />
     public override Tensor ComputeLoss(TrainingBatch batch)

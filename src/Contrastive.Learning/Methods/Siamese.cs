@@ -13,7 +13,10 @@ namespace Contrastive.Methods;
 public sealed class Siamese(EmbeddingModel model, IPairMiner miner, float margin = 0.5f) : ContrastiveMethod(model)
 {
     /// <inheritdoc />
-    public override string Name => "siamese";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "siamese";
 
     /// <inheritdoc />
     public override bool RequiresLabels => true;

@@ -23,7 +23,10 @@ public sealed class SimClr(EmbeddingModel model, float temperature = 0.5f) : Con
     public GradCache? GradCache { get; init; }
 
     /// <inheritdoc />
-    public override string Name => "simclr";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "simclr";
 
     /// <inheritdoc />
     public override Tensor ComputeLoss(TrainingBatch batch)

@@ -14,7 +14,10 @@ namespace Contrastive.Methods;
 public sealed class SimSiam(EmbeddingModel model, bool stopGradient = true) : ContrastiveMethod(model)
 {
     /// <inheritdoc />
-    public override string Name => "simsiam";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "simsiam";
 
     /// <summary>The predictor learns at the base rate throughout, as in the paper (Sec. 4.2, Table 1c: a decayed predictor
     /// learning rate trains worse, perhaps because the predictor should keep adapting to the latest projections).</summary>

@@ -14,7 +14,10 @@ public sealed class SupCon(EmbeddingModel model, float temperature = 0.5f) : Con
     public float Temperature { get; } = temperature;
 
     /// <inheritdoc />
-    public override string Name => "supcon";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "supcon";
 
     /// <inheritdoc />
     public override bool RequiresLabels => true;

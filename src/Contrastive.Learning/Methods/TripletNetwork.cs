@@ -12,7 +12,10 @@ namespace Contrastive.Methods;
 public sealed class TripletNetwork(EmbeddingModel model, ITripletMiner miner, float margin = 0.2f) : ContrastiveMethod(model)
 {
     /// <inheritdoc />
-    public override string Name => "triplet";
+    public override string Name => Id;
+
+    /// <summary>The method's name, as <c>--method</c> takes it.</summary>
+    public const string Id = "triplet";
 
     /// <inheritdoc />
     public override bool RequiresLabels => true;

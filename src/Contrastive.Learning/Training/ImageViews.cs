@@ -4,7 +4,7 @@ using Contrastive.Data.Views;
 namespace Contrastive.Training;
 
 /// <summary>
-/// The image views a run trains on: the method's recipe (<see cref="AugmentationPresets"/>: BYOL's pair, the classifier's
+/// The image views a run trains on: the method's recipe (<see cref="MethodSpec.ImageViews"/>: BYOL's pair, the classifier's
 /// weak view, SimCLR's recipe for every other method, <see cref="TrainConfig.Views"/> times, or SimCLR's multi-crop with
 /// <see cref="TrainConfig.LocalCrops"/>) followed by the optional
 /// extra augmentations of <see cref="TrainConfig"/> (rotation, noise, random erasing), and, with
@@ -28,22 +28,12 @@ public static class ImageViews
     /// scale with it too (rotation range, noise sigma, erasing probability).</summary>
     private static AugmentationPipeline[] Recipe(TrainConfig config, ImageGeometry geometry, float strength)
     {
-        var (size, flip) = (geometry.Height, config.HorizontalFlip ?? false);
-        AugmentationPipeline[] views = config.Method switch
-        {
-            "byol" => Pair(AugmentationPresets.Byol(geometry, size, strength, flip)),
-            "classifier" => [AugmentationPresets.WeakStrong(geometry, size, strength, flip).Weak],
-            "simclr" when config.LocalCrops is > 0 =>
-                [.. AugmentationPresets.MultiCrop(geometry, size, LocalCropSize(size), config.LocalCrops.Value, strength, flip)],
-            _ => Enumerable.Repeat(AugmentationPresets.SimClr(geometry, size, strength, flip, config.CropScale), config.Views ?? 2).ToArray(),
-        };
+        var views = MethodSpecs.Get(config.Method).ImageViews(config, geometry, strength, config.HorizontalFlip ?? false);
         return Array.ConvertAll(views, view => WithExtras(view, config, strength));
     }
 
     /// <summary>The side of a multi-crop local view: 3/7 of the image's, as SwAV's 96 of 224 (12 for 28), at least 8.</summary>
     public static int LocalCropSize(int size) => Math.Max(8, (int)MathF.Round(size * 3f / 7f));
-
-    private static AugmentationPipeline[] Pair((AugmentationPipeline View1, AugmentationPipeline View2) pair) => [pair.View1, pair.View2];
 
     /// <summary><paramref name="view"/> followed by rotation U(-r, r) degrees, Gaussian noise N(0, s^2) clamped back to [0, 1],
     /// and random erasing with probability p, each only when configured and each scaled by <paramref name="strength"/>.</summary>

@@ -1,7 +1,7 @@
 namespace Contrastive.Training;
 
 /// <summary>
-/// One default learning rate of <see cref="MethodDefaults.LearningRate"/>: the rate <paramref name="Rate"/> gives from
+/// One default learning rate of <see cref="MethodSpecs.LearningRate"/>: the rate <paramref name="Rate"/> gives from
 /// the batch size and projection size D, for <paramref name="Method"/> with <paramref name="Optimizer"/> (null matches
 /// any), written out as <paramref name="Formula"/>.
 /// </summary>

@@ -26,28 +26,14 @@ public static class MethodFactory
         _ => throw new ArgumentException($"unknown arch '{arch}'"),
     };
 
-    /// <summary>Creates the online model (encoder, head, predictor) for the configured method; for CLIP the two towers
-    /// (<see cref="CreateTowers"/>, over <paramref name="vocabularySize"/> token ids) with no head.</summary>
+    /// <summary>Creates the online model of the configured method (<see cref="MethodSpec.CreateModel"/>: encoder, head, predictor; for
+    /// CLIP the two towers over <paramref name="vocabularySize"/> token ids, with no head).</summary>
     public static EmbeddingModel CreateModel(TrainConfig config, InputGeometry input, int classCount, ulong seed, bool withPredictor, int vocabularySize = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
         var rng = new Rng(seed);
         var encoder = CreateEncoder(config.Arch, input, rng, config.InputSize, config.PoolGridSide());
-        if (config.Method == "clip") return new EmbeddingModel(CreateTowers(config, encoder, vocabularySize, rng), head: null);
-        var width = ((IEncoder)encoder).HeadInputDim;
-        if (config.Method == "classifier")
-        {
-            if (classCount < 2) throw new ArgumentException("the classifier method needs labeled data with at least 2 classes");
-            return new EmbeddingModel(encoder, new Linear(width, classCount, bias: true, rng: rng));
-        }
-        var projection = config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method);
-        var head = MethodDefaults.NormalizesProjection(config.Method)
-            ? Heads.NormalizedProjection(rng, width, config.HiddenDim, projection)
-            : Heads.Projection(rng, width, config.HiddenDim, projection);
-        var predictor = withPredictor
-            ? Heads.Predictor(rng, projection, MethodDefaults.PredictorHiddenDim(config.Method, projection, config.HiddenDim))
-            : null;
-        return new EmbeddingModel(encoder, head, predictor);
+        return MethodSpecs.Get(config.Method).CreateModel(config, encoder, classCount, vocabularySize, rng, withPredictor);
     }
 
     /// <summary>
@@ -66,38 +52,23 @@ public static class MethodFactory
             Layers = config.TextLayers ?? MethodDefaults.TextLayers,
             Heads = MethodDefaults.TextHeads,
         });
-        return new TwoTowerModel(imageEncoder, text, config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method), rng);
+        return new TwoTowerModel(imageEncoder, text, config.ProjectionSize(), rng);
     }
 
     /// <summary>Creates the method with its online model; CLIP needs the <paramref name="vocabularySize"/> of its tokenizer.</summary>
     public static ContrastiveMethod Create(TrainConfig config, InputGeometry input, int classCount, int vocabularySize = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var spec = MethodSpecs.Get(config.Method);
         var seed = (ulong)config.Seed;
-        if (config.Method == "clip")
-            return new Clip((TwoTowerModel)CreateModel(config, input, classCount, seed, withPredictor: false, vocabularySize).Encoder);
-        var temperature = config.Temperature ?? MethodDefaults.Temperature(config.Method);
-        var margin = config.Margin ?? MethodDefaults.Margin(config.Method);
-        var momentum = config.Momentum ?? 0.99f;
-        var withPredictor = config.Method is "byol" or "simsiam";
-        var model = CreateModel(config, input, classCount, seed, withPredictor);
-        EmbeddingModel Twin() => CreateModel(config, input, classCount, seed, withPredictor: false);
-        var projection = config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method);
-        var gradCache = config.GradCacheChunk is { } chunk ? new GradCache(chunk) : null;
-        return config.Method switch
-        {
-            "simclr" => new SimClr(model, temperature) { GradCache = gradCache, Decoupled = config.Decoupled },
-            "moco" => new MoCo(model, Twin, projection, seed, config.QueueSize, temperature, momentum) { GradCache = gradCache },
-            "byol" => new Byol(model, Twin, momentum),
-            "simsiam" => new SimSiam(model, stopGradient: !config.NoStopGradient),
-            "barlow" => new BarlowTwins(model, config.Lambda ?? 1f / projection),
-            "supcon" => new SupCon(model, temperature),
-            "siamese" => new Siamese(model, new HardPairMiner(), margin),
-            "triplet" => new TripletNetwork(model, CreateMiner(config.Miner, projection, seed), margin),
-            "classifier" => new Classifier(model),
-            _ => throw new ArgumentException($"unknown method '{config.Method}'"),
-        };
+        var model = CreateModel(config, input, classCount, seed, spec.HasPredictor, vocabularySize);
+        EmbeddingModel Twin() => CreateModel(config, input, classCount, seed, withPredictor: false, vocabularySize);
+        return spec.Create(new MethodInputs(config, model, Twin, seed, config.ProjectionSize(), config.Temperature ?? spec.Temperature,
+            config.Margin ?? spec.Margin, config.Momentum ?? DefaultMomentum, config.GradCacheChunk is { } chunk ? new GradCache(chunk) : null));
     }
+
+    /// <summary>The EMA momentum of MoCo's and BYOL's targets when none is given.</summary>
+    public const float DefaultMomentum = 0.99f;
 
     /// <summary>Creates a triplet miner by name.</summary>
     public static ITripletMiner CreateMiner(string name, int dimension, ulong seed) => name switch

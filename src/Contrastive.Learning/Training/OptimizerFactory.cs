@@ -45,7 +45,6 @@ public static class OptimizerFactory
     public static float BaseLearningRate(TrainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.Lr ?? MethodDefaults.LearningRate(config.Method, config.OptimizerName(), config.BatchSize(),
-            config.ProjectionDim ?? MethodDefaults.ProjectionDim(config.Method));
+        return config.Lr ?? MethodSpecs.LearningRate(config.Method, config.OptimizerName(), config.BatchSize(), config.ProjectionSize());
     }
 }

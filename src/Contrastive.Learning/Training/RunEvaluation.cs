@@ -77,7 +77,7 @@ public static class RunEvaluation
     {
         ArgumentNullException.ThrowIfNull(config);
         return System.Text.Json.JsonSerializer.SerializeToElement(config, TrainConfig.Json).EnumerateObject()
-            .Where(p => MethodDefaults.OptionApplies(p.Name, config.Method))
+            .Where(p => MethodSpecs.OptionApplies(p.Name, config.Method))
             .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ToString())).ToList();
     }
 

@@ -44,11 +44,11 @@ public static class RunModel
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(weights);
-        // The classifier's head size is the number of classes it was trained on; read it from the weights.
-        var classes = config.Method == "classifier" && weights.TryGetValue("head.weight", out var head) ? head.Size(0) : 0;
+        // A classifier's linear head has one row per class it was trained on (projection heads are sequences: head.0.weight, ...).
+        var classes = weights.TryGetValue("head.weight", out var head) ? head.Size(0) : 0;
         // CLIP's token table has one row per word of the run's tokenizer.
-        var vocabulary = config.Method == "clip" && weights.TryGetValue("encoder.text_encoder.token_embedding.weight", out var tokens) ? tokens.Size(0) : 0;
-        var model = MethodFactory.CreateModel(config, input, classes, (ulong)config.Seed, withPredictor: config.Method is "byol" or "simsiam", vocabulary);
+        var vocabulary = weights.TryGetValue("encoder.text_encoder.token_embedding.weight", out var tokens) ? tokens.Size(0) : 0;
+        var model = MethodFactory.CreateModel(config, input, classes, (ulong)config.Seed, MethodSpecs.Get(config.Method).HasPredictor, vocabulary);
         try
         {
             model.LoadState(weights, strict: true);

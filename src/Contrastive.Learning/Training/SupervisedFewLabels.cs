@@ -52,7 +52,7 @@ public static class SupervisedFewLabels
         var epochs = (steps + train.Count / batch - 1) / (train.Count / batch);
         var config = new TrainConfig
         {
-            Method = "classifier",
+            Method = Methods.Classifier.Id,
             Arch = run.Arch,
             PoolGrid = run.PoolGrid,
             HorizontalFlip = run.HorizontalFlip,

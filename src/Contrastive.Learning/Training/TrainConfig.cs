@@ -12,7 +12,7 @@ namespace Contrastive.Training;
 public sealed record TrainConfig
 {
     /// <summary>simclr, moco, byol, simsiam, barlow, supcon, siamese, triplet, classifier or clip.</summary>
-    public string Method { get; init; } = "simclr";
+    public string Method { get; init; } = Methods.SimClr.Id;
 
     /// <summary>bench, resnet18, mlp or resnet18-imagenet (ImageNet ResNet-18's architecture, see <see cref="Backbone"/>);
     /// gru over the frames of audio (and over texts, see <see cref="Text.TextRun"/>).</summary>
@@ -28,11 +28,11 @@ public sealed record TrainConfig
     /// <summary>Images per batch (each gives two views); null: the method's default (<see cref="MethodDefaults.Batch"/>).</summary>
     public int? Batch { get; init; }
 
-    /// <summary>Base learning rate; null: the method's default for its optimiser and batch (<see cref="MethodDefaults.LearningRate"/>;
+    /// <summary>Base learning rate; null: the method's default for its optimiser and batch (<see cref="MethodSpecs.LearningRate"/>;
     /// mostly SimCLR's linear scaling 0.06 * B / 256).</summary>
     public float? Lr { get; init; }
 
-    /// <summary>sgd, adamw or lars; null: the method's default (<see cref="MethodDefaults.Optimizer"/>: AdamW for CLIP, LARS for BYOL and SimSiam, SGD otherwise).</summary>
+    /// <summary>sgd, adamw or lars; null: the method's default (<see cref="MethodSpec.Optimizer"/>: AdamW for CLIP, LARS for BYOL and SimSiam, SGD otherwise).</summary>
     public string? Optimizer { get; init; }
 
     /// <summary>Weight decay; null: 5e-4 (SGD), 0.05 (AdamW), 1e-6 (LARS).</summary>
@@ -41,7 +41,7 @@ public sealed record TrainConfig
     /// <summary>Linear warmup length in epochs before the cosine decay.</summary>
     public int WarmupEpochs { get; init; }
 
-    /// <summary>Loss temperature; null: the method's default (<see cref="MethodDefaults.Temperature"/>: 0.2 MoCo, 0.5 otherwise).</summary>
+    /// <summary>Loss temperature; null: the method's default (<see cref="MethodSpec.Temperature"/>: 0.2 MoCo, 0.5 otherwise).</summary>
     public float? Temperature { get; init; }
 
     /// <summary>EMA momentum for MoCo's key encoder / BYOL's target; null: 0.99.</summary>
@@ -113,7 +113,7 @@ public sealed record TrainConfig
     public float? CurriculumStart { get; init; }
 
     /// <summary>bench ConvNet: the side S of the grid its representation averages the last feature map over (1: global
-    /// average pooling, 128-d, as the bench spec; S: 128 S^2-d); null: <see cref="MethodDefaults.PoolGrid"/>.</summary>
+    /// average pooling, 128-d, as the bench spec; S: 128 S^2-d); null: <see cref="MethodSpec.PoolGrid"/>.</summary>
     public int? PoolGrid { get; init; }
 
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
@@ -192,10 +192,16 @@ public sealed record TrainConfig
     };
 
     /// <summary>The bench ConvNet's pool grid: <see cref="PoolGrid"/> or the method's default.</summary>
-    public int PoolGridSide() => PoolGrid ?? MethodDefaults.PoolGrid(Method);
+    public int PoolGridSide() => PoolGrid ?? MethodSpecs.Get(Method).PoolGrid;
 
     /// <summary>The optimiser: <see cref="Optimizer"/> or the method's default.</summary>
-    public string OptimizerName() => Optimizer ?? MethodDefaults.Optimizer(Method);
+    public string OptimizerName() => Optimizer ?? MethodSpecs.Find(Method)?.Optimizer ?? MethodSpec.DefaultOptimizer;
+
+    /// <summary>The projection size: <see cref="ProjectionDim"/> or the method's default.</summary>
+    public int ProjectionSize() => ProjectionDim ?? MethodSpecs.Find(Method)?.ProjectionDim ?? MethodSpec.DefaultProjectionDim;
+
+    /// <summary>True for CLIP's image and text towers (<see cref="MethodSpec.TwoTowers"/>).</summary>
+    private bool TwoTowers => MethodSpecs.Find(Method)?.TwoTowers ?? false;
 
     /// <summary>This config with the batch size, optimiser, learning rate and weight decay that its method defaults to
     /// written out, as config.json records them: the file names what the run trained with, and a resumed run keeps it
@@ -206,7 +212,7 @@ public sealed record TrainConfig
         Optimizer = OptimizerName(),
         Lr = OptimizerFactory.BaseLearningRate(this),
         WeightDecay = WeightDecay ?? MethodDefaults.WeightDecay(OptimizerName()),
-        PoolGrid = Arch == "bench" && Method != "clip" ? PoolGridSide() : PoolGrid,
+        PoolGrid = Arch == "bench" && !TwoTowers ? PoolGridSide() : PoolGrid,
     };
 
     /// <summary>Serialisation options shared by config.json and metrics.jsonl.</summary>
@@ -248,15 +254,15 @@ public sealed record TrainConfig
         Require(TrainLimit is null || TrainLimit >= 1, $"--train-limit must be a positive number of training records, got {TrainLimit}");
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
         Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
-        Require(PoolGrid is null || Arch == "bench" && Method != "clip", $"--pool-grid applies to --arch bench with a method other than clip, not --arch {Arch} --method {Method}");
+        Require(PoolGrid is null || Arch == "bench" && !TwoTowers, $"--pool-grid applies to --arch bench with one image encoder, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
-        Require(Views is null or 2 || Method == "simclr", $"--views applies to simclr, not {Method}");
-        Require(!Decoupled || Method == "simclr", $"--decoupled applies to simclr, not {Method}");
+        RequireApplies(Views is not (null or 2), "views");
+        RequireApplies(Decoupled, "decoupled");
         Require(Views is null or 2 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --views or set it to 2");
         Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
         var text = Text.TextRun.IsText(this);
         ValidateAugmentations(text);
-        var methods = text ? Methods.SentenceEmbedding.Names : MethodDefaults.Methods;
+        var methods = text ? Methods.SentenceEmbedding.Names : MethodSpecs.Names;
         Require(methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", methods)}{(text ? " for text" : "")})");
         Require(TrainLimit is null || text, $"--train-limit caps the training records of a text run (--data wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts); it does not apply to --data {Data} with --method {Method}");
         ValidateTransfer();
@@ -265,8 +271,8 @@ public sealed record TrainConfig
         Require(MethodDefaults.Optimizers.Contains(OptimizerName()), $"unknown optimizer '{Optimizer}' (expected {string.Join(", ", MethodDefaults.Optimizers)})");
         Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
         Require(GradCacheChunk is null || GradCacheChunk >= 1, $"grad-cache-chunk must be at least 1, got {GradCacheChunk}");
-        Require(GradCacheChunk is null || Method is "simclr" or "moco" || text,
-            $"--grad-cache-chunk applies to simclr, moco and the text methods ({string.Join(", ", Methods.SentenceEmbedding.Names)}), not {Method}");
+        Require(GradCacheChunk is null || MethodSpecs.OptionApplies("grad-cache-chunk", Method) || text,
+            $"--grad-cache-chunk applies to {string.Join(", ", MethodSpecs.MethodSpecificOptions["grad-cache-chunk"])} and the text methods ({string.Join(", ", Methods.SentenceEmbedding.Names)}), not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
         ValidateText(text);
     }
@@ -278,12 +284,12 @@ public sealed record TrainConfig
         Require(Noise is null or (>= 0 and <= 1), $"noise must be between 0 and 1, got {Noise}");
         Require(Erasing is null or (>= 0 and <= 1), $"erasing must be a probability in [0, 1], got {Erasing}");
         Require(LocalCrops is null or (>= 0 and <= 8), $"local crops must be between 0 and 8, got {LocalCrops}");
-        Require(LocalCrops is null or 0 || Method == "simclr", $"--local-crops applies to simclr, not {Method}");
+        RequireApplies(LocalCrops is not (null or 0), "local-crops");
         Require(LocalCrops is null or 0 || Views is null or 2, "--local-crops adds views to the two global ones; drop --views");
         Require(LocalCrops is null or 0 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --local-crops");
         Require(CurriculumStart is null or (>= 0 and <= 1), $"curriculum start must be in [0, 1], got {CurriculumStart}");
         if (Rotation is null && Noise is null && Erasing is null && CurriculumStart is null) return;
-        var images = Method != "clip" && !text && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data);
+        var images = !TwoTowers && !text && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data);
         Require(images, "--rotation, --noise, --erasing and --curriculum-start apply to the image views of every method but clip, not to this run");
     }
 
@@ -298,7 +304,7 @@ public sealed record TrainConfig
         Require(InputSize is null or >= 32, $"input size must be at least 32 pixels, got {InputSize}");
         Require(!(FreezeEncoder && TrainBlocks is not null), "--freeze-encoder freezes the whole encoder and --train-blocks part of it; give one");
         Require(TrainBlocks is null or >= 0, $"train blocks must be at least 0, got {TrainBlocks}");
-        Require(!FreezeEncoder && TrainBlocks is null && EncoderLrScale is null || Method != "clip", "--freeze-encoder, --train-blocks and --encoder-lr-scale do not apply to --method clip");
+        Require(!FreezeEncoder && TrainBlocks is null && EncoderLrScale is null || !TwoTowers, $"--freeze-encoder, --train-blocks and --encoder-lr-scale do not apply to --method {Method}");
         Require(EncoderLrScale is null or > 0, $"encoder lr scale must be positive, got {EncoderLrScale}");
         Require(EncoderLrScale is null || !FreezeEncoder, "--encoder-lr-scale has nothing to scale with --freeze-encoder");
     }
@@ -306,7 +312,7 @@ public sealed record TrainConfig
     /// <summary>The text-tower options belong to CLIP and the text runs, and the options of the other methods' losses and heads do not apply to CLIP.</summary>
     private void ValidateText(bool text)
     {
-        if (Method != "clip" && !text)
+        if (!TwoTowers && !text)
         {
             Require(MaxTextLength is null && TextWidth is null && TextLayers is null && TextDropout is null && !TextAugment,
                 $"--max-text-length, --text-width, --text-layers, --text-dropout and --text-augment apply to --method clip, not {Method} (and to text data, --arch transformer|gru)");
@@ -339,6 +345,10 @@ public sealed record TrainConfig
         };
         foreach (var (set, option) in notForClip) Require(!set, $"{option} does not apply to --method clip");
     }
+
+    /// <summary>A method-specific option (<see cref="MethodSpecs.MethodSpecificOptions"/>) that is <paramref name="set"/> belongs to the method.</summary>
+    private void RequireApplies(bool set, string option) =>
+        Require(!set || MethodSpecs.OptionApplies(option, Method), $"--{option} applies to {string.Join(", ", MethodSpecs.MethodSpecificOptions[option])}, not {Method}");
 
     private static void Require(bool condition, string message)
     {

@@ -54,7 +54,7 @@ public sealed class TrainingSetup
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         RequireImageConfig(config);
-        if (config.Method == "clip")
+        if (MethodSpecs.Get(config.Method).TwoTowers)
         {
             if (data.Train.Labels is null || data.Test.Labels is null)
                 throw new ArgumentException($"--method clip needs captions, and {data.Train.Source} has no labels to make them from: " +
@@ -94,7 +94,7 @@ public sealed class TrainingSetup
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         RequireImageConfig(config);
-        if (config.Method != "clip") throw new ArgumentException($"image-text pairs train --method clip, not {config.Method}");
+        if (!MethodSpecs.Get(config.Method).TwoTowers) throw new ArgumentException($"image-text pairs train --method {Methods.Clip.Id}, not {config.Method}");
         var images = data.Images;
         var train = images.Train;
         var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount,
@@ -121,13 +121,13 @@ public sealed class TrainingSetup
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         config.Validate();
-        if (config.Method == "clip") throw new ArgumentException("--method clip needs images with captions or labels, not a table");
+        if (MethodSpecs.Get(config.Method).TwoTowers) throw new ArgumentException($"--method {config.Method} needs images with captions or labels, not a table");
         var train = data.Train;
         var method = CreateMethod(config, InputGeometry.Table(train.FeatureCount), train.Source, train.Count, train.Labels, train.ClassCount);
 
         var seed = (ulong)config.Seed;
         var scarf = new ScarfCorruption(train, config.CorruptionRate ?? DefaultCorruptionRate);
-        ITabularCorruption?[] corruptions = config.Method == "classifier" ? [null] : [null, scarf];
+        ITabularCorruption?[] corruptions = MethodSpecs.Get(config.Method).ViewsPerSample == 1 ? [null] : [null, scarf];
         var views = new TabularViewGenerator(corruptions, seed);
         var sampler = Distribute(method, Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
         var batches = PrefetchedBatchSource.ForTables(train, sampler, views, corruptions.Length, config.Epochs, workers);
@@ -149,14 +149,14 @@ public sealed class TrainingSetup
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(features);
         RequireImageConfig(config);
-        if (config.Method == "clip") throw new ArgumentException("--method clip needs images with captions, not audio");
+        if (MethodSpecs.Get(config.Method).TwoTowers) throw new ArgumentException($"--method {config.Method} needs images with captions, not audio");
         var evaluation = AudioRun.Evaluation(data, features);
         var train = data.Train;
         var method = CreateMethod(config, evaluation.Geometry, train.Source, train.Count, train.Labels, train.ClassCount);
         var seed = (ulong)config.Seed;
         var views = new AudioViews(features);
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
-        var batches = new AudioBatchSource(train, views, sampler, seed, config.Method == "classifier" ? 1 : config.Views ?? 2);
+        var batches = new AudioBatchSource(train, views, sampler, seed, MethodSpecs.Get(config.Method).ViewsPerSample == 1 ? 1 : config.Views ?? 2);
         var probeRows = Enumerable.Range(0, Math.Min(512, data.Test.Count)).ToArray();
         var probe = new AudioBatchSource(data.Test, views, new ShuffledBatchSampler(data.Test.Count, data.Test.Count, seed), seed ^ 0x9E0BE).Views(probeRows, 0, 0);
         return new TrainingSetup(method, batches, new EpochEvaluator(evaluation, new ViewBatch(probe, null, probeRows, 0, 0), config.KnnNeighbours(train.Labels)));
@@ -210,7 +210,7 @@ public sealed class TrainingSetup
     private static IBatchSampler Sampler(TrainConfig config, int count, int[]? labels, int classCount, bool supervised, ulong seed)
     {
         var batch = config.BatchSize();
-        if (!supervised || config.Method == "classifier") return new ShuffledBatchSampler(count, batch, seed);
+        if (!MethodSpecs.Get(config.Method).BalancesClasses) return new ShuffledBatchSampler(count, batch, seed);
         // P classes x K samples per batch: every anchor has positives, as batch-hard mining and SupCon need; K = 4
         // (Hermans et al. 2017) when there are enough classes to fill the batch.
         var classes = Math.Min(classCount, Math.Max(2, batch / 4));

@@ -19,7 +19,7 @@ public sealed class ExactResumeTests : IDisposable
     public static TheoryData<string, string?> Runs()
     {
         var runs = new TheoryData<string, string?>();
-        foreach (var method in MethodDefaults.Methods.Where(m => m != "triplet")) runs.Add(method, null);
+        foreach (var method in MethodSpecs.Names.Where(m => m != "triplet")) runs.Add(method, null);
         foreach (var miner in MethodDefaults.Miners) runs.Add("triplet", miner);
         runs.Add("simcse", "transformer");
         runs.Add("pairs", "gru");

@@ -8,10 +8,10 @@ public class MethodOptionsTests
     public void Every_method_specific_option_is_a_config_name_and_methods_are_known()
     {
         var names = typeof(TrainConfig).GetProperties().Select(p => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(p.Name)).ToHashSet();
-        foreach (var (option, methods) in MethodDefaults.MethodSpecificOptions)
+        foreach (var (option, methods) in MethodSpecs.MethodSpecificOptions)
         {
             Assert.Contains(option, names);
-            Assert.All(methods, m => Assert.Contains(m, MethodDefaults.Methods));
+            Assert.All(methods, m => Assert.Contains(m, MethodSpecs.Names));
         }
     }
 

@@ -34,12 +34,12 @@ public class OptimizerFactoryTests
     public void The_learning_rate_rules_describe_every_default_in_order()
     {
         Assert.Equal(
-            "2e-3 for clip with adamw, 1e-3 with adamw, 0.06*sqrt(batch/256) for triplet with sgd, 1.5*batch/256/D for barlow with sgd, "
-            + "4.0*batch/256 for byol with lars, 2.0*batch/256 for simsiam with lars, 0.06*batch/256 otherwise",
-            MethodDefaults.DescribeLearningRates());
+            "4.0*batch/256 for byol with lars, 2.0*batch/256 for simsiam with lars, 1.5*batch/256/D for barlow with sgd, "
+            + "0.06*sqrt(batch/256) for triplet with sgd, 2e-3 for clip with adamw, 1e-3 with adamw, 0.06*batch/256 otherwise",
+            MethodSpecs.DescribeLearningRates());
         Assert.Equal("0.5 for byol", new LearningRateRule("byol", null, "0.5", (_, _) => 0.5f).Describe());
-        Assert.All(MethodDefaults.Methods.SelectMany(_ => MethodDefaults.Optimizers, (m, o) => (m, o)),
-            c => Assert.Contains(MethodDefaults.LearningRateRules, r => r.Applies(c.m, c.o)));
+        Assert.All(MethodSpecs.Names.SelectMany(_ => MethodDefaults.Optimizers, (m, o) => (m, o)),
+            c => Assert.Contains(MethodSpecs.LearningRateRules, r => r.Applies(c.m, c.o)));
     }
 
     [Fact]

