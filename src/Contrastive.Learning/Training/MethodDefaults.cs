@@ -22,9 +22,8 @@ public static class MethodDefaults
 
     /// <summary>
     /// The batch size a method uses when none is given: the bench spec's 256, or on small data the power of two that
-    /// still gives an epoch <see cref="MinStepsPerEpoch"/> steps (at least 32): 64 for the 8,000-image demo, where 5
-    /// epochs at batch 64 reached a linear probe of 83.20% against 80.35% at 256 (SimCLR, temperature 0.2), as more
-    /// steps with the linearly scaled rate learn more than fewer, larger ones. A method may fix its own
+    /// still gives an epoch <see cref="MinStepsPerEpoch"/> steps (at least 32): 64 for the 8,000-image demo, as more
+    /// steps with the linearly scaled rate learn more than fewer, larger ones (BENCHMARKS.md, "Method defaults and why"). A method may fix its own
     /// (<see cref="MethodSpec.Batch"/>).
     /// </summary>
     public static int Batch(string method, string miner, int trainCount)

@@ -13,12 +13,10 @@ internal sealed class ByolSpec : MethodSpec
     /// <summary>128: the predictor needs room.</summary>
     public override int ProjectionDim => 128;
 
-    /// <summary>LARS, as Grill et al. 2020; it learned faster than SGD on the demo split (5 epochs: kNN 65.0% with SGD, 67.0% with LARS).</summary>
+    /// <summary>LARS, as Grill et al. 2020, which learned faster than SGD (BENCHMARKS.md, "Method defaults and why").</summary>
     public override string Optimizer => "lars";
 
-    /// <summary>4.0 * B / 256 with LARS, a step of 0.4% of the weight norm at batch 256, close to the paper's ImageNet recipe
-    /// (lr 0.2 * 4096 / 256 = 3.2, so 0.32%): over 15 epochs of full Fashion-MNIST, kNN reached 80.88% and 80.43% (two seeds)
-    /// against 79.84% and 79.29% at 1.0 * B / 256 (solo-learn's CIFAR value).</summary>
+    /// <summary>4.0 * B / 256 with LARS: a step of 0.4% of the weight norm at batch 256, close to the paper's ImageNet recipe (BENCHMARKS.md, "Method defaults and why").</summary>
     public override IReadOnlyList<LearningRateRule> LearningRateRules { get; } = [new(Byol.Id, "lars", "4.0*batch/256", (batch, _) => 4.0f * batch / 256f)];
 
     public override bool HasPredictor => true;

@@ -10,8 +10,7 @@ internal sealed class SimClrSpec : MethodSpec
 
     public override IReadOnlyList<string> Options { get; } = [.. ProjectionOptions, "temperature", "grad-cache-chunk", "views", "decoupled", "local-crops"];
 
-    /// <summary>0.2, not the paper's 0.5, which learned less on the demo split (10 epochs at batch 64, no flips: kNN (k = 32)
-    /// 80.05% at 0.2 against 78.65% at 0.5, linear probe 83.75% against 82.90%; at batch 256, 5 epochs: probe 80.35% against 79.45%).</summary>
+    /// <summary>0.2, not the paper's 0.5, which learned less on the demo (BENCHMARKS.md, "Method defaults and why").</summary>
     public override float Temperature => 0.2f;
 
     /// <summary>SimCLR's recipe <see cref="TrainConfig.Views"/> times, or with <see cref="TrainConfig.LocalCrops"/> two global

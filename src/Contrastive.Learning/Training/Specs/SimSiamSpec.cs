@@ -12,22 +12,18 @@ internal sealed class SimSiamSpec : MethodSpec
     /// <summary>128: the predictor needs room.</summary>
     public override int ProjectionDim => 128;
 
-    /// <summary>LARS, which learned faster than SGD on the demo split (5 epochs: kNN 63.7% with SGD, 66.0% with LARS).</summary>
+    /// <summary>LARS, which learned faster than SGD (BENCHMARKS.md, "Method defaults and why").</summary>
     public override string Optimizer => "lars";
 
-    /// <summary>2.0 * B / 256 with LARS and the bottleneck predictor: over 15 epochs and three seeds kNN reached 80.65%, 80.09%
-    /// and 80.12% against 80.17%, 79.42% and 79.01% at 1.0 * B / 256; with a 128-wide predictor 2.0 trailed in its first
-    /// epochs, and 4.0 collapsed the projections to an effective rank of 5.6.</summary>
+    /// <summary>2.0 * B / 256 with LARS and the bottleneck predictor (BENCHMARKS.md, "Method defaults and why").</summary>
     public override IReadOnlyList<LearningRateRule> LearningRateRules { get; } = [new(SimSiam.Id, "lars", "2.0*batch/256", (batch, _) => 2.0f * batch / 256f)];
 
     public override bool HasPredictor => true;
 
-    /// <summary>The projector ends in an affine-free batch norm as in its authors' code (full Fashion-MNIST, 15 epochs: kNN
-    /// +0.5 to +0.8 points, linear probe +1.4 to +1.7).</summary>
+    /// <summary>The projector ends in an affine-free batch norm, as in its authors' code (BENCHMARKS.md, "Method defaults and why").</summary>
     public override bool NormalizesProjection => true;
 
-    /// <summary>A bottleneck of a quarter of the projection size, as the paper's 2048-512-2048 (full Fashion-MNIST, 15 epochs,
-    /// three seeds at LARS lr 1.0: mean kNN 79.53% against 79.38% with the 128-wide hidden layer).</summary>
+    /// <summary>A bottleneck of a quarter of the projection size, as the paper's 2048-512-2048 (BENCHMARKS.md, "Method defaults and why").</summary>
     public override int PredictorHiddenDim(int projectionDim, int hiddenDim) => Math.Max(1, projectionDim / 4);
 
     public override ContrastiveMethod Create(MethodInputs inputs) => new SimSiam(inputs.Model, stopGradient: !inputs.Config.NoStopGradient);

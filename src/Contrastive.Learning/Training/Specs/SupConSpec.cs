@@ -9,8 +9,7 @@ internal sealed class SupConSpec : MethodSpec
 
     public override IReadOnlyList<string> Options { get; } = [.. ProjectionOptions, "temperature"];
 
-    /// <summary>0.5, not the paper's 0.1 (tuned for 1,000-epoch ImageNet runs): on full Fashion-MNIST its kNN accuracy after one
-    /// epoch is 80.5% at 0.5 and 76.8% at 0.1.</summary>
+    /// <summary>0.5, not the paper's 0.1, tuned for 1,000-epoch ImageNet runs (BENCHMARKS.md, "Method defaults and why").</summary>
     public override float Temperature => 0.5f;
 
     public override bool BalancesClasses => true;

@@ -10,14 +10,11 @@ internal sealed class TripletSpec : MethodSpec
     public override IReadOnlyList<string> Options { get; } = [.. ProjectionOptions, "margin", "miner"];
 
     /// <summary>0.06 * sqrt(B / 256) with SGD: the loss is a mean over anchors, so its gradient does not grow with the batch,
-    /// and the rate scales by the square root, 0.024 at batch-hard's 40. On full Fashion-MNIST at batch 40, linear scaling's
-    /// 0.0094 learned slower (kNN after the first of 3 epochs 77.5% against 78.8% at 0.06), and 0.06 collapsed a 5-epoch run
-    /// into one dimension in its third epoch (effective rank 1.3), where 0.03 trained all 5 to 82.1%.</summary>
+    /// and the rate scales by the square root, 0.024 at batch-hard's 40 (BENCHMARKS.md, "Method defaults and why").</summary>
     public override IReadOnlyList<LearningRateRule> LearningRateRules { get; } = [new(TripletNetwork.Id, "sgd", "0.06*sqrt(batch/256)", (batch, _) => 0.06f * MathF.Sqrt(batch / 256f))];
 
-    /// <summary>With batch-hard mining, Hermans et al.'s P x K batches with K = 4 images per class: 40 = 10 classes x 4.
-    /// Batch-hard picks each anchor's farthest positive, and among the 25 of a class in a 256-batch of Fashion-MNIST that is
-    /// an outlier: 3 epochs reach kNN 75.5% at batch 256 against 81.0% at batch 40.</summary>
+    /// <summary>With batch-hard mining, Hermans et al.'s P x K batches with K = 4 images per class: 40 = 10 classes x 4
+    /// (BENCHMARKS.md, "Method defaults and why").</summary>
     public override int? Batch(string miner) => miner == "batch-hard" ? 40 : null;
 
     /// <summary>The BNNeck: an affine-free batch norm ends the projection.</summary>
