@@ -170,6 +170,10 @@ public sealed record TrainConfig
     /// after the train / held-out split, so the held-out records and the evaluation are those of the whole data; null: all.</summary>
     public int? TrainLimit { get; init; }
 
+    /// <summary>Triplet networks on labelled images: batches of explicit triplets whose negatives are each anchor's nearest
+    /// other-class images, from a table of the current projections rebuilt every this many epochs (<see cref="HardNegativeMining"/>); null: in-batch mining only.</summary>
+    public int? HardNegatives { get; init; }
+
     /// <summary>The batch size: <see cref="Batch"/>, or the method's default for the bench's 60,000 training images
     /// until <see cref="WithDataDefaults"/> has sized it to the data.</summary>
     public int BatchSize() => Batch ?? MethodDefaults.Batch(Method, Miner, FashionMnistTrainCount);
@@ -274,6 +278,9 @@ public sealed record TrainConfig
         Require(GradCacheChunk is null || MethodSpecs.OptionApplies("grad-cache-chunk", Method) || text,
             $"--grad-cache-chunk applies to {string.Join(", ", MethodSpecs.MethodSpecificOptions["grad-cache-chunk"])} and the text methods ({string.Join(", ", Methods.SentenceEmbedding.Names)}), not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
+        Require(HardNegatives is null or >= 1, $"--hard-negatives rebuilds its table every N >= 1 epochs, got {HardNegatives}");
+        RequireApplies(HardNegatives is not null && !text, "hard-negatives");
+        Require(HardNegatives is null || !text && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data), "--hard-negatives applies to labelled images, not to this run");
         ValidateText(text);
     }
 

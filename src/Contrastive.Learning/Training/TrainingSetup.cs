@@ -66,8 +66,11 @@ public sealed class TrainingSetup
 
         var seed = (ulong)config.Seed;
         var views = ImageViews.Create(config, ImageGeometry.Of(train), seed);
-        var sampler = Distribute(method, Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
-        var batches = PrefetchedBatchSource.ForImages(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
+        // --hard-negatives: explicit triplets whose negatives come from a nearest-neighbour table of the current projections
+        var triplets = config.HardNegatives is null ? null : new TripletBatchSampler(new LabelIndex(train.Labels!), config.BatchSize(), seed);
+        var sampler = Distribute(method, triplets ?? Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
+        IBatchSource batches = PrefetchedBatchSource.ForImages(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
+        if (triplets is not null) batches = new HardNegativeMining(batches, triplets, method.Model, train, config.HardNegatives!.Value);
         return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, ProbeViews(train, seed), config.KnnNeighbours(train.Labels)));
     }
 

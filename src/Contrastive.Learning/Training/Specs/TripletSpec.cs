@@ -7,7 +7,7 @@ internal sealed class TripletSpec : MethodSpec
 {
     public override string Name => TripletNetwork.Id;
 
-    public override IReadOnlyList<string> Options { get; } = [.. ProjectionOptions, "margin", "miner"];
+    public override IReadOnlyList<string> Options { get; } = [.. ProjectionOptions, "margin", "miner", "hard-negatives"];
 
     /// <summary>0.06 * sqrt(B / 256) with SGD: the loss is a mean over anchors, so its gradient does not grow with the batch,
     /// and the rate scales by the square root, 0.024 at batch-hard's 40 (BENCHMARKS.md, "Method defaults and why").</summary>
