@@ -45,12 +45,20 @@ public class GradCacheMemoryTests(ITestOutputHelper output)
         // 128 images -> 256 views of 14x14 through the bench encoder; chunks of 16 images.
         var views = new[] { Tensor.Uniform(new Rng(3), 0, 1, 128, 1, 14, 14), Tensor.Uniform(new Rng(4), 0, 1, 128, 1, 14, 14) };
         var batch = new TrainingBatch(views, null, Enumerable.Range(0, 128).ToArray(), 0);
-        var full = GraphPeak(null, batch);
-        var cached = GraphPeak(16, batch);
-        output.WriteLine($"live heap at the end of the forward: full batch {full / 1e6:F1} MB, GradCache chunk 16: {cached / 1e6:F1} MB");
-        // The full batch holds both views' graphs (256 samples), GradCache one chunk's (16) plus the cached
-        // (256, 16) representations: well over 4x apart (16x in activations).
-        Assert.True(cached * 4 < full, $"GradCache peak {cached} bytes is not well below the full batch's {full} bytes");
+        // The live heap is process-wide: a buffer pool or another test's background thread letting go of memory between
+        // the baseline and the peak can make one reading meaningless (a full-batch graph of -15 MB was seen under load),
+        // so the pair is measured up to three times and one clean pair decides.
+        var readings = new List<(long Full, long Cached)>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var (full, cached) = (GraphPeak(null, batch), GraphPeak(16, batch));
+            readings.Add((full, cached));
+            output.WriteLine($"live heap at the end of the forward: full batch {full / 1e6:F1} MB, GradCache chunk 16: {cached / 1e6:F1} MB");
+            // The full batch holds both views' graphs (256 samples), GradCache one chunk's (16) plus the cached
+            // (256, 16) representations: well over 4x apart (16x in activations).
+            if (full > 0 && cached * 4 < full) return;
+        }
+        Assert.Fail($"GradCache's peak was never well below the full batch's: {string.Join("; ", readings.Select(r => $"{r.Cached} vs {r.Full} bytes"))}");
     }
 }
 
