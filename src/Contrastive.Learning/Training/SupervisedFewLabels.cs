@@ -73,20 +73,6 @@ public static class SupervisedFewLabels
             scratch.Delete(recursive: true);
         }
         var logits = Embedder.Embed(setup.Method.Model, data.Test);
-        return (epochs * setup.Batches.BatchesPerEpoch, Top1(logits.Span, logits.Size(1), testLabels));
-    }
-
-    /// <summary>The fraction of rows whose largest logit is at the true class.</summary>
-    private static double Top1(ReadOnlySpan<float> logits, int classes, int[] labels)
-    {
-        var correct = 0;
-        for (var i = 0; i < labels.Length; i++)
-        {
-            var row = logits.Slice(i * classes, classes);
-            var predicted = 0;
-            for (var c = 1; c < classes; c++) if (row[c] > row[predicted]) predicted = c;
-            if (predicted == labels[i]) correct++;
-        }
-        return (double)correct / labels.Length;
+        return (epochs * setup.Batches.BatchesPerEpoch, ClassificationReport.FromScores(logits.Span, testLabels, logits.Size(1)).Top1);
     }
 }
