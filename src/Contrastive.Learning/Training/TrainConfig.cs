@@ -280,7 +280,7 @@ public sealed record TrainConfig
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
         Require(HardNegatives is null or >= 1, $"--hard-negatives rebuilds its table every N >= 1 epochs, got {HardNegatives}");
         RequireApplies(HardNegatives is not null && !text, "hard-negatives");
-        Require(HardNegatives is null || !text && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data), "--hard-negatives applies to labelled images, not to this run");
+        Require(HardNegatives is null || ImageData(text), "--hard-negatives applies to labelled images, not to this run");
         ValidateText(text);
     }
 
@@ -296,9 +296,11 @@ public sealed record TrainConfig
         Require(LocalCrops is null or 0 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --local-crops");
         Require(CurriculumStart is null or (>= 0 and <= 1), $"curriculum start must be in [0, 1], got {CurriculumStart}");
         if (Rotation is null && Noise is null && Erasing is null && CurriculumStart is null) return;
-        var images = !TwoTowers && !text && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data);
-        Require(images, "--rotation, --noise, --erasing and --curriculum-start apply to the image views of every method but clip, not to this run");
+        Require(!TwoTowers && ImageData(text), "--rotation, --noise, --erasing and --curriculum-start apply to the image views of every method but clip, not to this run");
     }
+
+    /// <summary>True when the run trains on images: not text, not a CSV table, not a folder of audio clips.</summary>
+    private bool ImageData(bool text) => !text && !DatasetResolver.IsTable(Data) && !Audio.AudioRun.IsAudio(Data);
 
     /// <summary>Backbone, input size and freezing options fit each other and the method.</summary>
     private void ValidateTransfer()
