@@ -4,6 +4,7 @@ using Contrastive.Data.Audio;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
 using Contrastive.Data.Text;
+using Contrastive.Models;
 using Contrastive.Tensors;
 using Contrastive.Text;
 using Contrastive.Training;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Contrastive.Data.Datasets;
 using Contrastive.Export;
 using Contrastive.IO;
+using Contrastive.Models;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;

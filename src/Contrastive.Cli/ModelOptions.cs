@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Contrastive.Models;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;

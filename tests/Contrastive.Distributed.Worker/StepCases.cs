@@ -1,4 +1,5 @@
 using Contrastive.Methods;
+using Contrastive.Models;
 using Contrastive.Tensors;
 using Contrastive.Training;
 

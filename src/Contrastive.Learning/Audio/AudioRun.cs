@@ -1,5 +1,6 @@
 using Contrastive.Data.Audio;
 using Contrastive.Evaluation;
+using Contrastive.Models;
 using Contrastive.Tensors;
 using Contrastive.Training;
 

@@ -1,6 +1,7 @@
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Evaluation.Charts;
+using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Tensors;
 

@@ -10,6 +10,7 @@ using Contrastive.Data.Views;
 using Contrastive.Distributed;
 using Contrastive.IO;
 using Contrastive.Methods;
+using Contrastive.Models;
 using Contrastive.Multimodal;
 
 namespace Contrastive.Training;

@@ -1,3 +1,4 @@
+using Contrastive.Models;
 using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Models;

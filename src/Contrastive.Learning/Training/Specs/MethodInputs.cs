@@ -1,3 +1,4 @@
+using Contrastive.Methods;
 using Contrastive.Models;
 
 namespace Contrastive.Training;

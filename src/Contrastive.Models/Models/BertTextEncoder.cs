@@ -11,7 +11,7 @@ namespace Contrastive.Models;
 /// <para>
 /// Input contract: a (B, T) tensor of WordPiece ids as whole-number floats, T at most
 /// <see cref="BertEncoderOptions.MaxLength"/>, every row one segment (token type 0) and id <see cref="PadId"/> (BERT's
-/// <c>[PAD]</c>) at padding, which is neither attended to nor pooled. <see cref="Text.WordPieceTokenizer"/> makes it.
+/// <c>[PAD]</c>) at padding, which is neither attended to nor pooled. <see cref="WordPieceTokenizer"/> makes it.
 /// State keys: <c>word_embeddings.weight</c>, <c>position_embeddings.weight</c>, <c>token_type_embeddings.weight</c>,
 /// <c>embeddings_norm.*</c> and <c>layers.{i}.*</c> (PyTorch <c>nn.TransformerEncoderLayer</c> keys).
 /// </para>

@@ -1,7 +1,6 @@
-using Contrastive.Data.Text;
 using Contrastive.Tensors;
 
-namespace Contrastive.Text;
+namespace Contrastive.Data.Text;
 
 /// <summary>Packs token-id sequences into the (B, T) id tensor of the text encoders, T the longest packed length.</summary>
 public static class TokenBatch

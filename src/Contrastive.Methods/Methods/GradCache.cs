@@ -1,7 +1,7 @@
 using Contrastive.Nn;
 using Contrastive.Tensors;
 
-namespace Contrastive.Training;
+namespace Contrastive.Methods;
 
 /// <summary>
 /// Feature-cached gradient accumulation (GradCache, Gao et al. 2021): a contrastive loss over a large batch with the

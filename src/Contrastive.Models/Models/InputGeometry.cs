@@ -1,4 +1,4 @@
-namespace Contrastive.Training;
+namespace Contrastive.Models;
 
 /// <summary>The shape of one input sample: image (C, H, W) or a row of features.</summary>
 public readonly record struct InputGeometry(int Channels, int Height, int Width, int Features)

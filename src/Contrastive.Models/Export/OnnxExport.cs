@@ -2,7 +2,6 @@ using Contrastive.IO;
 using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Tensors;
-using Contrastive.Training;
 using Attribute = Contrastive.Export.OnnxGraph.Attribute;
 
 namespace Contrastive.Export;
@@ -11,7 +10,7 @@ namespace Contrastive.Export;
 /// Exports an encoder to ONNX for inference: batch-norm is folded first (<see cref="BatchNormFolding"/>), so the graph
 /// is Conv / Gemm (with folded weights), Relu, Add, GlobalAveragePool and Flatten (a grid pool is a grouped Conv whose
 /// fixed weights average each cell), and computes what
-/// <see cref="Embedder"/> computes: input "input" of shape (N, C, H, W) or (N, F), output "embedding" of shape (N, D).
+/// the training library's <c>Embedder</c> computes: input "input" of shape (N, C, H, W) or (N, F), output "embedding" of shape (N, D).
 /// The bench ConvNet, ResNet-18 and the MLP export, and the image side of a CLIP two-tower model built on one of them
 /// (image tower then projection into the joint space).
 /// </summary>

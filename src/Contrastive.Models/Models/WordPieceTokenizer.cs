@@ -1,9 +1,8 @@
 using Contrastive.Data.Text;
-using Contrastive.Models;
 using Contrastive.Tensors;
 using Microsoft.ML.Tokenizers;
 
-namespace Contrastive.Text;
+namespace Contrastive.Models;
 
 /// <summary>
 /// BERT's WordPiece tokenization (Microsoft.ML.Tokenizers' <see cref="BertTokenizer"/>: lower-casing, accent

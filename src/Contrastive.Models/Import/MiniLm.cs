@@ -1,6 +1,5 @@
 using System.Reflection;
 using Contrastive.Models;
-using Contrastive.Text;
 
 namespace Contrastive.Import;
 

@@ -1,7 +1,6 @@
 using Contrastive.Losses;
 using Contrastive.Models;
 using Contrastive.Tensors;
-using Contrastive.Training;
 
 namespace Contrastive.Methods;
 
