@@ -12,7 +12,6 @@ using Contrastive;
 using Contrastive.Methods;
 using Contrastive.Models;
 using Contrastive.Tensors;
-using Contrastive.Training;
 
 var images = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
 int? chunk = args[1] == "full" ? null : int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ using Contrastive.Data.Views;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Examples.CustomMethod;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Training;
 
@@ -27,10 +28,10 @@ var method = new VicReg(model);
 var views = ViewGenerator.TwoViews(AugmentationPresets.SimClr(geometry, train.Height, horizontalFlip: false), seed);
 var batches = PrefetchedBatchSource.ForImages(train, new ShuffledBatchSampler(train.Count, batch, seed), views, viewsPerSample: 2, epochs);
 
-// The trainer reads batch, optimiser and learning rate from the config; set them, so no method default is needed.
-var config = new TrainConfig { Method = method.Name, Epochs = epochs, Batch = batch, Optimizer = "lars", Lr = 0.3f, WeightDecay = 1e-6f, Seed = seed };
+// The trainer takes the run length and the optimiser; no configuration file and no method default is involved.
+var options = new TrainerOptions(epochs, new OptimizerSettings("lars", LearningRate: 0.3f, WeightDecay: 1e-6f)) { Architecture = "bench" };
 var runDirectory = Directory.CreateTempSubdirectory("vicreg-example-").FullName;
-var history = new Trainer(config, method, batches, runDirectory).Run();
+var history = new Trainer(options, method, batches, runDirectory).Run();
 foreach (var epoch in history) Console.WriteLine($"epoch {epoch.Epoch}: loss {epoch.Loss:F4}  {epoch.Seconds:F0}s");
 
 // kNN (k = 32, the demo's) on the encoder's representation, against the same on raw pixels.

@@ -4,7 +4,7 @@ using Contrastive.Audio;
 using Contrastive.Data.Audio;
 using Contrastive.Evaluation;
 using Contrastive.IO;
-using Contrastive.Training;
+using Contrastive.Runs;
 
 namespace Contrastive.Cli;
 

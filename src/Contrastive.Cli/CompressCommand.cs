@@ -4,7 +4,8 @@ using Contrastive.Compression;
 using Contrastive.Data.Datasets;
 using Contrastive.IO;
 using Contrastive.Models;
-using Contrastive.Training;
+using Contrastive.Multimodal;
+using Contrastive.Runs;
 
 namespace Contrastive.Cli;
 
@@ -36,7 +37,7 @@ internal static class CompressCommand
             var recalibrate = parsed.GetValue(s_recalibrate) ?? (prune > 0 ? 50 : 0);
             if (recalibrate < 0) throw new ArgumentException($"--recalibrate must be 0 or more, got {recalibrate}");
             var spec = parsed.GetValue(s_data) ?? TrainConfig.Load(Path.Combine(modelDir, RunFiles.Config)).Data;
-            var data = EvaluationData.Load(spec, modelDir, requireLabels: false);
+            var data = RunEvaluationData.Load(spec, modelDir, requireLabels: false);
             var options = new CompressionOptions { PruneFraction = prune, Int8 = parsed.GetValue(s_format) == "int8", RecalibrationBatches = recalibrate };
             var summary = RunCompression.Compress(modelDir, outDir, options, data);
             var recalibrated = summary.RecalibratedLayers > 0 ? $"; {summary.RecalibratedLayers} batch norms recalibrated" : "";

@@ -5,6 +5,7 @@ using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
 using Contrastive.Data.Text;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Text;
 using Contrastive.Training;

@@ -8,6 +8,7 @@ using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Verification;
 using Contrastive.IO;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Text;
 using Contrastive.Training;
 
@@ -40,7 +41,7 @@ internal static class EvalCommand
             var spec = parsed.GetValue(s_data)!;
             if (modelDir is not null ? TextRun.IsTextRun(modelDir) : TextRun.Backbones.Contains(parsed.GetValue(s_model.Backbone)!))
                 return EvaluateText(modelDir, parsed.GetValue(s_model.Backbone), spec, parsed.GetValue(s_knnK), outDir, output);
-            var data = EvaluationData.Load(spec, modelDir ?? outDir, requireLabels: true);
+            var data = RunEvaluationData.Load(spec, modelDir ?? outDir, requireLabels: true);
             var (config, model) = s_model.Load(parsed, data.Geometry);
             if (!data.IsLabeled && !(model.Encoder is TwoTowerModel && ClipRun.IsImageText(spec)))
                 throw new ArgumentException($"{data.Source} has no labels; evaluation needs labeled data (or image-text pairs for a clip model)");

@@ -3,7 +3,7 @@ using Contrastive.Data.Datasets;
 using Contrastive.Export;
 using Contrastive.IO;
 using Contrastive.Models;
-using Contrastive.Training;
+using Contrastive.Runs;
 
 namespace Contrastive.Cli;
 

@@ -3,7 +3,7 @@ using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
 using Contrastive.IO;
 using Contrastive.Multimodal;
-using Contrastive.Training;
+using Contrastive.Runs;
 
 namespace Contrastive.Cli;
 

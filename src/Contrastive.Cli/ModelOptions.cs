@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Contrastive.Models;
-using Contrastive.Training;
+using Contrastive.Runs;
 
 namespace Contrastive.Cli;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Contrastive.IO;
+using Contrastive.Runs;
 using Contrastive.Text;
 using Contrastive.Training;
 

@@ -1,6 +1,7 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
 using Contrastive.IO;
+using Contrastive.Runs;
 using Contrastive.Text;
 using Contrastive.Training;
 
@@ -26,7 +27,7 @@ internal static class TextTraining
         output.WriteLine($"{config.Method} on {split.Train.Source}: {trained.Train.Count} train{limited} / {split.Test.Count} held-out {split.Train.Kind} records " +
             $"({tokenizer.VocabularySize} tokens), arch {config.Arch}, {config.Epochs} epochs x {batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
             $"{Engine.Threads} threads -> {outDir}");
-        var trainer = new Trainer(config, method, batches, outDir, evaluator: null, new ConsoleProgress(output));
+        var trainer = new Trainer(config.ToTrainerOptions(), method, batches, outDir, evaluator: null, new ConsoleProgress(output));
         trainer.Run(resume, cancellation);
         cancellation.ThrowIfCancellationRequested();
 

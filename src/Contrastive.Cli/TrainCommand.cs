@@ -4,6 +4,7 @@ using Contrastive.Audio;
 using Contrastive.Data.Datasets;
 using Contrastive.Distributed;
 using Contrastive.Multimodal;
+using Contrastive.Runs;
 using Contrastive.Training;
 
 namespace Contrastive.Cli;
@@ -122,7 +123,7 @@ internal static class TrainCommand
             $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
             $"{processes}{Engine.Threads} threads, BLAS {Engine.Blas.Name} -> {outDir}");
 
-        var trainer = new Trainer(config, setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
+        var trainer = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
         var metrics = trainer.Run(resume, cancellation);
         cancellation.ThrowIfCancellationRequested();
         if (group.Rank != 0) return 0;

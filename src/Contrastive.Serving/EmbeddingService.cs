@@ -3,7 +3,6 @@ using Contrastive.Evaluation.Retrieval;
 using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Tensors;
-using Contrastive.Training;
 
 namespace Contrastive.Serving;
 

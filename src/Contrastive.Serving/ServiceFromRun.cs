@@ -1,6 +1,7 @@
 using Contrastive.Data;
 using Contrastive.Data.Text;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Text;
 using Contrastive.Training;
 

@@ -1,5 +1,6 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Methods;
+using Contrastive.Runs;
 using Contrastive.Training;
 
 namespace Contrastive.Distributed.Worker;
@@ -27,7 +28,7 @@ public static class ResumableRun
         IBatchSource batches = stopAfterFirstEpoch ? new StopAfterFirstEpoch(setup.Batches, stop) : setup.Batches;
         try
         {
-            new Trainer(config, setup.Method, batches, runDirectory, setup.Evaluator).Run(resume, stop.Token);
+            new Trainer(config.ToTrainerOptions(), setup.Method, batches, runDirectory, setup.Evaluator).Run(resume, stop.Token);
             return true;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using Contrastive.Methods;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Training;
 

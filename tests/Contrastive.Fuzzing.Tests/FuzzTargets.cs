@@ -10,6 +10,7 @@ using Contrastive.Export;
 using Contrastive.Import;
 using Contrastive.IO;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Serving;
 using Contrastive.Tensors;
 using Contrastive.Training;

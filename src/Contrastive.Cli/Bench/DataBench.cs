@@ -3,6 +3,7 @@ using Contrastive.Data;
 using Contrastive.Data.Augmentations;
 using Contrastive.Data.Datasets;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Training;
 
@@ -54,7 +55,7 @@ internal static class DataBench
         {
             var memory = new BenchMemory();
             var watch = Stopwatch.StartNew();
-            var metrics = new Trainer(config, setup.Method, setup.Batches, directory.FullName).Run()[0];
+            var metrics = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, directory.FullName).Run()[0];
             watch.Stop();
             return $"epoch: {data.Train.Source} batch={batch} steps={setup.Batches.BatchesPerEpoch} {metrics.ViewsPerS:F0} views/s " +
                 $"train={metrics.Seconds:F1}s loader_wait={100 * metrics.LoaderWait:F1}% loss={metrics.Loss:F4} " +

@@ -6,8 +6,8 @@ using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Models;
 using Contrastive.Nn;
+using Contrastive.Runs;
 using Contrastive.Tensors;
-using Contrastive.Training;
 
 namespace Contrastive.Text;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Contrastive.Evaluation.Report;
+using Contrastive.Runs;
 using Contrastive.Training;
 
 namespace Contrastive.Text;

@@ -1,4 +1,4 @@
-using Contrastive.Compression;
+using Contrastive.Runs;
 
 namespace Contrastive.Learning.Tests.Compression;
 

@@ -4,7 +4,6 @@ using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Tensors;
 using Contrastive.Testing;
-using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Export;
 

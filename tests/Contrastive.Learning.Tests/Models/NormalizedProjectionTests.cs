@@ -1,7 +1,7 @@
 using Contrastive.Models;
 using Contrastive.Nn;
+using Contrastive.Runs;
 using Contrastive.Tensors;
-using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Models;
 

@@ -1,5 +1,5 @@
 using Contrastive.Models;
-using Contrastive.Training;
+using Contrastive.Runs;
 
 namespace Contrastive.Learning.Tests.Models;
 

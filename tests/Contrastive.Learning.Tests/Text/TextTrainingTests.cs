@@ -1,6 +1,6 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
-using Contrastive.Methods;
+using Contrastive.Runs;
 using Contrastive.Testing;
 using Contrastive.Text;
 using Contrastive.Training;
@@ -49,7 +49,7 @@ public class TextTrainingTests
         var split = TextCorpusSplit.Of(data, 1);
         var (sentence, batches, tokenizer) = TextRun.Setup(config, split);
         using var dir = new TempDirectory();
-        var metrics = new Trainer(config, sentence, batches, dir.Path).Run();
+        var metrics = new Trainer(config.ToTrainerOptions(), sentence, batches, dir.Path).Run();
         var (first, last) = (metrics.Take(2).Average(m => m.Loss), metrics.TakeLast(2).Average(m => m.Loss));
         Assert.True(last < first, $"loss {first} -> {last}");
 

@@ -1,4 +1,5 @@
 using Contrastive.Methods;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Testing;
 using Contrastive.Training;
@@ -35,7 +36,7 @@ public sealed class ClipTrainingTests : IDisposable
         Assert.Equal(setup.Tokenizer.VocabularySize, clip.Towers.TextEncoder.Options.VocabularySize);
         Assert.Equal(10, clip.Towers.TextEncoder.Options.MaxLength);
 
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        var metrics = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         Assert.Equal(2, metrics.Count);
         Assert.All(metrics, m => Assert.True(double.IsFinite(m.Loss)));
         Assert.All(metrics, m => Assert.InRange(m.ZeroShotAccuracy!.Value, 0, 1));
@@ -50,7 +51,7 @@ public sealed class ClipTrainingTests : IDisposable
     {
         var config = Config() with { Optimizer = optimizer, WeightDecay = 0.5f, Lr = 0.1f };
         var clip = Assert.IsType<Clip>(TrainingSetup.Create(config, TinyData.Create(), workers: 1).Method);
-        var trainer = new Trainer(config, clip, new NoBatches(), _temp.Path);
+        var trainer = new Trainer(config.ToTrainerOptions(), clip, new NoBatches(), _temp.Path);
         var groups = trainer.Optimizer.Groups;
         Assert.Equal(2, groups.Count);
         Assert.Same(clip.Towers.LogitScale, Assert.Single(groups[1].Parameters));
@@ -73,7 +74,7 @@ public sealed class ClipTrainingTests : IDisposable
     {
         var config = new TrainConfig { Method = "simclr", Batch = 32, HiddenDim = 32 };
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        Assert.Single(new Trainer(config, setup.Method, setup.Batches, _temp.Path).Optimizer.Groups);
+        Assert.Single(new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path).Optimizer.Groups);
         Assert.Null(setup.Tokenizer);
     }
 

@@ -1,8 +1,8 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
+using Contrastive.Runs;
 using Contrastive.Testing;
 using Contrastive.Text;
-using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
 

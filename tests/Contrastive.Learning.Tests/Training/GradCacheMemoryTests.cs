@@ -2,7 +2,6 @@ using Contrastive.Methods;
 using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Tensors;
-using Contrastive.Training;
 using Xunit.Abstractions;
 
 namespace Contrastive.Learning.Tests.Training;

@@ -2,9 +2,9 @@ using Contrastive.Losses;
 using Contrastive.Methods;
 using Contrastive.Models;
 using Contrastive.Nn;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Testing;
-using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
 

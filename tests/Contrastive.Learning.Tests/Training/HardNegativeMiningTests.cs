@@ -2,6 +2,7 @@ using Contrastive.Data.Sampling;
 using Contrastive.Data.Views;
 using Contrastive.Methods;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;

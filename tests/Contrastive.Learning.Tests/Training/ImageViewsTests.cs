@@ -1,5 +1,5 @@
 using Contrastive.Data.Augmentations;
-using Contrastive.Training;
+using Contrastive.Runs;
 
 namespace Contrastive.Learning.Tests.Training;
 

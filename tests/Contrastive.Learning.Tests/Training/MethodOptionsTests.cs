@@ -1,4 +1,4 @@
-using Contrastive.Training;
+using Contrastive.Runs;
 
 namespace Contrastive.Learning.Tests.Training;
 

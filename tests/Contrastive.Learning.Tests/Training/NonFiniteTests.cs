@@ -3,6 +3,7 @@ using Contrastive.Data;
 using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Testing;
 using Contrastive.Training;
@@ -36,7 +37,7 @@ public sealed class NonFiniteTests : IDisposable
     {
         var (config, setup) = Simclr();
         var poisoned = new Poisoned(setup.Method.Model, afterSteps: setup.Batches.BatchesPerEpoch + 1, lossFactor: poison);
-        var trainer = new Trainer(config, poisoned, setup.Batches, _temp.Path, setup.Evaluator);
+        var trainer = new Trainer(config.ToTrainerOptions(), poisoned, setup.Batches, _temp.Path, setup.Evaluator);
         var error = Assert.Throws<TrainingDivergedException>(() => trainer.Run());
         Assert.Contains($"loss is {(double)poison}", error.Message);
         Assert.Contains("epoch 2", error.Message);
@@ -48,7 +49,7 @@ public sealed class NonFiniteTests : IDisposable
     {
         var (config, setup) = Simclr();
         var poisoned = new Poisoned(setup.Method.Model, afterSteps: setup.Batches.BatchesPerEpoch + 1, lossFactor: 1f);
-        var trainer = new Trainer(config, poisoned, setup.Batches, _temp.Path, setup.Evaluator);
+        var trainer = new Trainer(config.ToTrainerOptions(), poisoned, setup.Batches, _temp.Path, setup.Evaluator);
         var error = Assert.Throws<TrainingDivergedException>(() => trainer.Run());
         Assert.Contains("method state 'tracker' holds Infinity at element 1 after epoch 2", error.Message);
         AssertLastGoodCheckpointIsEpoch1(config, poisoned, trainer);
@@ -58,7 +59,7 @@ public sealed class NonFiniteTests : IDisposable
     public void A_saved_model_or_checkpoint_with_a_non_finite_weight_is_refused_on_load()
     {
         var (config, setup) = Simclr(epochs: 1);
-        new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         var modelPath = Path.Combine(_temp.Path, "model.safetensors");
         Poison(modelPath, "encoder.net.0.0.weight");
         var error = Assert.Throws<InvalidDataException>(() => RunModel.Load(_temp.Path, InputGeometry.Image(1, 12, 12)));
@@ -72,7 +73,7 @@ public sealed class NonFiniteTests : IDisposable
         var checkpointPath = Path.Combine(_temp.Path, RunFiles.Checkpoint);
         Poison(checkpointPath, "optim.0.momentum_buffer");
         var fresh = TrainingSetup.Create(config with { Epochs = 2 }, TinyData.Create(), workers: 1);
-        var trainer = new Trainer(config with { Epochs = 2 }, fresh.Method, fresh.Batches, _temp.Path, fresh.Evaluator);
+        var trainer = new Trainer((config with { Epochs = 2 }).ToTrainerOptions(), fresh.Method, fresh.Batches, _temp.Path, fresh.Evaluator);
         Assert.Contains("optimizer state '0.momentum_buffer' holds NaN at element 7", Assert.Throws<InvalidDataException>(() => trainer.Run(resume: true)).Message);
     }
 

@@ -1,3 +1,4 @@
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Training;
 
@@ -19,15 +20,15 @@ public class OptimizerFactoryTests
     public void Default_learning_rate_follows_method_optimizer_and_batch(string method, string optimizer, int batch, float expected)
     {
         var config = new TrainConfig { Method = method, Optimizer = optimizer, Batch = batch };
-        Assert.Equal(expected, OptimizerFactory.BaseLearningRate(config), 6);
-        Assert.Equal(0.3f, OptimizerFactory.BaseLearningRate(config with { Lr = 0.3f }));
+        Assert.Equal(expected, config.LearningRate(), 6);
+        Assert.Equal(0.3f, (config with { Lr = 0.3f }).LearningRate());
     }
 
     [Fact]
     public void Barlow_learning_rate_scales_with_the_configured_projection()
     {
         var config = new TrainConfig { Method = "barlow", ProjectionDim = 32 };
-        Assert.Equal(1.5f / 32, OptimizerFactory.BaseLearningRate(config), 6);
+        Assert.Equal(1.5f / 32, config.LearningRate(), 6);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public class OptimizerFactoryTests
             + "0.06*sqrt(batch/256) for triplet with sgd, 2e-3 for clip with adamw, 1e-3 with adamw, 0.06*batch/256 otherwise",
             MethodSpecs.DescribeLearningRates());
         Assert.Equal("0.5 for byol", new LearningRateRule("byol", null, "0.5", (_, _) => 0.5f).Describe());
-        Assert.All(MethodSpecs.Names.SelectMany(_ => MethodDefaults.Optimizers, (m, o) => (m, o)),
+        Assert.All(MethodSpecs.Names.SelectMany(_ => OptimizerSettings.Names, (m, o) => (m, o)),
             c => Assert.Contains(MethodSpecs.LearningRateRules, r => r.Applies(c.m, c.o)));
     }
 
@@ -48,13 +49,13 @@ public class OptimizerFactoryTests
         Tensor P() => Tensor.Parameter([1], 1);
         var (main, scale, predictor) = (P(), P(), P());
         var config = new TrainConfig { Method = "simsiam", Optimizer = "sgd", Lr = 0.1f, WeightDecay = 1e-4f };
-        var groups = OptimizerFactory.Create(config, [main, scale, predictor], [scale], [predictor]).Groups;
+        var groups = OptimizerFactory.Create(config.ToTrainerOptions().Optimizer, [main, scale, predictor], [scale], [predictor]).Groups;
         Assert.Equal(3, groups.Count);
         Assert.Equal([main], groups[0].Parameters);
         Assert.True(groups[0].Scheduled);
         Assert.Equal((0f, true), (groups[1].WeightDecay, groups[1].Scheduled));
         Assert.Equal([predictor], groups[2].Parameters);
         Assert.Equal((1e-4f, false, 0.1f), (groups[2].WeightDecay, groups[2].Scheduled, groups[2].Lr));
-        Assert.Single(OptimizerFactory.Create(config, [main, predictor]).Groups);
+        Assert.Single(OptimizerFactory.Create(config.ToTrainerOptions().Optimizer, [main, predictor]).Groups);
     }
 }

@@ -2,6 +2,7 @@ using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Testing;
 using Contrastive.Training;
@@ -48,7 +49,7 @@ public sealed class OrientationTests : IDisposable
         var config = new TrainConfig { Epochs = 6, HiddenDim = 32, Seed = 4 }
             .WithDataDefaults(data.Train.Count, data.Train.Labels).WithResolvedDefaults();
         var setup = TrainingSetup.Create(config, data, workers: 1);
-        new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         var evaluation = EvaluationData.Of(data);
         var knn = new KnnOptions { K = config.KnnK!.Value };
         double Score(Tensor train, Tensor test) => KnnClassifier.Evaluate(train, data.Train.Labels!, test, data.Test.Labels!, knn).Top1;

@@ -1,4 +1,5 @@
 using Contrastive.Methods;
+using Contrastive.Runs;
 using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
@@ -29,14 +30,14 @@ internal static class ResumeHarness
         var straight = Path.Combine(root, "straight");
         var resumed = Path.Combine(root, "resumed");
         var a = create(2);
-        var full = new Trainer(config, a.Method, a.Batches, straight, a.Evaluator).Run();
+        var full = new Trainer(config.ToTrainerOptions(), a.Method, a.Batches, straight, a.Evaluator).Run();
 
         using var cancel = new CancellationTokenSource();
         var b = create(1);
         Assert.Throws<OperationCanceledException>(() =>
-            new Trainer(config, b.Method, b.Batches, resumed, b.Evaluator, new CancelAfterFirstEpoch(cancel)).Run(cancellation: cancel.Token));
+            new Trainer(config.ToTrainerOptions(), b.Method, b.Batches, resumed, b.Evaluator, new CancelAfterFirstEpoch(cancel)).Run(cancellation: cancel.Token));
         var c = create(2);
-        var continued = new Trainer(config, c.Method, c.Batches, resumed, c.Evaluator).Run(resume: true);
+        var continued = new Trainer(config.ToTrainerOptions(), c.Method, c.Batches, resumed, c.Evaluator).Run(resume: true);
         return new Outcome(full, continued, File.ReadAllBytes(Path.Combine(straight, "model.safetensors")), File.ReadAllBytes(Path.Combine(resumed, "model.safetensors")));
     }
 

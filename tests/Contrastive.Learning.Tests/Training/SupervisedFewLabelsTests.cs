@@ -1,7 +1,7 @@
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Evaluation;
-using Contrastive.Training;
+using Contrastive.Runs;
 
 namespace Contrastive.Learning.Tests.Training;
 

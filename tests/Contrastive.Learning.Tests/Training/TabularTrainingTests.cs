@@ -1,5 +1,6 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Evaluation.Classification;
+using Contrastive.Runs;
 using Contrastive.Testing;
 using Contrastive.Training;
 using Xunit.Abstractions;
@@ -43,7 +44,7 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
 
         var config = new TrainConfig { Method = "simclr", Arch = "mlp", Optimizer = "adamw", Lr = 3e-3f, Epochs = 10, Batch = 128, KnnK = 20, Seed = 1, Data = csv };
         var setup = TrainingSetup.Create(config, data, workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, Path.Combine(_temp.Path, "run"), setup.Evaluator).Run();
+        var metrics = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, Path.Combine(_temp.Path, "run"), setup.Evaluator).Run();
 
         var learned = metrics[^1].KnnAccuracy!.Value;
         log.WriteLine($"kNN (k=20) test accuracy: raw standardised features {rawKnn:P1}, SCARF + SimCLR MLP encoder {learned:P1} " +
@@ -59,7 +60,7 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
     {
         var config = Config(method);
         var setup = TrainingSetup.Create(config, Small(), workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        var metrics = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
 
         Assert.Equal(2, metrics.Count);
         Assert.All(metrics, m => Assert.True(double.IsFinite(m.Loss), $"{method}: loss {m.Loss}"));
@@ -85,7 +86,7 @@ public sealed class TabularTrainingTests(ITestOutputHelper log) : IDisposable
         var config = Config("simclr", epochs: 1);
         var data = Small();
         var setup = TrainingSetup.Create(config, data, workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        var metrics = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         var result = RunEvaluation.Write(_temp.Path, setup.Method.Model.Encoder, EvaluationData.Of(data), RunEvaluation.Options(10, 3),
             RunEvaluation.Rows(config), metrics);
         Assert.NotNull(result?.Knn);

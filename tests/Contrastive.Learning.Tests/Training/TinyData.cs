@@ -1,7 +1,7 @@
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
+using Contrastive.Runs;
 using Contrastive.Tensors;
-using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
 

@@ -1,6 +1,7 @@
 using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Models;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Testing;
 using Contrastive.Training;
@@ -21,7 +22,7 @@ public sealed class TrainerTests : IDisposable
     {
         var config = Config(method);
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        var metrics = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
 
         Assert.Equal(2, metrics.Count);
         Assert.All(metrics, m => Assert.True(double.IsFinite(m.Loss), $"{method}: loss {m.Loss}"));
@@ -33,16 +34,49 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Trainer_options_carry_the_resolved_defaults_and_the_config_file()
+    {
+        var config = Config("byol") with { Optimizer = "lars", WarmupEpochs = 1, EncoderLrScale = 0.1f, StopOnCollapse = true };
+        var options = config.ToTrainerOptions();
+
+        Assert.Equal((2, 1, true, "bench"), (options.Epochs, options.WarmupEpochs, options.StopOnCollapse, options.Architecture));
+        Assert.Equal(new OptimizerSettings("lars", config.LearningRate(), MethodDefaults.WeightDecay("lars"), 0.1f), options.Optimizer);
+        Assert.Equal(config, ParseConfig(options.FilesAtStart[RunFiles.Config]));
+    }
+
+    [Fact]
+    public void A_trainer_from_code_writes_only_the_files_it_is_given()
+    {
+        var config = Config("simclr", epochs: 1);
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        var options = new TrainerOptions(1, new OptimizerSettings("sgd", 0.05f, 1e-4f))
+        {
+            Architecture = "bench",
+            FilesAtStart = new Dictionary<string, string> { ["notes.txt"] = "from code" },
+        };
+        var trainer = new Trainer(options, setup.Method, setup.Batches, _temp.Path);
+        trainer.Run();
+
+        Assert.Equal("from code", File.ReadAllText(Path.Combine(_temp.Path, "notes.txt")));
+        Assert.False(File.Exists(Path.Combine(_temp.Path, RunFiles.Config)));
+        Assert.Equal((0.05f, 1e-4f), (trainer.Optimizer.Groups[0].InitialLr, trainer.Optimizer.Groups[0].WeightDecay));
+        Assert.Equal("bench", SafeTensors.Read(Path.Combine(_temp.Path, RunFiles.Model)).Metadata["arch"]);
+    }
+
+    private static TrainConfig ParseConfig(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<TrainConfig>(json, TrainConfig.Json)!;
+
+    [Fact]
     public void Simsiam_predictor_keeps_the_base_learning_rate_while_the_rest_decays()
     {
         var config = Config("simsiam");
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        var trainer = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator);
+        var trainer = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator);
         trainer.Run();
 
         var (main, predictor) = (trainer.Optimizer.Groups[0], trainer.Optimizer.Groups[^1]);
         Assert.Equal(setup.Method.Model.Predictor!.Parameters(), predictor.Parameters);
-        Assert.Equal(OptimizerFactory.BaseLearningRate(config), predictor.Lr);
+        Assert.Equal(config.LearningRate(), predictor.Lr);
         Assert.True(main.Lr < main.InitialLr / 2, $"the cosine schedule ends near 0, got {main.Lr} of {main.InitialLr}");
     }
 
@@ -51,7 +85,7 @@ public sealed class TrainerTests : IDisposable
     {
         var config = Config("simclr", epochs: 6) with { Lr = 0.3f };
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        var metrics = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        var metrics = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         Assert.True(metrics[^1].Loss < metrics[0].Loss, $"loss {metrics[0].Loss} -> {metrics[^1].Loss}");
         Assert.True(metrics[^1].KnnAccuracy >= 0.9, $"kNN accuracy {metrics[^1].KnnAccuracy}");
     }
@@ -61,14 +95,14 @@ public sealed class TrainerTests : IDisposable
     {
         var config = Config("simclr", epochs: 1);
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
+        new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator).Run();
         var path = Path.Combine(_temp.Path, RunFiles.Checkpoint);
         var bytes = File.ReadAllBytes(path);
         bytes[^100] ^= 0x10;
         File.WriteAllBytes(path, bytes);
 
         var fresh = TrainingSetup.Create(config with { Epochs = 2 }, TinyData.Create(), workers: 1);
-        var trainer = new Trainer(config with { Epochs = 2 }, fresh.Method, fresh.Batches, _temp.Path, fresh.Evaluator);
+        var trainer = new Trainer((config with { Epochs = 2 }).ToTrainerOptions(), fresh.Method, fresh.Batches, _temp.Path, fresh.Evaluator);
         var error = Assert.Throws<InvalidDataException>(() => trainer.Run(resume: true));
         Assert.Contains(path, error.Message);
         Assert.Contains("checksum mismatch", error.Message);
@@ -82,7 +116,7 @@ public sealed class TrainerTests : IDisposable
         using var cancellation = new CancellationTokenSource();
         var cancelAtStep = setup.Batches.BatchesPerEpoch + 1;
         var steps = new List<long>();
-        var trainer = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator, new Recorder([], step =>
+        var trainer = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator, new Recorder([], step =>
         {
             steps.Add(step.GlobalStep);
             if (step.GlobalStep == cancelAtStep) cancellation.Cancel();
@@ -102,7 +136,7 @@ public sealed class TrainerTests : IDisposable
         var collapsed = new ConstantOutput(setup.Method.Model);
         var warnings = new List<string>();
         var error = Assert.Throws<TrainingDivergedException>(() =>
-            new Trainer(config, collapsed, setup.Batches, _temp.Path, setup.Evaluator, new Recorder(warnings)).Run());
+            new Trainer(config.ToTrainerOptions(), collapsed, setup.Batches, _temp.Path, setup.Evaluator, new Recorder(warnings)).Run());
         Assert.Contains("collapsed", error.Message);
         Assert.NotEmpty(warnings);
         Assert.Contains("\"health\":\"collapsed\"", File.ReadAllText(Path.Combine(_temp.Path, "metrics.jsonl")));
@@ -113,7 +147,7 @@ public sealed class TrainerTests : IDisposable
     {
         var config = Config("simclr");
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        var error = Assert.Throws<InvalidDataException>(() => new Trainer(config, setup.Method, setup.Batches, _temp.Path).Run(resume: true));
+        var error = Assert.Throws<InvalidDataException>(() => new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path).Run(resume: true));
         Assert.Contains(RunFiles.Checkpoint, error.Message);
     }
 

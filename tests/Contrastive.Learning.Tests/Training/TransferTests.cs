@@ -1,4 +1,5 @@
 using Contrastive.Compression;
+using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Testing;
 using Contrastive.Training;
@@ -19,7 +20,7 @@ public sealed class TransferTests : IDisposable
     {
         var directory = Path.Combine(_temp.Path, name);
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        new Trainer(config, setup.Method, setup.Batches, directory, setup.Evaluator).Run();
+        new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, directory, setup.Evaluator).Run();
         return ModelWeights.Read(Path.Combine(directory, "model.safetensors"));
     }
 
@@ -98,7 +99,7 @@ public sealed class TransferTests : IDisposable
         var config = Config("simclr") with { EncoderLrScale = 0.1f };
         var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
 
-        var trainer = new Trainer(config, setup.Method, setup.Batches, _temp.Path, setup.Evaluator);
+        var trainer = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path, setup.Evaluator);
 
         var (heads, encoder) = (trainer.Optimizer.Groups[0], trainer.Optimizer.Groups[1]);
         Assert.Equal(setup.Method.Model.Encoder.Parameters(), encoder.Parameters);
