@@ -283,7 +283,7 @@ public sealed record TrainConfig
         Require(Momentum is null || Momentum is >= 0 and < 1, $"momentum must be in [0, 1), got {Momentum}");
         var text = Text.TextRun.IsText(this);
         ValidateAugmentations(text);
-        var methods = text ? Methods.SentenceEmbedding.Names : MethodSpecs.Names;
+        var methods = text ? Text.TextMethod.Names : MethodSpecs.Names;
         Require(methods.Contains(Method), $"unknown method '{Method}' (expected {string.Join(", ", methods)}{(text ? " for text" : "")})");
         Require(TrainLimit is null || text, $"--train-limit caps the training records of a text run (--data wordnet | fortunes | FILE.jsonl/.csv/.tsv of texts); it does not apply to --data {Data} with --method {Method}");
         ValidateTransfer();
@@ -293,7 +293,7 @@ public sealed record TrainConfig
         Require(MethodDefaults.Miners.Contains(Miner), $"unknown miner '{Miner}' (expected {string.Join(", ", MethodDefaults.Miners)})");
         Require(GradCacheChunk is null || GradCacheChunk >= 1, $"grad-cache-chunk must be at least 1, got {GradCacheChunk}");
         Require(GradCacheChunk is null || MethodSpecs.OptionApplies("grad-cache-chunk", Method) || text,
-            $"--grad-cache-chunk applies to {string.Join(", ", MethodSpecs.MethodSpecificOptions["grad-cache-chunk"])} and the text methods ({string.Join(", ", Methods.SentenceEmbedding.Names)}), not {Method}");
+            $"--grad-cache-chunk applies to {string.Join(", ", MethodSpecs.MethodSpecificOptions["grad-cache-chunk"])} and the text methods ({string.Join(", ", Text.TextMethod.Names)}), not {Method}");
         Require(CorruptionRate is null || CorruptionRate is >= 0 and <= 1, $"corruption rate must be in [0, 1], got {CorruptionRate}");
         Require(HardNegatives is null or >= 1, $"--hard-negatives rebuilds its table every N >= 1 epochs, got {HardNegatives}");
         RequireApplies(HardNegatives is not null && !text, "hard-negatives");
@@ -345,7 +345,7 @@ public sealed record TrainConfig
             return;
         }
         Require(TextDropout is null || TextDropout is >= 0 and < 1, $"text dropout must be in [0, 1), got {TextDropout}");
-        Require(!TextAugment || Method == "simcse", "--text-augment makes SimCSE views; it applies to --method simcse");
+        Require(!TextAugment || Method == Text.TextMethod.SimCse.Name, $"--text-augment makes SimCSE views; it applies to --method {Text.TextMethod.SimCse.Name}");
         Require(TextLayers is null || Arch != "gru", "--text-layers applies to the Transformer; the GRU text encoder has one bidirectional layer");
         Require(TextWidth is null && TextLayers is null || Arch != Import.MiniLm.Name, $"--text-width and --text-layers do not apply to --arch {Import.MiniLm.Name} (6 layers of width 384)");
         Require(MaxTextLength is null || MaxTextLength <= Models.BertEncoderOptions.MiniLmL6.MaxLength || Arch != Import.MiniLm.Name,

@@ -8,12 +8,10 @@ namespace Contrastive.Text;
 
 /// <summary>
 /// The batches of <see cref="SentenceEmbedding"/>: shuffled epochs of the training records, tokenised once, each view
-/// packed to its longest text. What the views hold depends on the method and the records:
-/// <list type="bullet">
-/// <item>simcse: the text twice (two text augmentations of it when an augmentation is given), any kind of records;</item>
-/// <item>pairs: anchor and positive of pairs and triplets, or for labelled texts another text of the same class;</item>
-/// <item>triplet: anchor, positive and negative of triplets, or for labelled texts one of the same class and one of another.</item>
-/// </list>
+/// packed to its longest text. What the views hold depends on the <see cref="TextMethod"/> and the records: the text
+/// twice (two text augmentations of it when an augmentation is given) when the positive is the same text; else the anchor
+/// and positive of pairs and triplets, or for labelled texts another text of the same class; with hard negatives also
+/// the triplet's negative, or for labelled texts a text of another class.
 /// <c>Labels</c> are the anchor groups (labelled texts: the classes), so rows of one group are not each other's negatives.
 /// Per-batch randomness comes from (seed, epoch, batch), so a resumed run sees the same batches.
 /// </summary>
@@ -22,7 +20,7 @@ public sealed class TextBatchSource : IBatchSource
     private readonly TextCorpus _data;
     private readonly ISentenceTokenizer _tokenizer;
     private readonly int _maxLength;
-    private readonly string _method;
+    private readonly TextMethod _method;
     private readonly ITextAugmentation? _augmentation;
     private readonly ShuffledBatchSampler _sampler;
     private readonly ulong _seed;
@@ -32,17 +30,17 @@ public sealed class TextBatchSource : IBatchSource
 
     /// <summary>Creates the source.</summary>
     /// <exception cref="ArgumentException">The records do not have what the method needs, or the batch is larger than the data.</exception>
-    public TextBatchSource(TextCorpus train, ISentenceTokenizer tokenizer, int maxLength, string method, int batchSize, ulong seed, ITextAugmentation? augmentation = null)
+    public TextBatchSource(TextCorpus train, ISentenceTokenizer tokenizer, int maxLength, TextMethod method, int batchSize, ulong seed, ITextAugmentation? augmentation = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(method);
         (_data, _tokenizer, _maxLength, _method, _augmentation, _seed) = (train, tokenizer, maxLength, method, augmentation, seed);
         var labeled = train.Labels is not null;
-        if (method == "pairs" && train.Positives is null && !labeled)
-            throw new ArgumentException($"--method pairs needs pairs (anchor, positive), triplets or labelled texts; {train.Source} holds single texts (use --method simcse)");
-        if (method == "triplet" && train.Negatives is null && !labeled)
-            throw new ArgumentException($"--method triplet needs triplets (anchor, positive, negative) or labelled texts; {train.Source} holds {train.Kind}");
-        if (!SentenceEmbedding.Names.Contains(method)) throw new ArgumentException($"unknown sentence method '{method}'");
+        if (!method.PositiveIsSameText && !method.HardNegatives && train.Positives is null && !labeled)
+            throw new ArgumentException($"--method {method.Name} needs pairs (anchor, positive), triplets or labelled texts; {train.Source} holds single texts (use --method {TextMethod.SimCse.Name})");
+        if (method.HardNegatives && train.Negatives is null && !labeled)
+            throw new ArgumentException($"--method {method.Name} needs triplets (anchor, positive, negative) or labelled texts; {train.Source} holds {train.Kind}");
         if (batchSize > train.Count) throw new ArgumentException($"--batch {batchSize} is larger than the {train.Count} training records of {train.Source}");
         _sampler = new ShuffledBatchSampler(train.Count, batchSize, seed);
         _anchors = Tokenize(train.Anchors);
@@ -50,7 +48,7 @@ public sealed class TextBatchSource : IBatchSource
         _negatives = train.Negatives is null ? null : Tokenize(train.Negatives);
         if (labeled)
             _byClass = [.. Enumerable.Range(0, train.ClassNames!.Count).Select(c => Enumerable.Range(0, train.Count).Where(i => train.Labels![i] == c).ToArray())];
-        ViewsPerBatch = batchSize * (method == "triplet" ? 3 : 2);
+        ViewsPerBatch = batchSize * method.ViewCount;
     }
 
     /// <inheritdoc />
@@ -75,25 +73,25 @@ public sealed class TextBatchSource : IBatchSource
 
     private TrainingBatch Batch(int[] rows, Rng rng, long step)
     {
-        var labels = _data.Labels is { } classes && _method != "simcse" ? rows.Select(r => classes[r]).ToArray() : rows.Select(r => _data.Groups[r]).ToArray();
+        var labels = _data.Labels is { } classes && !_method.PositiveIsSameText ? rows.Select(r => classes[r]).ToArray() : rows.Select(r => _data.Groups[r]).ToArray();
         int[][] anchors = [.. rows.Select(r => _anchors[r])];
-        var result = new List<Tensor>(3);
-        switch (_method)
+        var result = new List<Tensor>(_method.ViewCount);
+        if (_method.PositiveIsSameText)
         {
-            case "simcse":
-                result.Add(Pack(anchors.Select(a => Augment(a, rng))));
-                result.Add(Pack(anchors.Select(a => Augment(a, rng))));
-                break;
-            case "pairs" or "triplet" when _byClass is null:
-                result.Add(Pack(anchors));
-                result.Add(Pack(rows.Select(r => _positives![r])));
-                if (_method == "triplet") result.Add(Pack(rows.Select(r => _negatives![r])));
-                break;
-            default: // labelled texts: positives of the anchor's class, negatives of another
-                result.Add(Pack(anchors));
-                result.Add(Pack(rows.Select(r => _anchors[SameClass(r, rng)])));
-                if (_method == "triplet") result.Add(Pack(rows.Select(r => _anchors[OtherClass(r, rng)])));
-                break;
+            result.Add(Pack(anchors.Select(a => Augment(a, rng))));
+            result.Add(Pack(anchors.Select(a => Augment(a, rng))));
+        }
+        else if (_byClass is null)
+        {
+            result.Add(Pack(anchors));
+            result.Add(Pack(rows.Select(r => _positives![r])));
+            if (_method.HardNegatives) result.Add(Pack(rows.Select(r => _negatives![r])));
+        }
+        else // labelled texts: positives of the anchor's class, negatives of another
+        {
+            result.Add(Pack(anchors));
+            result.Add(Pack(rows.Select(r => _anchors[SameClass(r, rng)])));
+            if (_method.HardNegatives) result.Add(Pack(rows.Select(r => _anchors[OtherClass(r, rng)])));
         }
         return new TrainingBatch(result, labels, rows, step);
     }

@@ -50,7 +50,7 @@ public static class TextRun
     {
         ArgumentNullException.ThrowIfNull(config);
         if (Audio.AudioRun.IsAudio(config.Data)) return false; // --arch gru over audio frames
-        return Architectures.Contains(config.Arch) || config.Method is "simcse" or "pairs" || TextDataResolver.IsCorpus(config.Data);
+        return Architectures.Contains(config.Arch) || config.Method == TextMethod.SimCse.Name || config.Method == TextMethod.Pairs.Name || TextDataResolver.IsCorpus(config.Data);
     }
 
     /// <summary>A text configuration with the text defaults filled in where nothing was chosen (the Transformer, AdamW
@@ -110,17 +110,16 @@ public static class TextRun
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(split);
-        if (!SentenceEmbedding.Names.Contains(config.Method))
-            throw new ArgumentException($"text data trains --method {string.Join(", ", SentenceEmbedding.Names)}, not {config.Method}");
+        var textMethod = TextMethod.Get(config.Method);
         ISentenceTokenizer tokenizer = config.Arch == MiniLm.Name ? MiniLm.Tokenizer() : WordTokenizer.Build(split.Train.AllTexts(), MaxVocabulary, minFrequency: 2);
-        var method = new SentenceEmbedding(config.Method, CreateEncoder(config, tokenizer.VocabularySize), config.Temperature ?? DefaultTemperature)
+        var method = new SentenceEmbedding(textMethod.Name, CreateEncoder(config, tokenizer.VocabularySize), config.Temperature ?? DefaultTemperature, textMethod.ViewCount)
         {
             GradCache = config.GradCacheChunk is { } chunk ? new GradCache(chunk) : null,
         };
         ITextAugmentation? augmentation = config.TextAugment
             ? new TextAugmentationPipeline(new RandomTokenDeletion(0.1), new RandomSpanMasking(0.1, tokenizer.MaskId)) : null;
         var maxLength = config.MaxTextLength ?? MethodDefaults.MaxTextLength;
-        var batches = new TextBatchSource(split.Train, tokenizer, maxLength, config.Method, config.BatchSize(), (ulong)config.Seed, augmentation);
+        var batches = new TextBatchSource(split.Train, tokenizer, maxLength, textMethod, config.BatchSize(), (ulong)config.Seed, augmentation);
         return (method, batches, tokenizer);
     }
 
@@ -154,7 +153,7 @@ public static class TextRun
     public static (TrainConfig Config, Module Encoder, ISentenceTokenizer Tokenizer) Backbone(string name)
     {
         if (!Backbones.Contains(name)) throw new ArgumentException($"unknown text backbone '{name}' (expected {string.Join(", ", Backbones)})");
-        var config = WithTextDefaults(new TrainConfig { Arch = name, Backbone = name, Method = "pairs" });
+        var config = WithTextDefaults(new TrainConfig { Arch = name, Backbone = name, Method = TextMethod.Pairs.Name });
         var encoder = CreateEncoder(config, vocabularySize: 0);
         encoder.Eval();
         return (config, encoder, MiniLm.Tokenizer());

@@ -8,27 +8,20 @@ namespace Contrastive.Methods;
 /// Sentence embeddings with in-batch negatives (<see cref="MultipleNegativesRankingLoss"/>) on a text encoder, no
 /// projection head: the encoder's pooled output is the embedding. Batches hold token ids (B, T) as whole-number floats:
 /// <c>Views[0]</c> the anchors, <c>Views[1]</c> the positives and, for triplets, <c>Views[2]</c> the hard negatives;
-/// <c>Labels</c>, when present, are groups whose members are not each other's negatives.
-/// <list type="bullet">
-/// <item><c>simcse</c>: unsupervised SimCSE (Gao et al. 2021): the positive is the same text (or a text augmentation of
-/// it) encoded a second time, with the encoder's dropout as the noise that makes the two views differ.</item>
-/// <item><c>pairs</c>: (anchor, positive) pairs, symmetric.</item>
-/// <item><c>triplet</c>: (anchor, positive, negative) triplets, the negatives as extra candidates.</item>
-/// </list>
+/// <c>Labels</c>, when present, are groups whose members are not each other's negatives. Unsupervised SimCSE, pairs and
+/// triplets differ only in what the views hold, which the batches decide.
 /// </summary>
 public sealed class SentenceEmbedding : ContrastiveMethod
 {
-    /// <summary>The method names.</summary>
-    public static readonly IReadOnlyList<string> Names = ["simcse", "pairs", "triplet"];
-
-    /// <summary>Creates the method on <paramref name="encoder"/>.</summary>
-    /// <exception cref="ArgumentException">The name is not one of <see cref="Names"/> or the temperature is not positive.</exception>
-    public SentenceEmbedding(string name, Nn.Module encoder, float temperature) : base(new EmbeddingModel(encoder, head: null))
+    /// <summary>Creates the method called <paramref name="name"/> on <paramref name="encoder"/>, trained on batches of
+    /// <paramref name="viewCount"/> views (2: anchors and positives; 3: also hard negatives).</summary>
+    /// <exception cref="ArgumentException">The temperature is not positive or the view count is not 2 or 3.</exception>
+    public SentenceEmbedding(string name, Nn.Module encoder, float temperature, int viewCount) : base(new EmbeddingModel(encoder, head: null))
     {
-        if (!Names.Contains(name)) throw new ArgumentException($"unknown sentence method '{name}' (expected {string.Join(", ", Names)})", nameof(name));
+        ArgumentException.ThrowIfNullOrEmpty(name);
         if (!(temperature > 0)) throw new ArgumentException($"temperature must be positive, got {temperature}", nameof(temperature));
-        Name = name;
-        Temperature = temperature;
+        if (viewCount is not (2 or 3)) throw new ArgumentException($"sentence embeddings train on 2 or 3 views, got {viewCount}", nameof(viewCount));
+        (Name, Temperature, ViewCount) = (name, temperature, viewCount);
     }
 
     /// <inheritdoc />
@@ -40,8 +33,8 @@ public sealed class SentenceEmbedding : ContrastiveMethod
     /// <summary>When set, the texts are encoded in chunks with feature-cached gradients (large batches in little memory).</summary>
     public GradCache? GradCache { get; init; }
 
-    /// <summary>The views per batch: 3 for triplets, else 2.</summary>
-    public int ViewCount => Name == "triplet" ? 3 : 2;
+    /// <summary>The views per batch: 3 with hard negatives, else 2.</summary>
+    public int ViewCount { get; }
 
     /// <inheritdoc />
     public override Tensor ComputeLoss(TrainingBatch batch)

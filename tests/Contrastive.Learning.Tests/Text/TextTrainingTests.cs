@@ -72,12 +72,12 @@ public class TextTrainingTests
     {
         var fortunes = TextCorpusSplit.Of(FortunesCorpus.Load(Fixture("fortunes")), 1).Train;
         var tokenizer = WordTokenizer.Build(fortunes.AllTexts(), 500);
-        var triplets = new TextBatchSource(fortunes, tokenizer, 32, "triplet", 8, 3).Epoch(0, 0, default).First();
+        var triplets = new TextBatchSource(fortunes, tokenizer, 32, TextMethod.Triplet, 8, 3).Epoch(0, 0, default).First();
         Assert.Equal(3, triplets.Views.Count);
         Assert.Equal(fortunes.Labels!.Where((_, i) => triplets.Indices.Contains(i)).Order(), triplets.Labels!.Order());
-        var simcse = new TextBatchSource(fortunes, tokenizer, 32, "simcse", 8, 3).Epoch(0, 0, default).First();
+        var simcse = new TextBatchSource(fortunes, tokenizer, 32, TextMethod.SimCse, 8, 3).Epoch(0, 0, default).First();
         Assert.Equal(simcse.Views[0].ToArray(), simcse.Views[1].ToArray()); // dropout alone makes the two views differ
-        var augmented = new TextBatchSource(fortunes, tokenizer, 32, "simcse", 8, 3, new RandomTokenDeletion(0.3)).Epoch(0, 0, default).First();
+        var augmented = new TextBatchSource(fortunes, tokenizer, 32, TextMethod.SimCse, 8, 3, new RandomTokenDeletion(0.3)).Epoch(0, 0, default).First();
         Assert.NotEqual(augmented.Views[0].ToArray(), augmented.Views[1].ToArray());
     }
 
@@ -87,9 +87,9 @@ public class TextTrainingTests
         var texts = new TextCorpus(TextRecordKind.Texts, ["a b", "c d", "e f"], null, null, null, null, "mem.jsonl");
         var pairs = new TextCorpus(TextRecordKind.Pairs, ["a", "b"], ["c", "d"], null, null, null, "pairs.jsonl");
         var tokenizer = WordTokenizer.Build(["a b c d e f"], 50);
-        Assert.Contains("holds single texts", Assert.Throws<ArgumentException>(() => new TextBatchSource(texts, tokenizer, 8, "pairs", 2, 0)).Message);
-        Assert.Contains("needs triplets", Assert.Throws<ArgumentException>(() => new TextBatchSource(pairs, tokenizer, 8, "triplet", 2, 0)).Message);
-        Assert.Contains("--batch 4 is larger", Assert.Throws<ArgumentException>(() => new TextBatchSource(texts, tokenizer, 8, "simcse", 4, 0)).Message);
+        Assert.Contains("holds single texts", Assert.Throws<ArgumentException>(() => new TextBatchSource(texts, tokenizer, 8, TextMethod.Pairs, 2, 0)).Message);
+        Assert.Contains("needs triplets", Assert.Throws<ArgumentException>(() => new TextBatchSource(pairs, tokenizer, 8, TextMethod.Triplet, 2, 0)).Message);
+        Assert.Contains("--batch 4 is larger", Assert.Throws<ArgumentException>(() => new TextBatchSource(texts, tokenizer, 8, TextMethod.SimCse, 4, 0)).Message);
     }
 
     [Fact]

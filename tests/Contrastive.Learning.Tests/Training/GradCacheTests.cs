@@ -61,8 +61,8 @@ public class GradCacheTests
         Tensor Ids(int seed) => new(Enumerable.Range(0, 7 * 6).Select(i => (float)((i * 7 + seed * 13) % 19 + 1)).ToArray(), [7, 6]);
         var views = method == "triplet" ? new[] { Ids(1), Ids(2), Ids(3) } : [Ids(1), Ids(2)];
         var batch = new TrainingBatch(views, null, Enumerable.Range(0, 7).ToArray(), 0);
-        var full = new SentenceEmbedding(method, Encoder(), 0.05f);
-        var cached = new SentenceEmbedding(method, Encoder(), 0.05f) { GradCache = new GradCache(3) };
+        var full = new SentenceEmbedding(method, Encoder(), 0.05f, views.Length);
+        var cached = new SentenceEmbedding(method, Encoder(), 0.05f, views.Length) { GradCache = new GradCache(3) };
         TensorAssert.Close(full.ComputeGradients(batch), cached.ComputeGradients(batch), "loss");
         AssertSameGrads(full.Model, cached.Model);
     }
