@@ -40,7 +40,7 @@ internal static class BenchCommand
                 "aug" => DataBench.Augment(DataBench.LoadTest(data), batch, steps, threads),
                 "embed" => DataBench.Embed(DataBench.LoadTest(data), steps),
                 _ => DataBench.Epoch(DatasetResolver.LoadImages(data), data, batch, threads),
-            } + $" threads={threads} blas={Engine.Blas.Name}");
+            } + $" threads={threads} blas={GemmProviders.Current.Name}");
             return 0;
         });
         return command;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Contrastive.Audio;
 using Contrastive.Data.Datasets;
 using Contrastive.Distributed;
+using Contrastive.Gemm;
 using Contrastive.Multimodal;
 using Contrastive.Runs;
 using Contrastive.Training;
@@ -121,7 +122,7 @@ internal static class TrainCommand
         var processes = group.Size > 1 ? $"{group.Size} processes x " : "";
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
             $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
-            $"{processes}{Engine.Threads} threads, BLAS {Engine.Blas.Name} -> {outDir}");
+            $"{processes}{Engine.Threads} threads, BLAS {GemmProviders.Current.Name} -> {outDir}");
 
         var trainer = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));
         var metrics = trainer.Run(resume, cancellation);

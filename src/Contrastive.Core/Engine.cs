@@ -3,9 +3,9 @@ using Contrastive.Gemm;
 namespace Contrastive;
 
 /// <summary>
-/// Process-wide engine settings: the number of worker threads every kernel respects, and the GEMM
-/// provider. Environment variables <c>CONTRASTIVE_THREADS</c> and <c>CONTRASTIVE_BLAS</c>
-/// (<c>managed</c> or <c>openblas</c>) set the initial values.
+/// Process-wide engine settings: the number of worker threads every kernel (and the GEMM provider,
+/// <see cref="GemmProviders.Current"/>) respects. The environment variable <c>CONTRASTIVE_THREADS</c> sets the initial
+/// value; <c>CONTRASTIVE_BLAS</c> chooses the provider (<see cref="GemmProviders"/>).
 /// </summary>
 public static class Engine
 {
@@ -21,13 +21,6 @@ public static class Engine
             s_threads = value;
             GemmProviders.Current.SetThreads(value);
         }
-    }
-
-    /// <summary>The GEMM provider in use (see <see cref="GemmProviders"/>).</summary>
-    public static IGemmProvider Blas
-    {
-        get => GemmProviders.Current;
-        set => GemmProviders.Current = value;
     }
 
     private static int InitialThreads()

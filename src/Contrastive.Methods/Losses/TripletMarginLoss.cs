@@ -18,7 +18,7 @@ public static class TripletMarginLoss
         ArgumentNullException.ThrowIfNull(anchors);
         var dap = Distances.RowWise(anchors, positives, PairwiseEpsilon);
         var dan = Distances.RowWise(anchors, negatives, PairwiseEpsilon);
-        return Ops.Mean(Ops.Relu(Ops.AddScalar(Ops.Sub(dap, dan), margin)));
+        return Hinge(dap, dan, margin);
     }
 
     /// <summary>
@@ -37,6 +37,9 @@ public static class TripletMarginLoss
         var n = Ops.IndexSelect(embeddings, triplets.Select(t => t.Negative).ToArray());
         var dap = Distances.RowWise(a, p);
         var dan = Distances.RowWise(a, n);
-        return Ops.Mean(Ops.Relu(Ops.AddScalar(Ops.Sub(dap, dan), margin)));
+        return Hinge(dap, dan, margin);
     }
+
+    // mean over triplets of relu(d(a, p) - d(a, n) + margin)
+    private static Tensor Hinge(Tensor dap, Tensor dan, float margin) => Ops.Mean(Ops.Relu(Ops.AddScalar(Ops.Sub(dap, dan), margin)));
 }
