@@ -207,10 +207,13 @@ public sealed record TrainConfig
     /// size (<see cref="MethodSpecs.LearningRate"/>).</summary>
     public float LearningRate() => Lr ?? MethodSpecs.LearningRate(Method, OptimizerName(), BatchSize(), ProjectionSize());
 
+    /// <summary>The weight decay: <see cref="WeightDecay"/> or the optimiser's default.</summary>
+    public float WeightDecayValue() => WeightDecay ?? MethodDefaults.WeightDecay(OptimizerName());
+
     /// <summary>What the <see cref="Trainer"/> takes from this config, defaults resolved; the run directory gets this
     /// config as <c>config.json</c>.</summary>
     public TrainerOptions ToTrainerOptions() => new(Epochs,
-        new OptimizerSettings(OptimizerName(), LearningRate(), WeightDecay ?? MethodDefaults.WeightDecay(OptimizerName()), EncoderLrScale))
+        new OptimizerSettings(OptimizerName(), LearningRate(), WeightDecayValue(), EncoderLrScale))
     {
         WarmupEpochs = WarmupEpochs,
         StopOnCollapse = StopOnCollapse,
@@ -232,7 +235,7 @@ public sealed record TrainConfig
         Batch = BatchSize(),
         Optimizer = OptimizerName(),
         Lr = LearningRate(),
-        WeightDecay = WeightDecay ?? MethodDefaults.WeightDecay(OptimizerName()),
+        WeightDecay = WeightDecayValue(),
         PoolGrid = Arch == "bench" && !TwoTowers ? PoolGridSide() : PoolGrid,
     };
 

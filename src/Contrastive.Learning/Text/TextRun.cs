@@ -50,8 +50,11 @@ public static class TextRun
     {
         ArgumentNullException.ThrowIfNull(config);
         if (Audio.AudioRun.IsAudio(config.Data)) return false; // --arch gru over audio frames
-        return Architectures.Contains(config.Arch) || config.Method == TextMethod.SimCse.Name || config.Method == TextMethod.Pairs.Name || TextDataResolver.IsCorpus(config.Data);
+        return Architectures.Contains(config.Arch) || IsTextOnlyMethod(config.Method) || TextDataResolver.IsCorpus(config.Data);
     }
+
+    // A text method that no image method shares a name with (simcse, pairs; not triplet).
+    private static bool IsTextOnlyMethod(string method) => TextMethod.Names.Contains(method) && MethodSpecs.Find(method) is null;
 
     /// <summary>A text configuration with the text defaults filled in where nothing was chosen (the Transformer, AdamW
     /// with weight decay 0.01, batch 64, temperature 0.05, dropout 0.1, 32 tokens, width 128, 2 Transformer layers; a
