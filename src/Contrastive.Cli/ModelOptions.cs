@@ -5,7 +5,7 @@ using Contrastive.Runs;
 namespace Contrastive.Cli;
 
 /// <summary>The options naming the model a command reads: a run directory (<c>--model</c>) or a pre-trained backbone
-/// used as it comes (<c>--backbone</c>, <c>--input-size</c>).</summary>
+/// used as it comes (<c>--backbone</c>, <c>--input-size</c>, <c>--backbone-stages</c>, <c>--pool-grid</c>).</summary>
 internal sealed class ModelOptions
 {
     public Option<string?> Model { get; } = new("--model") { Description = "Run directory written by 'contrastive train'" };
@@ -14,15 +14,21 @@ internal sealed class ModelOptions
 
     public Option<int?> InputSize { get; } = new("--input-size") { Description = $"With --backbone: side of the square images it sees (default {MethodDefaults.BackboneInputSize})" };
 
-    public IEnumerable<Option> All => [Model, Backbone, InputSize];
+    public Option<int?> Stages { get; } = new("--backbone-stages") { Description = $"With --backbone: keep its first N of 4 stages (default {MethodDefaults.BackboneStages})" };
+
+    public Option<int?> PoolGrid { get; } = new("--pool-grid") { Description = $"With --backbone: average its last feature map over an N x N grid (default {MethodDefaults.BackbonePoolGrid})" };
+
+    public IEnumerable<Option> All => [Model, Backbone, InputSize, Stages, PoolGrid];
 
     /// <summary>The run directory, or null for a backbone.</summary>
-    /// <exception cref="ArgumentException">Neither or both of --model and --backbone are given, or --input-size without --backbone.</exception>
+    /// <exception cref="ArgumentException">Neither or both of --model and --backbone are given, or a backbone's shape
+    /// without --backbone.</exception>
     public string? RunDirectory(ParseResult parsed)
     {
         var (model, backbone) = (parsed.GetValue(Model), parsed.GetValue(Backbone));
         if ((model is null) == (backbone is null)) throw new ArgumentException("give either --model RUN_DIR or --backbone NAME");
-        if (backbone is null && parsed.GetValue(InputSize) is not null) throw new ArgumentException("--input-size applies to --backbone");
+        foreach (var shape in new[] { InputSize, Stages, PoolGrid })
+            if (backbone is null && parsed.GetValue(shape) is not null) throw new ArgumentException($"{shape.Name} applies to --backbone");
         return model;
     }
 
@@ -32,6 +38,6 @@ internal sealed class ModelOptions
     {
         if (RunDirectory(parsed) is { } runDirectory) return RunModel.Load(runDirectory, input);
         if (!input.IsImage) throw new ArgumentException($"--backbone {parsed.GetValue(Backbone)} embeds images, not table rows");
-        return RunModel.Backbone(parsed.GetValue(Backbone)!, parsed.GetValue(InputSize));
+        return RunModel.Backbone(parsed.GetValue(Backbone)!, parsed.GetValue(InputSize), parsed.GetValue(Stages), parsed.GetValue(PoolGrid));
     }
 }

@@ -19,6 +19,7 @@ internal static class TrainCommand
     private static readonly Option<string?> s_backbone = new("--backbone") { Description = "Start the encoder from pre-trained weights: resnet18-imagenet (ImageNet ResNet-18 of NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18; images resized, grey repeated to RGB)" };
     private static readonly Option<int?> s_inputSize = new("--input-size") { Description = $"resnet18-imagenet: side of the square images it sees (default {MethodDefaults.BackboneInputSize}; ImageNet's is 224)" };
     private static readonly Option<float?> s_encoderLrScale = new("--encoder-lr-scale") { Description = "Discriminative learning rates: the encoder learns at this fraction of the heads' rate (e.g. 0.1 for a pre-trained backbone)" };
+    private static readonly Option<int?> s_backboneStages = new("--backbone-stages") { Description = $"resnet18-imagenet: keep its first N of 4 stages (2 or 3 read out mid-level features; default {MethodDefaults.BackboneStages})" };
     private static readonly Option<int?> s_trainBlocks = new("--train-blocks") { Description = "Partial fine-tuning: train only the encoder's last N blocks (resnet18, resnet18-imagenet) and the heads" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 10)" };
     private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256; triplet with batch-hard mining 40: 4 images of each of 10 classes)" };
@@ -47,7 +48,7 @@ internal static class TrainCommand
     private static readonly Option<int?> s_textLayers = new("--text-layers") { Description = $"clip: layers of the Transformer text tower (default {MethodDefaults.TextLayers})" };
     private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours of the evaluations (default: 4% of the smallest class, between 5 and 200: 32 on the demo, 200 on full Fashion-MNIST)" };
     private static readonly Option<int?> s_views = new("--views") { Description = "simclr: augmented views per image, 2 to 8; the loss averages NT-Xent over every pair (default 2)" };
-    private static readonly Option<int?> s_poolGrid = new("--pool-grid") { Description = "bench ConvNet: the representation averages the last feature map over an N x N grid (1: global average, 128-d; default 3, 1,152-d; the heads read the mean cell)" };
+    private static readonly Option<int?> s_poolGrid = new("--pool-grid") { Description = $"bench ConvNet and resnet18-imagenet: the representation averages the last feature map over an N x N grid (1: global average; default 3 for the ConvNet, 1,152-d, {MethodDefaults.BackbonePoolGrid} for the backbone; the heads read the mean cell)" };
     private static readonly Option<float?> s_cropScale = new("--crop-scale") { Description = "Smallest random-resized-crop scale of the image views, except byol's (default 0.2 grey, 0.08 colour)" };
     private static readonly Option<int?> s_localCrops = new("--local-crops") { Description = "simclr: multi-crop, two global views and N local views of 3/7 the side, 0 to 8 (default none)" };
     private static readonly Option<float?> s_rotation = new("--rotation") { Description = "Image views: also rotate by U(-r, r) degrees, 0 to 180 (default none)" };
@@ -71,7 +72,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train an encoder; writes model.safetensors, config.json, metrics.jsonl, a checkpoint and report.html. " +
             "'mpirun -np N contrastive train ...' trains data-parallel: each process takes 1/N of every batch.")
         {
-            s_method, s_data, s_arch, s_backbone, s_inputSize, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
+            s_method, s_data, s_arch, s_backbone, s_inputSize, s_backboneStages, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
             s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_decoupled,
             s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart, s_hardNegatives,
@@ -195,6 +196,7 @@ internal static class TrainCommand
             Arch = p.GetValue(s_arch) ?? p.GetValue(s_backbone) ?? c.Arch,
             Backbone = p.GetValue(s_backbone) ?? c.Backbone,
             InputSize = p.GetValue(s_inputSize) ?? c.InputSize,
+            BackboneStages = p.GetValue(s_backboneStages) ?? c.BackboneStages,
             TrainBlocks = p.GetValue(s_trainBlocks) ?? c.TrainBlocks,
             EncoderLrScale = p.GetValue(s_encoderLrScale) ?? c.EncoderLrScale,
             Epochs = p.GetValue(s_epochs) ?? c.Epochs,

@@ -27,6 +27,29 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
     }
 
     [Fact]
+    public async Task A_backbone_cut_after_a_stage_and_read_out_over_a_grid_embeds_and_trains_in_that_shape()
+    {
+        var images = WriteHalfBrightFolder("images", 8, seed: 9);
+        var npy = Path.Combine(Dir, "cut.npy");
+
+        var embed = await Run("embed", "--backbone", "resnet18-imagenet", "--input-size", "32", "--backbone-stages", "3", "--pool-grid", "2",
+            "--data", images, "--split", "all", "--out", npy);
+        Assert.True(embed.Code == 0, embed.Err);
+        Assert.Equal([16, 256 * 2 * 2], NpyFile.Read(npy).Shape); // stage 3 has 256 channels, read over a 2 x 2 grid
+
+        var run = Path.Combine(Dir, "cut-run");
+        var train = await Run("train", "--backbone", "resnet18-imagenet", "--input-size", "32", "--backbone-stages", "2", "--pool-grid", "2",
+            "--train-blocks", "1", "--data", images, "--epochs", "1", "--batch", "8", "--threads", "1", "--out", run);
+        Assert.True(train.Code == 0, train.Err);
+        var config = File.ReadAllText(Path.Combine(run, "config.json"));
+        Assert.Contains("\"backbone-stages\": 2", config);
+        Assert.Contains("\"pool-grid\": 2", config);
+        var fromRun = Path.Combine(Dir, "cut-run.npy");
+        Assert.Equal(0, (await Run("embed", "--model", run, "--data", images, "--split", "all", "--out", fromRun)).Code);
+        Assert.Equal([16, 128 * 2 * 2], NpyFile.Read(fromRun).Shape);
+    }
+
+    [Fact]
     public async Task Options_that_do_not_fit_are_one_line_errors()
     {
         var images = WriteHalfBrightFolder("images", 2, seed: 8);
@@ -37,5 +60,8 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
         AssertOneLineError(await Run("train", "--backbone", "minilm", "--data", images), "unknown method 'simclr'", "for text");
         AssertOneLineError(await Run("train", "--backbone", "resnet18-imagenet", "--arch", "bench", "--data", images), "drop --arch bench");
         AssertOneLineError(await Run("train", "--freeze-encoder", "--train-blocks", "2", "--data", images), "give one");
+        AssertOneLineError(await Run("embed", "--model", Dir, "--backbone-stages", "3", "--data", images, "--out", npy), "--backbone-stages applies to --backbone");
+        AssertOneLineError(await Run("embed", "--backbone", "resnet18-imagenet", "--backbone-stages", "5", "--data", images, "--out", npy), "backbone stages must be between 1 and 4, got 5");
+        AssertOneLineError(await Run("train", "--backbone-stages", "3", "--data", images), "--input-size and --backbone-stages apply to --backbone resnet18-imagenet");
     }
 }

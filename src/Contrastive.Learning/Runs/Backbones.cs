@@ -8,12 +8,12 @@ namespace Contrastive.Runs;
 /// stays frozen (<see cref="TrainConfig.FreezeEncoder"/>, <see cref="TrainConfig.TrainBlocks"/>).</summary>
 public static class Backbones
 {
-    /// <summary>The pre-trained encoder <paramref name="name"/> for images of <paramref name="inputSize"/> pixels (null: the default size).</summary>
+    /// <summary>The pre-trained encoder <paramref name="name"/> in <paramref name="shape"/> (input size, stages kept, read-out grid).</summary>
     /// <exception cref="ArgumentException">The name is not a known image backbone.</exception>
     /// <exception cref="FileNotFoundException">Its NuGet package is not restored on this machine.</exception>
-    public static Module Pretrained(string name, int? inputSize) => name switch
+    public static Module Pretrained(string name, BackboneShape shape) => name switch
     {
-        ImageNetResNet18.Name => ImageNetResNet18.Pretrained(inputSize ?? MethodDefaults.BackboneInputSize),
+        ImageNetResNet18.Name => ImageNetResNet18.Pretrained(shape),
         _ => throw new ArgumentException($"unknown backbone '{name}' (expected {string.Join(", ", MethodDefaults.Backbones)})"),
     };
 
@@ -24,7 +24,7 @@ public static class Backbones
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(config);
         var name = config.Backbone ?? throw new InvalidOperationException("the config names no backbone");
-        encoder.LoadState(Pretrained(name, config.InputSize).StateEntries().ToDictionary(e => e.Name, e => e.Tensor), strict: true);
+        encoder.LoadState(Pretrained(name, config.BackboneShape()).StateEntries().ToDictionary(e => e.Name, e => e.Tensor), strict: true);
     }
 
     /// <summary>Freezes the whole encoder (<see cref="TrainConfig.FreezeEncoder"/>) or all of it but its last

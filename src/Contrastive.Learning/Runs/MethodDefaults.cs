@@ -14,6 +14,12 @@ public static class MethodDefaults
     /// pixels, a twelfth of the compute of the native 224 (28-pixel Fashion-MNIST gains nothing from more).</summary>
     public const int BackboneInputSize = 64;
 
+    /// <summary>The stages of a pre-trained ImageNet ResNet an encoder keeps when none is given.</summary>
+    public const int BackboneStages = 4;
+
+    /// <summary>The pool grid side of a pre-trained ImageNet ResNet's read-out when none is given.</summary>
+    public const int BackbonePoolGrid = 1;
+
     /// <summary>Triplet miners.</summary>
     public static readonly IReadOnlyList<string> Miners = ["semi-hard", "batch-hard", "batch-all", "distance-weighted"];
 

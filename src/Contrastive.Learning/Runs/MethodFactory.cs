@@ -11,15 +11,15 @@ namespace Contrastive.Runs;
 public static class MethodFactory
 {
     /// <summary>Creates the encoder for <paramref name="arch"/> (<c>gru</c>: over the columns of one-channel images, the frames
-    /// of a spectrogram); <paramref name="inputSize"/> is the image side an
-    /// ImageNet architecture resizes to (default <see cref="MethodDefaults.BackboneInputSize"/>); <paramref name="poolGrid"/> the
-    /// bench ConvNet's pool grid side (<see cref="BenchEncoder"/>).</summary>
+    /// of a spectrogram); <paramref name="poolGrid"/> is the bench ConvNet's pool grid side (<see cref="BenchEncoder"/>),
+    /// <paramref name="backbone"/> the shape of an ImageNet architecture (default: whole, at
+    /// <see cref="MethodDefaults.BackboneInputSize"/> pixels).</summary>
     /// <exception cref="ArgumentException">The architecture does not fit the data (e.g. a CNN on tabular rows).</exception>
-    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, int? inputSize = null, int poolGrid = 1) => arch switch
+    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, int poolGrid = 1, BackboneShape? backbone = null) => arch switch
     {
         "bench" when input.IsImage => new BenchEncoder(rng, input.Channels, poolGrid),
         "resnet18" when input.IsImage => new ResNet18(rng, input.Channels),
-        ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(inputSize ?? MethodDefaults.BackboneInputSize, rng),
+        ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(backbone ?? BackboneShape.Whole(MethodDefaults.BackboneInputSize), rng),
         "mlp" => new MlpEncoder(rng, input.Features, [512, 256], 128),
         "gru" when input.IsImage && input.Channels == 1 => new GruFrameEncoder(rng, input.Height),
         "bench" or "resnet18" or ImageNetResNet18.Name => throw new ArgumentException($"--arch {arch} needs image data; use --arch mlp for tables"),
@@ -32,7 +32,7 @@ public static class MethodFactory
     {
         ArgumentNullException.ThrowIfNull(config);
         var rng = new Rng(seed);
-        var encoder = CreateEncoder(config.Arch, input, rng, config.InputSize, config.PoolGridSide());
+        var encoder = CreateEncoder(config.Arch, input, rng, config.PoolGridSide(), config.BackboneShape());
         return MethodSpecs.Get(config.Method).CreateModel(config, encoder, classCount, vocabularySize, rng, withPredictor);
     }
 

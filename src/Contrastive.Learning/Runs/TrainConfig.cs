@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Contrastive.Data.Datasets;
 using Contrastive.Evaluation.Classification;
 using Contrastive.IO;
+using Contrastive.Models;
 using Contrastive.Training;
 
 namespace Contrastive.Runs;
@@ -114,8 +115,9 @@ public sealed record TrainConfig
     /// first half of training (<see cref="ImageViews.CurriculumRampEnd"/>); null: full strength throughout.</summary>
     public float? CurriculumStart { get; init; }
 
-    /// <summary>bench ConvNet: the side S of the grid its representation averages the last feature map over (1: global
-    /// average pooling, 128-d, as the bench spec; S: 128 S^2-d); null: <see cref="MethodSpec.PoolGrid"/>.</summary>
+    /// <summary>bench ConvNet and resnet18-imagenet: the side S of the grid the representation averages the last feature
+    /// map over (1: global average pooling, C-d, as the bench spec; S: C S^2-d; the heads read the mean cell); null:
+    /// <see cref="MethodSpec.PoolGrid"/> for the bench ConvNet, <see cref="MethodDefaults.BackbonePoolGrid"/> for a backbone.</summary>
     public int? PoolGrid { get; init; }
 
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
@@ -139,6 +141,10 @@ public sealed record TrainConfig
     /// <summary>resnet18-imagenet: the side of the square images the network sees (inputs are resized, grey repeated to
     /// RGB); null: <see cref="MethodDefaults.BackboneInputSize"/>.</summary>
     public int? InputSize { get; init; }
+
+    /// <summary>resnet18-imagenet: how many of its four stages the encoder keeps (a network cut after stage 2 or 3 reads
+    /// out mid-level features); null: <see cref="MethodDefaults.BackboneStages"/>.</summary>
+    public int? BackboneStages { get; init; }
 
     /// <summary>SimCLR / MoCo: encode each batch in chunks of this many images with feature-cached gradients
     /// (GradCache), so a large batch trains in the activation memory of a chunk; null: the whole batch at once.</summary>
@@ -197,8 +203,15 @@ public sealed record TrainConfig
         KnnK = KnnNeighbours(trainLabels),
     };
 
-    /// <summary>The bench ConvNet's pool grid: <see cref="PoolGrid"/> or the method's default.</summary>
-    public int PoolGridSide() => PoolGrid ?? MethodSpecs.Get(Method).PoolGrid;
+    /// <summary>The encoder's pool grid: <see cref="PoolGrid"/>, else the backbone's default for resnet18-imagenet
+    /// (with one image encoder), else the method's.</summary>
+    public int PoolGridSide() => PoolGrid ?? (IsImageNetBackbone && !TwoTowers ? MethodDefaults.BackbonePoolGrid : MethodSpecs.Get(Method).PoolGrid);
+
+    /// <summary>resnet18-imagenet's input size, stages kept and pool grid, defaults resolved.</summary>
+    public BackboneShape BackboneShape() =>
+        new(InputSize ?? MethodDefaults.BackboneInputSize, BackboneStages ?? MethodDefaults.BackboneStages, PoolGridSide());
+
+    private bool IsImageNetBackbone => Arch == ImageNetResNet18.Name;
 
     /// <summary>The optimiser: <see cref="Optimizer"/> or the method's default.</summary>
     public string OptimizerName() => Optimizer ?? MethodSpecs.Find(Method)?.Optimizer ?? MethodSpec.DefaultOptimizer;
@@ -236,7 +249,9 @@ public sealed record TrainConfig
         Optimizer = OptimizerName(),
         Lr = LearningRate(),
         WeightDecay = WeightDecayValue(),
-        PoolGrid = Arch == "bench" && !TwoTowers ? PoolGridSide() : PoolGrid,
+        PoolGrid = (Arch == "bench" || IsImageNetBackbone) && !TwoTowers ? PoolGridSide() : PoolGrid,
+        InputSize = IsImageNetBackbone ? BackboneShape().InputSize : InputSize,
+        BackboneStages = IsImageNetBackbone ? BackboneShape().Stages : BackboneStages,
     };
 
     /// <summary>Serialisation options shared by config.json and metrics.jsonl.</summary>
@@ -278,7 +293,7 @@ public sealed record TrainConfig
         Require(TrainLimit is null || TrainLimit >= 1, $"--train-limit must be a positive number of training records, got {TrainLimit}");
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
         Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
-        Require(PoolGrid is null || Arch == "bench" && !TwoTowers, $"--pool-grid applies to --arch bench with one image encoder, not --arch {Arch} --method {Method}");
+        Require(PoolGrid is null || (Arch == "bench" || IsImageNetBackbone) && !TwoTowers, $"--pool-grid applies to --arch bench or {ImageNetResNet18.Name} with one image encoder, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
         RequireApplies(Views is not (null or 2), "views");
         RequireApplies(Decoupled, "decoupled");
@@ -329,8 +344,9 @@ public sealed record TrainConfig
         Require(Backbone is null || backbones.Contains(Backbone), $"unknown backbone '{Backbone}' (expected {string.Join(", ", backbones)})");
         Require(Backbone is null || Arch == Backbone, $"--backbone {Backbone} is its own architecture; drop --arch {Arch}");
         Require(Backbone is null || Init is null, "--backbone and --init both initialise the encoder; give one");
-        Require(InputSize is null || Arch == Models.ImageNetResNet18.Name, $"--input-size applies to --backbone {Models.ImageNetResNet18.Name}");
+        Require(InputSize is null && BackboneStages is null || IsImageNetBackbone, $"--input-size and --backbone-stages apply to --backbone {ImageNetResNet18.Name}");
         Require(InputSize is null or >= 32, $"input size must be at least 32 pixels, got {InputSize}");
+        Require(BackboneStages is null or >= 1 and <= 4, $"backbone stages must be between 1 and 4, got {BackboneStages}");
         Require(!(FreezeEncoder && TrainBlocks is not null), "--freeze-encoder freezes the whole encoder and --train-blocks part of it; give one");
         Require(TrainBlocks is null or >= 0, $"train blocks must be at least 0, got {TrainBlocks}");
         Require(!FreezeEncoder && TrainBlocks is null && EncoderLrScale is null || !TwoTowers, $"--freeze-encoder, --train-blocks and --encoder-lr-scale do not apply to --method {Method}");

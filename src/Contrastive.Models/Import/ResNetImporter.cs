@@ -7,10 +7,13 @@ namespace Contrastive.Import;
 /// Imports the weights of an ONNX ResNet-18 (Conv, BatchNormalization, Relu, MaxPool, Add, then global or 7x7 average
 /// pooling, as torchvision or CNTK export it) into a <see cref="ResNet18"/> of the same stem, by following the graph
 /// from its input: stem, then each basic block's residual branch and shortcut, then the pooling. Parallel branches may
-/// come in any order in the file; anything else stops the import with the first node that does not map.
+/// come in any order in the file; anything else stops the import with the first node that does not map. A network of
+/// fewer than four stages (a truncated ResNet) takes the weights of the graph's first stages and ignores the rest.
 /// </summary>
 public static class ResNetImporter
 {
+    private const int WholeStages = 4;
+
     /// <summary>Copies the weights and batch-norm statistics of <paramref name="model"/> into <paramref name="network"/>.</summary>
     /// <exception cref="InvalidDataException">The graph is not a ResNet-18 of this stem and width; the message names the
     /// first node that does not map.</exception>
@@ -26,6 +29,7 @@ public static class ResNetImporter
         for (var s = 0; s < network.Stages.Count; s++)
             for (var b = 0; b < network.Stages[s].Layers.Count; b++)
                 x = Block(graph, x, (ResNet18.BasicBlock)network.Stages[s].Layers[b], $"layer{s + 1}.{b}");
+        if (network.Stages.Count < WholeStages) return;
         var pool = graph.TryNext(x, "GlobalAveragePool")
             ?? graph.TryNext(x, "AveragePool", n => n.Ints("pads", 0, 0, 0, 0).All(p => p == 0))
             ?? throw graph.Mismatch(x, "GlobalAveragePool", "avgpool");

@@ -7,25 +7,21 @@ namespace Contrastive.Models;
 /// The small ConvNet of the reference benchmark: three conv3x3 + BatchNorm + ReLU blocks (1->32 stride 1,
 /// 32->64 stride 2, 64->128 stride 2) and average pooling. With a pool grid of 1 (the bench spec) the representation
 /// is the global average, 128-d; with a grid of S it is the S x S adaptive average of the last feature map, 128 S^2-d
-/// (channel-major), which keeps a coarse layout of the image, while the heads still read one 128-d vector: the mean of
-/// the S^2 cells (<see cref="HeadInput"/>). State keys <c>net.{0,1,2}.{0,1}.*</c> match the PyTorch model of BENCH_SPEC.md
+/// (<see cref="GridReadout"/>), while the heads still read one 128-d vector: the mean of the S^2 cells. State keys <c>net.{0,1,2}.{0,1}.*</c> match the PyTorch model of BENCH_SPEC.md
 /// whatever the grid.
 /// </summary>
 public sealed class BenchEncoder : Module, IEncoder, IBatchNormFoldable
 {
     private const int Channels = 128;
     private readonly Sequential _net;
-    private readonly int _poolGrid;
-    private readonly Module _pool;
+    private readonly GridReadout _readout;
 
     /// <summary>Creates the encoder for images with <paramref name="inChannels"/> channels, pooled to a
     /// <paramref name="poolGrid"/> x <paramref name="poolGrid"/> grid.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="poolGrid"/> is below 1.</exception>
     public BenchEncoder(Rng rng, int inChannels = 1, int poolGrid = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(poolGrid, 1);
-        _poolGrid = poolGrid;
-        _pool = poolGrid == 1 ? new GlobalAvgPool2d() : new GridAvgPool2d(poolGrid);
+        _readout = new GridReadout(Channels, poolGrid);
         _net = RegisterModule("net", new Sequential(
             Block(rng, inChannels, 32, 1),
             Block(rng, 32, 64, 2),
@@ -33,25 +29,19 @@ public sealed class BenchEncoder : Module, IEncoder, IBatchNormFoldable
     }
 
     /// <inheritdoc />
-    public int OutputDim => Channels * _poolGrid * _poolGrid;
+    public int OutputDim => _readout.OutputDim;
 
     /// <inheritdoc />
-    public int HeadInputDim => Channels;
+    public int HeadInputDim => _readout.HeadInputDim;
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input) => _pool.Forward(_net.Forward(input));
+    public override Tensor Forward(Tensor input) => _readout.Pool.Forward(_net.Forward(input));
 
     /// <summary>The mean of the representation's grid cells: (N, 128 S^2) to (N, 128); the representation itself for S = 1.</summary>
-    public Tensor HeadInput(Tensor representation)
-    {
-        ArgumentNullException.ThrowIfNull(representation);
-        if (_poolGrid == 1) return representation;
-        var cells = Ops.Reshape(representation, representation.Size(0), Channels, _poolGrid * _poolGrid);
-        return Ops.Mean(cells, 2);
-    }
+    public Tensor HeadInput(Tensor representation) => _readout.HeadInput(representation);
 
     /// <inheritdoc />
-    public Module FoldBatchNorm() => new Sequential([.. BatchNormFolding.FoldKnownLayers(_net.Layers), _pool]);
+    public Module FoldBatchNorm() => new Sequential([.. BatchNormFolding.FoldKnownLayers(_net.Layers), _readout.Pool]);
 
     private static Sequential Block(Rng rng, int inChannels, int outChannels, int stride) => new(
         new Conv2d(inChannels, outChannels, kernelSize: 3, stride: stride, padding: 1, bias: false, rng: rng),

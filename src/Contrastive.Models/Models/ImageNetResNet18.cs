@@ -8,7 +8,7 @@ namespace Contrastive.Models;
 /// ImageNet ResNet-18 as a pre-trained image encoder: <see cref="ImageNetInput"/> (resize to
 /// <see cref="InputSize"/>, grey to three channels, BGR minus the mean image) then a <see cref="ResNet18"/> with
 /// torchvision's ImageNet stem and the package's block layout (2, 2, 2 and 3 basic blocks: its last stage has one
-/// more than torchvision's), 512-d output. <see cref="Pretrained"/> imports the weights of NuGet
+/// more than torchvision's), 512-d output; or the first stages of it, read out over a grid (<see cref="BackboneShape"/>). <see cref="Pretrained"/> imports the weights of NuGet
 /// <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c>; the constructor makes the same architecture with random weights
 /// (to load a run into). State keys: <c>preprocess.mean</c>, <c>backbone.conv1.weight</c>, ... (torchvision's under
 /// <c>backbone.</c>).
@@ -25,9 +25,10 @@ public sealed class ImageNetResNet18 : Module, IBlockEncoder
     private readonly ImageNetInput _preprocess;
     private readonly ResNet18 _backbone;
 
-    /// <summary>Creates the architecture for <paramref name="inputSize"/>-pixel inputs, random weights and a zero mean image.</summary>
-    public ImageNetResNet18(int inputSize, Rng rng)
-        : this(new ImageNetInput(inputSize, Tensor.Zeros(3, 1, 1)), new ResNet18(rng, inChannels: 3, width: 64, stem: ResNetStem.ImageNet, blocksPerStage: s_blocksPerStage))
+    /// <summary>Creates the architecture of <paramref name="shape"/>, random weights and a zero mean image.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A field of <paramref name="shape"/> is out of range.</exception>
+    public ImageNetResNet18(BackboneShape shape, Rng rng)
+        : this(new ImageNetInput(Validated(shape).InputSize, Tensor.Zeros(3, 1, 1)), Backbone(shape, rng))
     {
     }
 
@@ -37,15 +38,18 @@ public sealed class ImageNetResNet18 : Module, IBlockEncoder
         _backbone = RegisterModule("backbone", backbone);
     }
 
-    /// <summary>The ImageNet-trained network from the restored NuGet package, for <paramref name="inputSize"/>-pixel inputs.</summary>
+    /// <summary>The ImageNet-trained network from the restored NuGet package, in <paramref name="shape"/> (default: whole,
+    /// at 224 pixels).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A field of <paramref name="shape"/> is out of range.</exception>
     /// <exception cref="FileNotFoundException">The package is not restored on this machine.</exception>
     /// <exception cref="InvalidDataException">Its files do not map onto this architecture.</exception>
-    public static ImageNetResNet18 Pretrained(int inputSize = NativeSize)
+    public static ImageNetResNet18 Pretrained(BackboneShape? shape = null)
     {
-        var backbone = new ResNet18(new Rng(0), inChannels: 3, width: 64, stem: ResNetStem.ImageNet, blocksPerStage: s_blocksPerStage);
+        shape = Validated(shape ?? BackboneShape.Whole(NativeSize));
+        var backbone = Backbone(shape, new Rng(0));
         ResNetImporter.Import(OnnxModel.Load(PackageFiles.ResNet18.Locate()), backbone);
         var mean = MeanImage(OnnxModel.Load(PackageFiles.ResNetPreprocess.Locate()));
-        return new ImageNetResNet18(new ImageNetInput(inputSize, mean), backbone);
+        return new ImageNetResNet18(new ImageNetInput(shape.InputSize, mean), backbone);
     }
 
     /// <summary>The side of the square images the backbone sees.</summary>
@@ -55,10 +59,26 @@ public sealed class ImageNetResNet18 : Module, IBlockEncoder
     public int OutputDim => _backbone.OutputDim;
 
     /// <inheritdoc />
+    public int HeadInputDim => _backbone.HeadInputDim;
+
+    /// <inheritdoc />
+    public Tensor HeadInput(Tensor representation) => _backbone.HeadInput(representation);
+
+    /// <inheritdoc />
     public IReadOnlyList<Module> Blocks => _backbone.Blocks;
 
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => _backbone.Forward(_preprocess.Forward(input));
+
+    private static ResNet18 Backbone(BackboneShape shape, Rng rng) => new(rng, inChannels: 3, width: 64, stem: ResNetStem.ImageNet,
+        blocksPerStage: [.. s_blocksPerStage.Take(shape.Stages)], poolGrid: shape.PoolGrid);
+
+    private static BackboneShape Validated(BackboneShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        shape.Validate();
+        return shape;
+    }
 
     /// <summary>The (3, H, W) BGR mean image that the preprocessing graph subtracts (its one Sub node's constant).</summary>
     private static Tensor MeanImage(OnnxModel preprocess)

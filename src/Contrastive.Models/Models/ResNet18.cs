@@ -5,10 +5,11 @@ namespace Contrastive.Models;
 
 /// <summary>
 /// A ResNet-18 (He et al. 2016): a stem (<see cref="ResNetStem"/>; CIFAR-style by default, as used by SimCLR for
-/// small images), four stages of two basic blocks (widths w, 2w, 4w, 8w; strides 1, 2, 2, 2) and global average
-/// pooling. State keys follow torchvision (<c>conv1, bn1, layer1.0.conv1, ..., layer2.0.downsample.0</c>). The number
-/// of blocks per stage can be changed (the ImageNet model of <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> has
-/// three in its last stage).
+/// small images), four stages of two basic blocks (widths w, 2w, 4w, 8w; strides 1, 2, 2, 2) and average pooling
+/// (<see cref="GridReadout"/>: global by default). State keys follow torchvision (<c>conv1, bn1, layer1.0.conv1, ...,
+/// layer2.0.downsample.0</c>). The number of blocks per stage can be changed (the ImageNet model of
+/// <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> has three in its last stage), and so can the number of stages: a
+/// network of the first one to three stages is a truncated ResNet, read out where its last kept stage ends.
 /// </summary>
 public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
 {
@@ -16,24 +17,27 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
     private readonly BatchNorm2d _stemNorm;
     private readonly MaxPool2d? _stemPool;
     private readonly Sequential[] _stages;
+    private readonly GridReadout _readout;
 
     /// <summary>Creates the network; <paramref name="width"/> 64 is the standard model, <paramref name="blocksPerStage"/>
-    /// (default 2, 2, 2, 2) the number of basic blocks in each of the four stages.</summary>
-    /// <exception cref="ArgumentException"><paramref name="blocksPerStage"/> is not four positive counts.</exception>
-    public ResNet18(Rng rng, int inChannels = 3, int width = 64, ResNetStem stem = ResNetStem.Cifar, IReadOnlyList<int>? blocksPerStage = null)
+    /// (default 2, 2, 2, 2) the number of basic blocks in each stage (one to four stages), <paramref name="poolGrid"/>
+    /// the side of the read-out's pooling grid.</summary>
+    /// <exception cref="ArgumentException"><paramref name="blocksPerStage"/> is not one to four positive counts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="poolGrid"/> is below 1.</exception>
+    public ResNet18(Rng rng, int inChannels = 3, int width = 64, ResNetStem stem = ResNetStem.Cifar, IReadOnlyList<int>? blocksPerStage = null, int poolGrid = 1)
     {
         blocksPerStage ??= [2, 2, 2, 2];
-        if (blocksPerStage.Count != 4 || blocksPerStage.Any(b => b <= 0))
-            throw new ArgumentException($"a ResNet has four stages of at least one block, got [{string.Join(", ", blocksPerStage)}]", nameof(blocksPerStage));
+        if (blocksPerStage.Count is < 1 or > 4 || blocksPerStage.Any(b => b <= 0))
+            throw new ArgumentException($"a ResNet has one to four stages of at least one block, got [{string.Join(", ", blocksPerStage)}]", nameof(blocksPerStage));
         Stem = stem;
         _stem = RegisterModule("conv1", stem == ResNetStem.ImageNet
             ? new Conv2d(inChannels, width, kernelSize: 7, stride: 2, padding: 3, bias: false, rng: rng)
             : new Conv2d(inChannels, width, kernelSize: 3, stride: 1, padding: 1, bias: false, rng: rng));
         _stemNorm = RegisterModule("bn1", new BatchNorm2d(width));
         if (stem == ResNetStem.ImageNet) _stemPool = RegisterModule("maxpool", new MaxPool2d(3, 2, 1));
-        _stages = new Sequential[4];
+        _stages = new Sequential[blocksPerStage.Count];
         var channels = width;
-        for (var s = 0; s < 4; s++)
+        for (var s = 0; s < _stages.Length; s++)
         {
             var outChannels = width << s;
             var stride = s == 0 ? 1 : 2;
@@ -41,16 +45,19 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
             for (var b = 1; b < blocksPerStage[s]; b++) _stages[s].Add(new BasicBlock(rng, outChannels, outChannels, 1));
             channels = outChannels;
         }
-        OutputDim = channels;
+        _readout = new GridReadout(channels, poolGrid);
     }
 
     /// <inheritdoc />
-    public int OutputDim { get; }
+    public int OutputDim => _readout.OutputDim;
+
+    /// <inheritdoc />
+    public int HeadInputDim => _readout.HeadInputDim;
 
     /// <summary>The stem this network was made with.</summary>
     public ResNetStem Stem { get; }
 
-    /// <summary>The four stages (torchvision's <c>layer1</c> to <c>layer4</c>) of basic blocks.</summary>
+    /// <summary>The stages (torchvision's <c>layer1</c> to <c>layer4</c>, or the first of them) of basic blocks.</summary>
     public IReadOnlyList<Sequential> Stages => _stages;
 
     /// <inheritdoc />
@@ -65,13 +72,16 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
         var x = Ops.Relu(_stemNorm.Forward(_stem.Forward(input)));
         if (_stemPool is not null) x = _stemPool.Forward(x);
         foreach (var stage in _stages) x = stage.Forward(x);
-        return Ops.GlobalAvgPool(x);
+        return _readout.Pool.Forward(x);
     }
+
+    /// <summary>The mean of the representation's grid cells (the global average for a grid of 1).</summary>
+    public Tensor HeadInput(Tensor representation) => _readout.HeadInput(representation);
 
     /// <inheritdoc />
     public Module FoldBatchNorm() => new Sequential([BatchNormFolding.Conv(_stem, _stemNorm, relu: true),
         .. _stemPool is null ? Array.Empty<Module>() : [_stemPool],
-        .. BatchNormFolding.FoldKnownLayers(_stages), new GlobalAvgPool2d()]);
+        .. BatchNormFolding.FoldKnownLayers(_stages), _readout.Pool]);
 
     /// <summary>Two 3x3 conv + BN layers with an identity (or 1x1 conv + BN) shortcut: relu(F(x) + shortcut(x)).</summary>
     internal sealed class BasicBlock : Module, IBatchNormFoldable

@@ -31,6 +31,29 @@ public class ResNetImportTests
     }
 
     [Fact]
+    public void A_backbone_cut_after_stage_3_keeps_those_stages_weights_and_its_heads_read_the_global_average()
+    {
+        var whole = ImageNetResNet18.Pretrained(new BackboneShape(64)).StateEntries().ToDictionary(e => e.Name, e => e.Tensor);
+        var cut = ImageNetResNet18.Pretrained(new BackboneShape(64, Stages: 3, PoolGrid: 2));
+        var globallyPooled = ImageNetResNet18.Pretrained(new BackboneShape(64, Stages: 3));
+
+        var cutState = cut.StateEntries().ToList();
+        Assert.DoesNotContain(cutState, e => e.Name.Contains("layer4", StringComparison.Ordinal));
+        Assert.Contains(cutState, e => e.Name == "backbone.layer3.1.bn2.running_var");
+        Assert.All(cutState, e => Assert.Equal(whole[e.Name].Span.ToArray(), e.Tensor.Span.ToArray()));
+        Assert.Equal((256 * 4, 256), (cut.OutputDim, cut.HeadInputDim));
+
+        var test = DemoDataset.Load().Test;
+        var images = new Tensor([.. test.Image(0).ToArray(), .. test.Image(1).ToArray()], [2, 1, 28, 28]);
+        var representation = cut.Inference(() => cut.Forward(images));
+        var global = globallyPooled.Inference(() => globallyPooled.Forward(images));
+
+        Assert.Equal([2, 1024], representation.Shape.ToArray());
+        // stage 3 of a 64-pixel image is a 4 x 4 map: the mean of its four 2 x 2 cells is its global average
+        Assert.True(RelativeError(cut.HeadInput(representation).Span, global.Span.ToArray()) < 1e-6);
+    }
+
+    [Fact]
     public void A_graph_that_is_not_resnet18_names_the_first_node_that_does_not_map()
     {
         var cifar = new ResNet18(new Rng(1), inChannels: 3, width: 64, stem: ResNetStem.Cifar);
