@@ -120,6 +120,10 @@ public sealed record TrainConfig
     /// <see cref="MethodSpec.PoolGrid"/> for the bench ConvNet, <see cref="MethodDefaults.BackbonePoolGrid"/> for a backbone.</summary>
     public int? PoolGrid { get; init; }
 
+    /// <summary>bench ConvNet: the pool grid's columns when they differ from its rows (<see cref="PoolGrid"/>); 1 averages
+    /// over all columns and keeps bands of rows, as frequency bands over a spectrogram's time; null: a square grid.</summary>
+    public int? PoolColumns { get; init; }
+
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
     public string? Init { get; init; }
 
@@ -294,6 +298,8 @@ public sealed record TrainConfig
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
         Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
         Require(PoolGrid is null || (Arch == "bench" || IsImageNetBackbone) && !TwoTowers, $"--pool-grid applies to --arch bench or {ImageNetResNet18.Name} with one image encoder, not --arch {Arch} --method {Method}");
+        Require(PoolColumns is null || PoolColumns is >= 1 and <= 8, $"pool columns must be between 1 and 8, got {PoolColumns}");
+        Require(PoolColumns is null || Arch == "bench" && !TwoTowers, $"--pool-columns applies to --arch bench with one image encoder, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
         RequireApplies(Views is not (null or 2), "views");
         RequireApplies(Decoupled, "decoupled");

@@ -69,7 +69,7 @@ public static class OnnxExport
             case GlobalAvgPool2d:
                 return graph.Add("Flatten", [graph.Add("GlobalAveragePool", [x])], Attribute.Integer("axis", 1));
             case GridAvgPool2d grid:
-                return graph.Add("Flatten", [GridPoolConv(graph, grid.Size, shape, x)], Attribute.Integer("axis", 1));
+                return graph.Add("Flatten", [GridPoolConv(graph, grid.Rows, grid.Columns, shape, x)], Attribute.Integer("axis", 1));
             case FlattenRows:
                 return shape.Length == 1 ? x : graph.Add("Flatten", [x], Attribute.Integer("axis", 1));
             default:
@@ -78,25 +78,26 @@ public static class OnnxExport
     }
 
     /// <summary>
-    /// Adaptive average pooling of (N, C, H, W) to an S x S grid as one Conv with group = C: output channel c S^2 + cell
+    /// Adaptive average pooling of (N, C, H, W) to an R x K grid as one Conv with group = C: output channel c R K + cell
     /// reads input channel c through an H x W kernel that is 1 / |cell| on the cell's window and 0 elsewhere, so the
-    /// (N, C S^2, 1, 1) result flattens to PyTorch's <c>adaptive_avg_pool2d(x, S).flatten(1)</c>.
+    /// (N, C R K, 1, 1) result flattens to PyTorch's <c>adaptive_avg_pool2d(x, (R, K)).flatten(1)</c>.
     /// </summary>
-    private static string GridPoolConv(OnnxGraph graph, int size, int[] shape, string x)
+    private static string GridPoolConv(OnnxGraph graph, int outRows, int outCols, int[] shape, string x)
     {
         var (channels, height, width) = (shape[0], shape[1], shape[2]);
-        var (rows, cols) = (Ops.AdaptiveWindows(height, size), Ops.AdaptiveWindows(width, size));
-        var kernel = new float[size * size * height * width];
-        for (var i = 0; i < size; i++)
-            for (var j = 0; j < size; j++)
+        var (rows, cols) = (Ops.AdaptiveWindows(height, outRows), Ops.AdaptiveWindows(width, outCols));
+        var cells = outRows * outCols;
+        var kernel = new float[cells * height * width];
+        for (var i = 0; i < outRows; i++)
+            for (var j = 0; j < outCols; j++)
             {
                 var weight = 1f / ((rows[i].Hi - rows[i].Lo) * (cols[j].Hi - cols[j].Lo));
                 for (var r = rows[i].Lo; r < rows[i].Hi; r++)
-                    for (var c = cols[j].Lo; c < cols[j].Hi; c++) kernel[((i * size + j) * height + r) * width + c] = weight;
+                    for (var c = cols[j].Lo; c < cols[j].Hi; c++) kernel[((i * outCols + j) * height + r) * width + c] = weight;
             }
         var weights = new float[channels * kernel.Length];
         for (var c = 0; c < channels; c++) kernel.CopyTo(weights, c * kernel.Length);
-        return graph.Add("Conv", [x, graph.Constant("grid_pool.weight", new Tensor(weights, [channels * size * size, 1, height, width]))],
+        return graph.Add("Conv", [x, graph.Constant("grid_pool.weight", new Tensor(weights, [channels * cells, 1, height, width]))],
             Attribute.Integers("kernel_shape", height, width), Attribute.Integers("strides", 1, 1), Attribute.Integers("pads", 0, 0, 0, 0),
             Attribute.Integer("group", channels));
     }

@@ -14,7 +14,8 @@ public class AdaptivePoolTests
     {
         var c = ReferenceData.Case("adaptive_pool.json", name);
         var x = c.Get("x", requiresGrad: true);
-        var y = Ops.AdaptiveAvgPool2d(x, (int)c.Param("size", 0));
+        var (size, cols) = ((int)c.Param("size"), c.Param("cols"));
+        var y = double.IsNaN(cols) ? Ops.AdaptiveAvgPool2d(x, size) : Ops.AdaptiveAvgPool2d(x, size, (int)cols);
         TensorAssert.Close(c.Get("out"), y, "out");
         y.Backward(c.Get("upstream"));
         TensorAssert.Close(c.Get("grad_x"), x.Grad, "grad_x");
@@ -30,6 +31,15 @@ public class AdaptivePoolTests
         GradCheck.Check(t => Ops.AdaptiveAvgPool2d(t[0], size), [x]);
     }
 
+    [Theory]
+    [InlineData(4, 1)]
+    [InlineData(2, 3)]
+    public void AdaptiveAvgPool2d_to_a_rectangular_grid_matches_finite_differences(int rows, int cols)
+    {
+        var x = GradCheck.RandomInput(8, -1, 1, 2, 2, 7, 6);
+        GradCheck.Check(t => Ops.AdaptiveAvgPool2d(t[0], rows, cols), [x]);
+    }
+
     [Fact]
     public void AdaptiveAvgPool2d_to_one_cell_is_the_global_average()
     {
@@ -41,6 +51,7 @@ public class AdaptivePoolTests
     public void AdaptiveAvgPool2d_rejects_bad_input()
     {
         Assert.Contains("(2, 3)", Assert.Throws<ArgumentException>(() => Ops.AdaptiveAvgPool2d(Tensor.Zeros(2, 3), 2)).Message);
-        Assert.Contains("output size 0", Assert.Throws<ArgumentException>(() => Ops.AdaptiveAvgPool2d(Tensor.Zeros(1, 1, 4, 4), 0)).Message);
+        Assert.Contains("output size 0 x 0", Assert.Throws<ArgumentException>(() => Ops.AdaptiveAvgPool2d(Tensor.Zeros(1, 1, 4, 4), 0)).Message);
+        Assert.Contains("output size 2 x 0", Assert.Throws<ArgumentException>(() => Ops.AdaptiveAvgPool2d(Tensor.Zeros(1, 1, 4, 4), 2, 0)).Message);
     }
 }

@@ -28,12 +28,14 @@ public class OnnxExportTests
     [InlineData(12, 3)] // a 3 x 3 feature map: one pixel per cell
     [InlineData(28, 3)] // 7 x 7: overlapping cells, as on Fashion-MNIST
     [InlineData(32, 3)] // 8 x 8: cells of 3, 4 and 3 rows
-    public void Bench_encoder_with_a_pool_grid_exports_it_as_a_grouped_convolution(int side, int grid)
+    [InlineData(32, 4, 1)] // four bands of two rows, each averaged over all eight columns
+    [InlineData(28, 2, 3)] // 7 x 7 to 2 x 3: overlapping rows and columns
+    public void Bench_encoder_with_a_pool_grid_exports_it_as_a_grouped_convolution(int side, int grid, int? columns = null)
     {
-        var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(1), poolGrid: grid), 2);
+        var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(1), poolGrid: grid, poolColumns: columns), 2);
         var onnx = AssertRunsLikeTheEngine(model, InputGeometry.Image(1, side, side), Tensor.Uniform(new Rng(3), 0, 1, 2, 1, side, side));
         Assert.Equal(["Conv", "Relu", "Conv", "Relu", "Conv", "Relu", "Conv", "Flatten"], onnx.Nodes.Select(n => n.OpType));
-        AssertValue(onnx.Outputs, "embedding", "N", 128L * grid * grid);
+        AssertValue(onnx.Outputs, "embedding", "N", 128L * grid * (columns ?? grid));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Contrastive.Learning.Tests.Export;
 /// <see cref="Embedder"/> (what <c>scripts/onnx/check.sh</c> does with onnxruntime-node).</summary>
 public class OnnxRuntimeExportTests
 {
-    public static TheoryData<string> Encoders => ["bench", "bench-grid", "resnet18"];
+    public static TheoryData<string> Encoders => ["bench", "bench-grid", "bench-bands", "resnet18"];
 
     [Theory]
     [MemberData(nameof(Encoders))]
@@ -23,6 +23,7 @@ public class OnnxRuntimeExportTests
         {
             "bench" => new BenchEncoder(new Rng(1)),
             "bench-grid" => new BenchEncoder(new Rng(1), poolGrid: 3),
+            "bench-bands" => new BenchEncoder(new Rng(1), poolGrid: 4, poolColumns: 1),
             _ => new ResNet18(new Rng(4), inChannels: 1, width: 8),
         };
         TrainedStatistics.Apply(encoder, 2);

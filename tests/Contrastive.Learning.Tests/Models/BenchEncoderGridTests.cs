@@ -31,6 +31,20 @@ public class BenchEncoderGridTests
     }
 
     [Fact]
+    public void A_band_grid_averages_each_band_of_rows_over_all_columns()
+    {
+        var global = new BenchEncoder(new Rng(3));
+        var bands = new BenchEncoder(new Rng(3), poolGrid: 4, poolColumns: 1);
+        Assert.Equal((512, 128), (bands.OutputDim, ((IEncoder)bands).HeadInputDim));
+
+        // a 32 x 20 input gives an 8 x 5 map: four bands of two rows, each over all five columns
+        var input = Tensor.Uniform(new Rng(7), 0, 1, 2, 1, 32, 20);
+        var representation = bands.Inference(() => bands.Forward(input));
+        Assert.Equal([2, 512], representation.Shape.ToArray());
+        TensorAssert.Close(global.Inference(() => global.Forward(input)), bands.HeadInput(representation), "mean of the bands");
+    }
+
+    [Fact]
     public void The_projection_of_an_embedding_model_reads_the_mean_cell()
     {
         var rng = new Rng(5);
@@ -45,5 +59,6 @@ public class BenchEncoderGridTests
     public void A_pool_grid_below_one_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), poolGrid: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), poolGrid: 2, poolColumns: 0));
     }
 }
