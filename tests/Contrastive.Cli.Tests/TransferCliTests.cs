@@ -14,7 +14,7 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
 
         var embed = await Run("embed", "--backbone", "resnet18-imagenet", "--input-size", "32", "--data", images, "--split", "all", "--out", npy);
         Assert.True(embed.Code == 0, embed.Err);
-        Assert.Equal([16, 512], NpyFile.Read(npy).Shape);
+        Assert.Equal([16, 128 * 4 * 4], NpyFile.Read(npy).Shape); // by default cut after stage 2 (128 channels), read over a 4 x 4 grid
 
         var run = Path.Combine(Dir, "run");
         var train = await Run("train", "--backbone", "resnet18-imagenet", "--input-size", "32", "--freeze-encoder", "--data", images,
@@ -47,6 +47,26 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
         var fromRun = Path.Combine(Dir, "cut-run.npy");
         Assert.Equal(0, (await Run("embed", "--model", run, "--data", images, "--split", "all", "--out", fromRun)).Code);
         Assert.Equal([16, 128 * 2 * 2], NpyFile.Read(fromRun).Shape);
+    }
+
+    [Fact]
+    public async Task A_run_written_before_the_backbone_could_be_cut_still_loads_as_the_whole_network()
+    {
+        var images = WriteHalfBrightFolder("images", 8, seed: 10);
+        var run = Path.Combine(Dir, "whole-run");
+        var train = await Run("train", "--backbone", "resnet18-imagenet", "--input-size", "32", "--backbone-stages", "4", "--pool-grid", "1",
+            "--freeze-encoder", "--data", images, "--epochs", "1", "--batch", "8", "--threads", "1", "--out", run);
+        Assert.True(train.Code == 0, train.Err);
+        var configPath = Path.Combine(run, "config.json");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
+        config.Remove("backbone-stages");
+        config.Remove("pool-grid");
+        File.WriteAllText(configPath, config.ToJsonString());
+
+        var npy = Path.Combine(Dir, "whole.npy");
+        var embed = await Run("embed", "--model", run, "--data", images, "--split", "all", "--out", npy);
+        Assert.True(embed.Code == 0, embed.Err);
+        Assert.Equal([16, 512], NpyFile.Read(npy).Shape);
     }
 
     [Fact]

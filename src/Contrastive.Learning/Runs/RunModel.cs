@@ -19,9 +19,14 @@ public static class RunModel
         var modelPath = Path.Combine(runDirectory, RunFiles.Model);
         if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Config} (is it a run directory written by 'contrastive train'?)");
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Model}");
-        var config = TrainConfig.Load(configPath);
+        var config = WholeBackboneIfUncut(TrainConfig.Load(configPath));
         return (config, Create(config, ModelWeights.Read(modelPath), input, modelPath));
     }
+
+    /// <summary>A resnet18-imagenet run written before the backbone could be cut records no stages: it used the whole
+    /// network, globally pooled, not today's defaults.</summary>
+    private static TrainConfig WholeBackboneIfUncut(TrainConfig config) =>
+        config.Arch == ImageNetResNet18.Name && config.BackboneStages is null ? config with { BackboneStages = 4, PoolGrid = config.PoolGrid ?? 1 } : config;
 
     /// <summary>A pre-trained backbone with no training at all, as a run: the config names it, the model is its encoder
     /// (no head), in eval mode. Its embeddings are the "pre-trained features" baseline.</summary>
