@@ -53,6 +53,8 @@ public sealed class AudioCliTests() : CliTestBase("cli-audio")
         var (_, imageRun) = await TrainTinyRun(perClass: 8, seed: 3);
         AssertOneLineError(await Run("eval", "--model", imageRun, "--data", tones), "audio.json", "not an audio run");
         AssertOneLineError(await Run("train", "--data", tones, "--method", "clip", "--out", Path.Combine(Dir, "clip")), "--method clip needs images with captions, not audio");
+        AssertOneLineError(await Run("train", "--data", tones, "--speed-change", "0.6", "--out", Path.Combine(Dir, "fast")), "speed change must be in [0, 0.5), got 0.6");
+        AssertOneLineError(await Run("train", "--data", "demo", "--speed-change", "0", "--out", Path.Combine(Dir, "image")), "--speed-change applies to the views of audio clips");
         File.WriteAllText(Path.Combine(tones, "low", "broken.wav"), "RIFF");
         AssertOneLineError(await Run("train", "--data", tones, "--out", Path.Combine(Dir, "broken")), "broken.wav", "not a WAV file");
     }

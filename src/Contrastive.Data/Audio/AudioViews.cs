@@ -10,8 +10,20 @@ namespace Contrastive.Data.Audio;
 /// </summary>
 public sealed record AudioViews(AudioFeatures Features)
 {
+    /// <summary>The largest speed change when none is given: 0.1, factors 0.9 to 1.1.</summary>
+    public const double DefaultSpeedChange = 0.1;
+
     /// <summary>Speed factors drawn uniformly (1 = unchanged).</summary>
-    public IReadOnlyList<double> SpeedFactors { get; init; } = [0.9, 0.95, 1.0, 1.05, 1.1];
+    public IReadOnlyList<double> SpeedFactors { get; init; } = SpeedFactorsUpTo(DefaultSpeedChange);
+
+    /// <summary>Five speed factors 1 - c, 1 - c / 2, 1, 1 + c / 2 and 1 + c for the largest change <paramref name="change"/>;
+    /// just 1 for 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="change"/> is outside [0, 0.5).</exception>
+    public static IReadOnlyList<double> SpeedFactorsUpTo(double change)
+    {
+        if (change is < 0 or >= 0.5) throw new ArgumentOutOfRangeException(nameof(change), change, "the speed change must be in [0, 0.5)");
+        return change == 0 ? [1.0] : [1 - change, 1 - change / 2, 1.0, 1 + change / 2, 1 + change];
+    }
 
     /// <summary>Largest gain change, in dB either way.</summary>
     public float GainDb { get; init; } = 6f;

@@ -97,6 +97,11 @@ public sealed record TrainConfig
     /// shoes all point left; on the demo it cost kNN and probe accuracy, see BENCHMARKS.md); turn it on for photos.</summary>
     public bool? HorizontalFlip { get; init; }
 
+    /// <summary>Audio views: the largest speed change, as a fraction (0.1: factors 0.9, 0.95, 1, 1.05 and 1.1, drawn
+    /// uniformly); 0: none. A speed change shifts the formants that tell voices apart, so speaker identity wants 0 while
+    /// words gain from it; null: <see cref="Data.Audio.AudioViews.DefaultSpeedChange"/>.</summary>
+    public float? SpeedChange { get; init; }
+
     /// <summary>SimCLR: multi-crop (Caron et al. 2020), two global views (crop scale U(0.14, 1)) and this many local views of
     /// 3/7 the side (crop scale U(0.05, 0.14)); the loss averages NT-Xent over every pair of views; null or 0: none.</summary>
     public int? LocalCrops { get; init; }
@@ -336,6 +341,8 @@ public sealed record TrainConfig
         Require(LocalCrops is null or 0 || Views is null or 2, "--local-crops adds views to the two global ones; drop --views");
         Require(LocalCrops is null or 0 || GradCacheChunk is null, "--grad-cache-chunk trains on two views; drop --local-crops");
         Require(CurriculumStart is null or (>= 0 and <= 1), $"curriculum start must be in [0, 1], got {CurriculumStart}");
+        Require(SpeedChange is null or (>= 0 and < 0.5f), $"speed change must be in [0, 0.5), got {SpeedChange}");
+        Require(SpeedChange is null || Audio.AudioRun.IsAudio(Data), "--speed-change applies to the views of audio clips (--data a folder of WAV files)");
         if (Rotation is null && Noise is null && Erasing is null && CurriculumStart is null) return;
         Require(!TwoTowers && ImageData(text), "--rotation, --noise, --erasing and --curriculum-start apply to the image views of every method but clip, not to this run");
     }

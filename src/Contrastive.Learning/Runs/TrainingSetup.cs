@@ -159,7 +159,7 @@ public sealed class TrainingSetup
         var train = data.Train;
         var method = CreateMethod(config, evaluation.Geometry, train.Source, train.Count, train.Labels, train.ClassCount);
         var seed = (ulong)config.Seed;
-        var views = new AudioViews(features);
+        var views = new AudioViews(features) { SpeedFactors = AudioViews.SpeedFactorsUpTo(config.SpeedChange ?? AudioViews.DefaultSpeedChange) };
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
         var batches = new AudioBatchSource(train, views, sampler, seed, MethodSpecs.Get(config.Method).ViewsPerSample == 1 ? 1 : config.Views ?? 2);
         var probeRows = Enumerable.Range(0, Math.Min(512, data.Test.Count)).ToArray();

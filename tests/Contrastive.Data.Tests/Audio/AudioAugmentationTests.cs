@@ -87,4 +87,14 @@ public class AudioAugmentationTests
         Assert.Equal((raw[17] + 2f) / 3f, whole[17], 5);
         Assert.Equal(clip.Samples.AsSpan(500, 4000).ToArray(), features.FixedLength(clip.Samples)); // the middle of a longer clip
     }
+
+    [Fact]
+    public void Speed_factors_span_the_largest_change_and_zero_means_none()
+    {
+        Assert.Equal([0.9, 0.95, 1.0, 1.05, 1.1], AudioViews.SpeedFactorsUpTo(0.1));
+        Assert.Equal([1.0], AudioViews.SpeedFactorsUpTo(0));
+        Assert.Equal(AudioViews.SpeedFactorsUpTo(AudioViews.DefaultSpeedChange), new AudioViews(new AudioFeatures()).SpeedFactors);
+        Assert.Throws<ArgumentOutOfRangeException>(() => AudioViews.SpeedFactorsUpTo(0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AudioViews.SpeedFactorsUpTo(-0.1));
+    }
 }
