@@ -20,7 +20,7 @@ var geometry = ImageGeometry.Of(train);
 
 // The bench ConvNet with a 3-layer projection head to 128 dimensions.
 var rng = new Rng(seed);
-var encoder = MethodFactory.CreateEncoder("bench", InputGeometry.Image(train.Channels, train.Height, train.Width), rng, poolGrid: 3);
+var encoder = MethodFactory.CreateEncoder("bench", InputGeometry.Image(train.Channels, train.Height, train.Width), rng, new ReadoutGrid(3));
 var model = new EmbeddingModel(encoder, Heads.Projection(rng, ((IEncoder)encoder).HeadInputDim, hiddenDim: 512, outputDim: 128));
 var method = new VicReg(model);
 

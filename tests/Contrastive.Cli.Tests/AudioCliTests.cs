@@ -47,6 +47,22 @@ public sealed class AudioCliTests() : CliTestBase("cli-audio")
     }
 
     [Fact]
+    public async Task The_voice_recipe_trains_frequency_bands_that_the_heads_read_and_a_run_reloads_them()
+    {
+        var tones = WriteTones(15);
+        var run = Path.Combine(Dir, "bands");
+        var train = await Run("train", "--data", tones, "--method", "supcon", "--optimizer", "adamw", "--pool-grid", "8", "--pool-columns", "1",
+            "--head-reads-grid", "--speed-change", "0", "--epochs", "1", "--batch", "8", "--out", run, "--threads", "1");
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("\"head-reads-grid\": true", File.ReadAllText(Path.Combine(run, "config.json")));
+
+        var npy = Path.Combine(Dir, "bands.npy");
+        var embed = await Run("embed", "--model", run, "--data", tones, "--split", "all", "--out", npy);
+        Assert.True(embed.Code == 0, embed.Err);
+        Assert.Equal([30, 128 * 8], NpyFile.Read(npy).Shape); // eight bands of the 128-channel map, averaged over time
+    }
+
+    [Fact]
     public async Task Audio_errors_are_one_line()
     {
         var tones = WriteTones(6);
@@ -55,6 +71,7 @@ public sealed class AudioCliTests() : CliTestBase("cli-audio")
         AssertOneLineError(await Run("train", "--data", tones, "--method", "clip", "--out", Path.Combine(Dir, "clip")), "--method clip needs images with captions, not audio");
         AssertOneLineError(await Run("train", "--data", tones, "--speed-change", "0.6", "--out", Path.Combine(Dir, "fast")), "speed change must be in [0, 0.5), got 0.6");
         AssertOneLineError(await Run("train", "--data", "demo", "--speed-change", "0", "--out", Path.Combine(Dir, "image")), "--speed-change applies to the views of audio clips");
+        AssertOneLineError(await Run("train", "--data", tones, "--arch", "gru", "--head-reads-grid", "--out", Path.Combine(Dir, "gru")), "--head-reads-grid applies to --arch bench");
         File.WriteAllText(Path.Combine(tones, "low", "broken.wav"), "RIFF");
         AssertOneLineError(await Run("train", "--data", tones, "--out", Path.Combine(Dir, "broken")), "broken.wav", "not a WAV file");
     }

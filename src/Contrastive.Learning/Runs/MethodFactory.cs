@@ -11,14 +11,13 @@ namespace Contrastive.Runs;
 public static class MethodFactory
 {
     /// <summary>Creates the encoder for <paramref name="arch"/> (<c>gru</c>: over the columns of one-channel images, the frames
-    /// of a spectrogram); <paramref name="poolGrid"/> is the bench ConvNet's pool grid side (<see cref="BenchEncoder"/>),
-    /// <paramref name="poolColumns"/> its columns when the grid is not square,
-    /// <paramref name="backbone"/> the shape of an ImageNet architecture (default: whole, at
+    /// of a spectrogram); <paramref name="readout"/> is the bench ConvNet's read-out grid (<see cref="BenchEncoder"/>;
+    /// default: global pooling), <paramref name="backbone"/> the shape of an ImageNet architecture (default: whole, at
     /// <see cref="MethodDefaults.BackboneInputSize"/> pixels).</summary>
     /// <exception cref="ArgumentException">The architecture does not fit the data (e.g. a CNN on tabular rows).</exception>
-    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, int poolGrid = 1, BackboneShape? backbone = null, int? poolColumns = null) => arch switch
+    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, ReadoutGrid? readout = null, BackboneShape? backbone = null) => arch switch
     {
-        "bench" when input.IsImage => new BenchEncoder(rng, input.Channels, poolGrid, poolColumns),
+        "bench" when input.IsImage => new BenchEncoder(rng, input.Channels, readout ?? ReadoutGrid.Global),
         "resnet18" when input.IsImage => new ResNet18(rng, input.Channels),
         ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(backbone ?? BackboneShape.Whole(MethodDefaults.BackboneInputSize), rng),
         "mlp" => new MlpEncoder(rng, input.Features, [512, 256], 128),
@@ -33,7 +32,7 @@ public static class MethodFactory
     {
         ArgumentNullException.ThrowIfNull(config);
         var rng = new Rng(seed);
-        var encoder = CreateEncoder(config.Arch, input, rng, config.PoolGridSide(), config.BackboneShape(), config.PoolColumns);
+        var encoder = CreateEncoder(config.Arch, input, rng, config.Readout(), config.BackboneShape());
         return MethodSpecs.Get(config.Method).CreateModel(config, encoder, classCount, vocabularySize, rng, withPredictor);
     }
 

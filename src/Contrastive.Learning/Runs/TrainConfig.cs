@@ -129,6 +129,10 @@ public sealed record TrainConfig
     /// over all columns and keeps bands of rows, as frequency bands over a spectrogram's time; null: a square grid.</summary>
     public int? PoolColumns { get; init; }
 
+    /// <summary>bench ConvNet: the heads read the whole grid representation rather than the mean of its cells, so the loss
+    /// shapes every cell the kNN and the probe read; null or false: the mean cell.</summary>
+    public bool? HeadReadsGrid { get; init; }
+
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
     public string? Init { get; init; }
 
@@ -215,6 +219,9 @@ public sealed record TrainConfig
     /// <summary>The encoder's pool grid: <see cref="PoolGrid"/>, else the backbone's default for resnet18-imagenet
     /// (with one image encoder), else the method's.</summary>
     public int PoolGridSide() => PoolGrid ?? (IsImageNetBackbone && !TwoTowers ? MethodDefaults.BackbonePoolGrid : MethodSpecs.Get(Method).PoolGrid);
+
+    /// <summary>The bench ConvNet's read-out: <see cref="PoolGridSide"/> rows, <see cref="PoolColumns"/> and <see cref="HeadReadsGrid"/>.</summary>
+    public ReadoutGrid Readout() => new(PoolGridSide(), PoolColumns, HeadReadsGrid == true);
 
     /// <summary>resnet18-imagenet's input size, stages kept and pool grid, defaults resolved.</summary>
     public BackboneShape BackboneShape() =>
@@ -305,6 +312,7 @@ public sealed record TrainConfig
         Require(PoolGrid is null || (Arch == "bench" || IsImageNetBackbone) && !TwoTowers, $"--pool-grid applies to --arch bench or {ImageNetResNet18.Name} with one image encoder, not --arch {Arch} --method {Method}");
         Require(PoolColumns is null || PoolColumns is >= 1 and <= 8, $"pool columns must be between 1 and 8, got {PoolColumns}");
         Require(PoolColumns is null || Arch == "bench" && !TwoTowers, $"--pool-columns applies to --arch bench with one image encoder, not --arch {Arch} --method {Method}");
+        Require(HeadReadsGrid != true || Arch == "bench" && !TwoTowers, $"--head-reads-grid applies to --arch bench with one image encoder, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
         RequireApplies(Views is not (null or 2), "views");
         RequireApplies(Decoupled, "decoupled");

@@ -17,12 +17,19 @@ public sealed class BenchEncoder : Module, IEncoder, IBatchNormFoldable
     private readonly GridReadout _readout;
 
     /// <summary>Creates the encoder for images with <paramref name="inChannels"/> channels, pooled to a
-    /// <paramref name="poolGrid"/> x <paramref name="poolColumns"/> grid (columns default to <paramref name="poolGrid"/>;
-    /// 1: bands of rows averaged over all columns, as frequency bands over a spectrogram's time).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A side of the grid is below 1.</exception>
-    public BenchEncoder(Rng rng, int inChannels = 1, int poolGrid = 1, int? poolColumns = null)
+    /// <paramref name="poolGrid"/> x <paramref name="poolGrid"/> grid.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="poolGrid"/> is below 1.</exception>
+    public BenchEncoder(Rng rng, int inChannels = 1, int poolGrid = 1)
+        : this(rng, inChannels, new ReadoutGrid(poolGrid))
     {
-        _readout = new GridReadout(Channels, poolGrid, poolColumns);
+    }
+
+    /// <summary>Creates the encoder for images with <paramref name="inChannels"/> channels, read out as
+    /// <paramref name="readout"/> says (a rectangular grid, and whether the heads read all of it).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A side of the grid is below 1.</exception>
+    public BenchEncoder(Rng rng, int inChannels, ReadoutGrid readout)
+    {
+        _readout = new GridReadout(Channels, readout);
         _net = RegisterModule("net", new Sequential(
             Block(rng, inChannels, 32, 1),
             Block(rng, 32, 64, 2),
@@ -38,7 +45,7 @@ public sealed class BenchEncoder : Module, IEncoder, IBatchNormFoldable
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => _readout.Pool.Forward(_net.Forward(input));
 
-    /// <summary>The mean of the representation's grid cells, 128-d; the representation itself for one cell.</summary>
+    /// <summary>What the heads read: the mean of the representation's grid cells, 128-d, or the whole grid.</summary>
     public Tensor HeadInput(Tensor representation) => _readout.HeadInput(representation);
 
     /// <inheritdoc />

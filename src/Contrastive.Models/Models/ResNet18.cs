@@ -45,7 +45,7 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
             for (var b = 1; b < blocksPerStage[s]; b++) _stages[s].Add(new BasicBlock(rng, outChannels, outChannels, 1));
             channels = outChannels;
         }
-        _readout = new GridReadout(channels, poolGrid);
+        _readout = new GridReadout(channels, new ReadoutGrid(poolGrid));
     }
 
     /// <inheritdoc />

@@ -32,7 +32,7 @@ public class OnnxExportTests
     [InlineData(28, 2, 3)] // 7 x 7 to 2 x 3: overlapping rows and columns
     public void Bench_encoder_with_a_pool_grid_exports_it_as_a_grouped_convolution(int side, int grid, int? columns = null)
     {
-        var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(1), poolGrid: grid, poolColumns: columns), 2);
+        var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(1), 1, new ReadoutGrid(grid, columns)), 2);
         var onnx = AssertRunsLikeTheEngine(model, InputGeometry.Image(1, side, side), Tensor.Uniform(new Rng(3), 0, 1, 2, 1, side, side));
         Assert.Equal(["Conv", "Relu", "Conv", "Relu", "Conv", "Relu", "Conv", "Flatten"], onnx.Nodes.Select(n => n.OpType));
         AssertValue(onnx.Outputs, "embedding", "N", 128L * grid * (columns ?? grid));

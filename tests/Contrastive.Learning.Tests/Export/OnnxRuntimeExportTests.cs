@@ -23,7 +23,7 @@ public class OnnxRuntimeExportTests
         {
             "bench" => new BenchEncoder(new Rng(1)),
             "bench-grid" => new BenchEncoder(new Rng(1), poolGrid: 3),
-            "bench-bands" => new BenchEncoder(new Rng(1), poolGrid: 4, poolColumns: 1),
+            "bench-bands" => new BenchEncoder(new Rng(1), 1, new ReadoutGrid(4, 1)),
             _ => new ResNet18(new Rng(4), inChannels: 1, width: 8),
         };
         TrainedStatistics.Apply(encoder, 2);

@@ -34,7 +34,7 @@ public class BenchEncoderGridTests
     public void A_band_grid_averages_each_band_of_rows_over_all_columns()
     {
         var global = new BenchEncoder(new Rng(3));
-        var bands = new BenchEncoder(new Rng(3), poolGrid: 4, poolColumns: 1);
+        var bands = new BenchEncoder(new Rng(3), 1, new ReadoutGrid(4, 1));
         Assert.Equal((512, 128), (bands.OutputDim, ((IEncoder)bands).HeadInputDim));
 
         // a 32 x 20 input gives an 8 x 5 map: four bands of two rows, each over all five columns
@@ -42,6 +42,19 @@ public class BenchEncoderGridTests
         var representation = bands.Inference(() => bands.Forward(input));
         Assert.Equal([2, 512], representation.Shape.ToArray());
         TensorAssert.Close(global.Inference(() => global.Forward(input)), bands.HeadInput(representation), "mean of the bands");
+    }
+
+    [Fact]
+    public void Heads_that_read_the_grid_see_the_whole_representation()
+    {
+        var rng = new Rng(8);
+        var encoder = new BenchEncoder(rng, 1, new ReadoutGrid(4, 1, HeadReadsGrid: true));
+        Assert.Equal((512, 512), (encoder.OutputDim, ((IEncoder)encoder).HeadInputDim));
+        var model = new EmbeddingModel(encoder, Heads.Projection(rng, 512, 16, 8));
+        var input = Tensor.Uniform(new Rng(9), 0, 1, 2, 1, 32, 20);
+        var representation = model.Inference(() => model.Represent(input));
+        Assert.Same(representation, model.HeadInput(representation));
+        Assert.Equal([2, 8], model.Inference(() => model.Forward(input)).Shape.ToArray());
     }
 
     [Fact]
@@ -59,6 +72,6 @@ public class BenchEncoderGridTests
     public void A_pool_grid_below_one_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), poolGrid: 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), poolGrid: 2, poolColumns: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), 1, new ReadoutGrid(2, 0)));
     }
 }
