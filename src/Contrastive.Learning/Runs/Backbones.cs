@@ -8,12 +8,13 @@ namespace Contrastive.Runs;
 /// stays frozen (<see cref="TrainConfig.FreezeEncoder"/>, <see cref="TrainConfig.TrainBlocks"/>).</summary>
 public static class Backbones
 {
-    /// <summary>The pre-trained encoder <paramref name="name"/> in <paramref name="shape"/> (input size, stages kept, read-out grid).</summary>
+    /// <summary>The pre-trained encoder <paramref name="name"/> in <paramref name="shape"/> (input size, stages kept), read
+    /// out as <paramref name="readout"/> says.</summary>
     /// <exception cref="ArgumentException">The name is not a known image backbone.</exception>
     /// <exception cref="FileNotFoundException">Its NuGet package is not restored on this machine.</exception>
-    public static Module Pretrained(string name, BackboneShape shape) => name switch
+    public static Module Pretrained(string name, BackboneShape shape, ReadoutGrid readout) => name switch
     {
-        ImageNetResNet18.Name => ImageNetResNet18.Pretrained(shape),
+        ImageNetResNet18.Name => ImageNetResNet18.Pretrained(shape, readout),
         _ => throw new ArgumentException($"unknown backbone '{name}' (expected {string.Join(", ", MethodDefaults.Backbones)})"),
     };
 
@@ -24,7 +25,7 @@ public static class Backbones
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(config);
         var name = config.Backbone ?? throw new InvalidOperationException("the config names no backbone");
-        encoder.LoadState(Pretrained(name, config.BackboneShape()).StateEntries().ToDictionary(e => e.Name, e => e.Tensor), strict: true);
+        encoder.LoadState(Pretrained(name, config.BackboneShape(), config.Readout()).StateEntries().ToDictionary(e => e.Name, e => e.Tensor), strict: true);
     }
 
     /// <summary>Freezes the whole encoder (<see cref="TrainConfig.FreezeEncoder"/>) or all of it but its last

@@ -11,15 +11,15 @@ namespace Contrastive.Runs;
 public static class MethodFactory
 {
     /// <summary>Creates the encoder for <paramref name="arch"/> (<c>gru</c>: over the columns of one-channel images, the frames
-    /// of a spectrogram); <paramref name="readout"/> is the bench ConvNet's read-out grid (<see cref="BenchEncoder"/>;
-    /// default: global pooling), <paramref name="backbone"/> the shape of an ImageNet architecture (default: whole, at
-    /// <see cref="MethodDefaults.BackboneInputSize"/> pixels).</summary>
+    /// of a spectrogram); <paramref name="readout"/> is how the bench ConvNet or an ImageNet architecture reads out its
+    /// last map (default: global pooling), <paramref name="backbone"/> how much of an ImageNet architecture is used
+    /// (default: whole, at <see cref="MethodDefaults.BackboneInputSize"/> pixels).</summary>
     /// <exception cref="ArgumentException">The architecture does not fit the data (e.g. a CNN on tabular rows).</exception>
     public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, ReadoutGrid? readout = null, BackboneShape? backbone = null) => arch switch
     {
         "bench" when input.IsImage => new BenchEncoder(rng, input.Channels, readout ?? ReadoutGrid.Global),
         "resnet18" when input.IsImage => new ResNet18(rng, input.Channels),
-        ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(backbone ?? BackboneShape.Whole(MethodDefaults.BackboneInputSize), rng),
+        ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(backbone ?? BackboneShape.Whole(MethodDefaults.BackboneInputSize), rng, readout),
         "mlp" => new MlpEncoder(rng, input.Features, [512, 256], 128),
         "gru" when input.IsImage && input.Channels == 1 => new GruFrameEncoder(rng, input.Height),
         "bench" or "resnet18" or ImageNetResNet18.Name => throw new ArgumentException($"--arch {arch} needs image data; use --arch mlp for tables"),

@@ -30,14 +30,15 @@ public static class RunModel
 
     /// <summary>A pre-trained backbone with no training at all, as a run: the config names it, the model is its encoder
     /// (no head), in eval mode. Its embeddings are the "pre-trained features" baseline.</summary>
-    /// <remarks>The input size, stages kept and pool grid default as in training (<see cref="TrainConfig.BackboneShape"/>).</remarks>
+    /// <remarks>The input size, stages kept and pool grid default as in training (<see cref="TrainConfig.BackboneShape"/>,
+    /// <see cref="TrainConfig.Readout"/>).</remarks>
     /// <exception cref="ArgumentException">The backbone is unknown or its shape invalid.</exception>
     /// <exception cref="FileNotFoundException">Its NuGet package is not restored on this machine.</exception>
     public static (TrainConfig Config, EmbeddingModel Model) Backbone(string name, int? inputSize = null, int? stages = null, int? poolGrid = null)
     {
         var config = new TrainConfig { Arch = name, Backbone = name, InputSize = inputSize, BackboneStages = stages, PoolGrid = poolGrid };
         config.Validate();
-        var model = new EmbeddingModel(Backbones.Pretrained(name, config.BackboneShape()), head: null);
+        var model = new EmbeddingModel(Backbones.Pretrained(name, config.BackboneShape(), config.Readout()), head: null);
         model.Eval();
         return (config, model);
     }

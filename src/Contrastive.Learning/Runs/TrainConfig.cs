@@ -125,11 +125,11 @@ public sealed record TrainConfig
     /// <see cref="MethodSpec.PoolGrid"/> for the bench ConvNet, <see cref="MethodDefaults.BackbonePoolGrid"/> for a backbone.</summary>
     public int? PoolGrid { get; init; }
 
-    /// <summary>bench ConvNet: the pool grid's columns when they differ from its rows (<see cref="PoolGrid"/>); 1 averages
+    /// <summary>bench ConvNet and resnet18-imagenet: the pool grid's columns when they differ from its rows (<see cref="PoolGrid"/>); 1 averages
     /// over all columns and keeps bands of rows, as frequency bands over a spectrogram's time; null: a square grid.</summary>
     public int? PoolColumns { get; init; }
 
-    /// <summary>bench ConvNet: the heads read the whole grid representation rather than the mean of its cells, so the loss
+    /// <summary>bench ConvNet and resnet18-imagenet: the heads read the whole grid representation rather than the mean of its cells, so the loss
     /// shapes every cell the kNN and the probe read; null or false: the mean cell.</summary>
     public bool? HeadReadsGrid { get; init; }
 
@@ -220,14 +220,18 @@ public sealed record TrainConfig
     /// (with one image encoder), else the method's.</summary>
     public int PoolGridSide() => PoolGrid ?? (IsImageNetBackbone && !TwoTowers ? MethodDefaults.BackbonePoolGrid : MethodSpecs.Get(Method).PoolGrid);
 
-    /// <summary>The bench ConvNet's read-out: <see cref="PoolGridSide"/> rows, <see cref="PoolColumns"/> and <see cref="HeadReadsGrid"/>.</summary>
+    /// <summary>How the bench ConvNet or resnet18-imagenet reads out its last map: <see cref="PoolGridSide"/> rows,
+    /// <see cref="PoolColumns"/> and <see cref="HeadReadsGrid"/>.</summary>
     public ReadoutGrid Readout() => new(PoolGridSide(), PoolColumns, HeadReadsGrid == true);
 
-    /// <summary>resnet18-imagenet's input size, stages kept and pool grid, defaults resolved.</summary>
+    /// <summary>resnet18-imagenet's input size and stages kept, defaults resolved.</summary>
     public BackboneShape BackboneShape() =>
-        new(InputSize ?? MethodDefaults.BackboneInputSize, BackboneStages ?? MethodDefaults.BackboneStages, PoolGridSide());
+        new(InputSize ?? MethodDefaults.BackboneInputSize, BackboneStages ?? MethodDefaults.BackboneStages);
 
     private bool IsImageNetBackbone => Arch == ImageNetResNet18.Name;
+
+    /// <summary>True when the encoder reads out a grid (<see cref="Readout"/>): the bench ConvNet or resnet18-imagenet, not CLIP's towers.</summary>
+    private bool HasReadoutGrid => (Arch == "bench" || IsImageNetBackbone) && !TwoTowers;
 
     /// <summary>The optimiser: <see cref="Optimizer"/> or the method's default.</summary>
     public string OptimizerName() => Optimizer ?? MethodSpecs.Find(Method)?.Optimizer ?? MethodSpec.DefaultOptimizer;
@@ -265,7 +269,7 @@ public sealed record TrainConfig
         Optimizer = OptimizerName(),
         Lr = LearningRate(),
         WeightDecay = WeightDecayValue(),
-        PoolGrid = (Arch == "bench" || IsImageNetBackbone) && !TwoTowers ? PoolGridSide() : PoolGrid,
+        PoolGrid = HasReadoutGrid ? PoolGridSide() : PoolGrid,
         InputSize = IsImageNetBackbone ? BackboneShape().InputSize : InputSize,
         BackboneStages = IsImageNetBackbone ? BackboneShape().Stages : BackboneStages,
     };
@@ -309,10 +313,9 @@ public sealed record TrainConfig
         Require(TrainLimit is null || TrainLimit >= 1, $"--train-limit must be a positive number of training records, got {TrainLimit}");
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
         Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
-        Require(PoolGrid is null || (Arch == "bench" || IsImageNetBackbone) && !TwoTowers, $"--pool-grid applies to --arch bench or {ImageNetResNet18.Name} with one image encoder, not --arch {Arch} --method {Method}");
         Require(PoolColumns is null || PoolColumns is >= 1 and <= 8, $"pool columns must be between 1 and 8, got {PoolColumns}");
-        Require(PoolColumns is null || Arch == "bench" && !TwoTowers, $"--pool-columns applies to --arch bench with one image encoder, not --arch {Arch} --method {Method}");
-        Require(HeadReadsGrid != true || Arch == "bench" && !TwoTowers, $"--head-reads-grid applies to --arch bench with one image encoder, not --arch {Arch} --method {Method}");
+        foreach (var (set, option) in new[] { (PoolGrid is not null, "--pool-grid"), (PoolColumns is not null, "--pool-columns"), (HeadReadsGrid == true, "--head-reads-grid") })
+            Require(!set || HasReadoutGrid, $"{option} applies to --arch bench or {ImageNetResNet18.Name} with one image encoder, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
         RequireApplies(Views is not (null or 2), "views");
         RequireApplies(Decoupled, "decoupled");

@@ -8,7 +8,8 @@ namespace Contrastive.Models;
 /// ImageNet ResNet-18 as a pre-trained image encoder: <see cref="ImageNetInput"/> (resize to
 /// <see cref="InputSize"/>, grey to three channels, BGR minus the mean image) then a <see cref="ResNet18"/> with
 /// torchvision's ImageNet stem and the package's block layout (2, 2, 2 and 3 basic blocks: its last stage has one
-/// more than torchvision's), 512-d output; or the first stages of it, read out over a grid (<see cref="BackboneShape"/>). <see cref="Pretrained"/> imports the weights of NuGet
+/// more than torchvision's), 512-d output; or the first stages of it (<see cref="BackboneShape"/>), read out over a grid (<see cref="ReadoutGrid"/>).
+/// <see cref="Pretrained"/> imports the weights of NuGet
 /// <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c>; the constructor makes the same architecture with random weights
 /// (to load a run into). State keys: <c>preprocess.mean</c>, <c>backbone.conv1.weight</c>, ... (torchvision's under
 /// <c>backbone.</c>).
@@ -25,10 +26,11 @@ public sealed class ImageNetResNet18 : Module, IBlockEncoder
     private readonly ImageNetInput _preprocess;
     private readonly ResNet18 _backbone;
 
-    /// <summary>Creates the architecture of <paramref name="shape"/>, random weights and a zero mean image.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A field of <paramref name="shape"/> is out of range.</exception>
-    public ImageNetResNet18(BackboneShape shape, Rng rng)
-        : this(new ImageNetInput(Validated(shape).InputSize, Tensor.Zeros(3, 1, 1)), Backbone(shape, rng))
+    /// <summary>Creates the architecture of <paramref name="shape"/> read out as <paramref name="readout"/> says (default:
+    /// global pooling), random weights and a zero mean image.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A field of <paramref name="shape"/> or a side of the grid is out of range.</exception>
+    public ImageNetResNet18(BackboneShape shape, Rng rng, ReadoutGrid? readout = null)
+        : this(new ImageNetInput(Validated(shape).InputSize, Tensor.Zeros(3, 1, 1)), Backbone(shape, readout, rng))
     {
     }
 
@@ -39,14 +41,14 @@ public sealed class ImageNetResNet18 : Module, IBlockEncoder
     }
 
     /// <summary>The ImageNet-trained network from the restored NuGet package, in <paramref name="shape"/> (default: whole,
-    /// at 224 pixels).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A field of <paramref name="shape"/> is out of range.</exception>
+    /// at 224 pixels), read out as <paramref name="readout"/> says (default: global pooling).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A field of <paramref name="shape"/> or a side of the grid is out of range.</exception>
     /// <exception cref="FileNotFoundException">The package is not restored on this machine.</exception>
     /// <exception cref="InvalidDataException">Its files do not map onto this architecture.</exception>
-    public static ImageNetResNet18 Pretrained(BackboneShape? shape = null)
+    public static ImageNetResNet18 Pretrained(BackboneShape? shape = null, ReadoutGrid? readout = null)
     {
         shape = Validated(shape ?? BackboneShape.Whole(NativeSize));
-        var backbone = Backbone(shape, new Rng(0));
+        var backbone = Backbone(shape, readout, new Rng(0));
         ResNetImporter.Import(OnnxModel.Load(PackageFiles.ResNet18.Locate()), backbone);
         var mean = MeanImage(OnnxModel.Load(PackageFiles.ResNetPreprocess.Locate()));
         return new ImageNetResNet18(new ImageNetInput(shape.InputSize, mean), backbone);
@@ -70,8 +72,8 @@ public sealed class ImageNetResNet18 : Module, IBlockEncoder
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => _backbone.Forward(_preprocess.Forward(input));
 
-    private static ResNet18 Backbone(BackboneShape shape, Rng rng) => new(rng, inChannels: 3, width: 64, stem: ResNetStem.ImageNet,
-        blocksPerStage: [.. s_blocksPerStage.Take(shape.Stages)], poolGrid: shape.PoolGrid);
+    private static ResNet18 Backbone(BackboneShape shape, ReadoutGrid? readout, Rng rng) => new(rng, inChannels: 3, width: 64, stem: ResNetStem.ImageNet,
+        blocksPerStage: [.. s_blocksPerStage.Take(shape.Stages)], readout: readout);
 
     private static BackboneShape Validated(BackboneShape shape)
     {

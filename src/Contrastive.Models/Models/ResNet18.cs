@@ -20,11 +20,11 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
     private readonly GridReadout _readout;
 
     /// <summary>Creates the network; <paramref name="width"/> 64 is the standard model, <paramref name="blocksPerStage"/>
-    /// (default 2, 2, 2, 2) the number of basic blocks in each stage (one to four stages), <paramref name="poolGrid"/>
-    /// the side of the read-out's pooling grid.</summary>
+    /// (default 2, 2, 2, 2) the number of basic blocks in each stage (one to four stages), <paramref name="readout"/>
+    /// the read-out of the last stage's map (default: global pooling).</summary>
     /// <exception cref="ArgumentException"><paramref name="blocksPerStage"/> is not one to four positive counts.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="poolGrid"/> is below 1.</exception>
-    public ResNet18(Rng rng, int inChannels = 3, int width = 64, ResNetStem stem = ResNetStem.Cifar, IReadOnlyList<int>? blocksPerStage = null, int poolGrid = 1)
+    /// <exception cref="ArgumentOutOfRangeException">A side of the read-out grid is below 1.</exception>
+    public ResNet18(Rng rng, int inChannels = 3, int width = 64, ResNetStem stem = ResNetStem.Cifar, IReadOnlyList<int>? blocksPerStage = null, ReadoutGrid? readout = null)
     {
         blocksPerStage ??= [2, 2, 2, 2];
         if (blocksPerStage.Count is < 1 or > 4 || blocksPerStage.Any(b => b <= 0))
@@ -45,7 +45,7 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
             for (var b = 1; b < blocksPerStage[s]; b++) _stages[s].Add(new BasicBlock(rng, outChannels, outChannels, 1));
             channels = outChannels;
         }
-        _readout = new GridReadout(channels, new ReadoutGrid(poolGrid));
+        _readout = new GridReadout(channels, readout ?? ReadoutGrid.Global);
     }
 
     /// <inheritdoc />

@@ -34,7 +34,7 @@ public class ResNetImportTests
     public void A_backbone_cut_after_stage_3_keeps_those_stages_weights_and_its_heads_read_the_global_average()
     {
         var whole = ImageNetResNet18.Pretrained(new BackboneShape(64)).StateEntries().ToDictionary(e => e.Name, e => e.Tensor);
-        var cut = ImageNetResNet18.Pretrained(new BackboneShape(64, Stages: 3, PoolGrid: 2));
+        var cut = ImageNetResNet18.Pretrained(new BackboneShape(64, Stages: 3), new ReadoutGrid(2));
         var globallyPooled = ImageNetResNet18.Pretrained(new BackboneShape(64, Stages: 3));
 
         var cutState = cut.StateEntries().ToList();
