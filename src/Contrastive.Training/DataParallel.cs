@@ -15,13 +15,15 @@ public static class DataParallel
     /// <summary>
     /// <see cref="ContrastiveMethod.ComputeGradients"/> on this process's share of the batch, then the mean over the
     /// processes of every gradient in <paramref name="parameters"/> and of the loss, which it returns. A parameter that
-    /// got no gradient on any process keeps none.
+    /// got no gradient on any process keeps none. The step's activations go back to the buffer pool as the backward pass
+    /// frees them (<see cref="Autograd.RecycleActivations"/>): the method keeps no tensor of its graph.
     /// </summary>
     public static float ComputeGradients(ContrastiveMethod method, TrainingBatch batch, IReadOnlyList<Tensor> parameters)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(parameters);
-        var loss = method.ComputeGradients(batch);
+        float loss;
+        using (Autograd.RecycleActivations()) loss = method.ComputeGradients(batch);
         var group = method.Group;
         if (group.Size == 1) return loss;
         // One buffer: every gradient, then a 0/1 flag per parameter telling whether it had one, then the loss.

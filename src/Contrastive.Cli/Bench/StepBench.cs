@@ -33,10 +33,13 @@ internal static class StepBench
                 watch.Start();
             }
             optimizer.ZeroGrad();
-            var l = NtXentLoss.Compute(model.Forward(view1), model.Forward(view2), 0.5f);
-            l.Backward();
+            using (Autograd.RecycleActivations())
+            {
+                var l = NtXentLoss.Compute(model.Forward(view1), model.Forward(view2), 0.5f);
+                l.Backward();
+                loss = l.Item();
+            }
             optimizer.Step();
-            loss = l.Item();
         }
         watch.Stop();
         var seconds = watch.Elapsed.TotalSeconds;

@@ -45,7 +45,8 @@ public static class StateRepresentationLearning
             var positives = batch.Select(i => i + shift).ToArray();
             var views = new[] { buffer.Observations(batch, options.CropSize, rng), buffer.Observations(positives, options.CropSize, rng) };
             optimizer.ZeroGrad();
-            var loss = method.ComputeGradients(new TrainingBatch(views, null, batch, step));
+            float loss;
+            using (Autograd.RecycleActivations()) loss = method.ComputeGradients(new TrainingBatch(views, null, batch, step));
             if (!float.IsFinite(loss)) throw new Training.TrainingDivergedException($"the {method.Name} loss became {loss} at step {step}");
             optimizer.Step();
             method.AfterStep(new TrainingProgress(step, options.Steps));

@@ -82,7 +82,9 @@ public abstract class ContrastiveMethod
     /// <summary>
     /// Computes the loss of one batch and accumulates its gradient into the parameters' <see cref="Tensor.Grad"/>;
     /// returns the loss value. Default: <see cref="ComputeLoss"/> then backward. Methods with a GradCache option
-    /// override it to encode the batch chunk by chunk.
+    /// override it to encode the batch chunk by chunk. The trainer calls it inside
+    /// <see cref="Autograd.RecycleActivations"/>: the backward pass hands the graph's activations to the next step, so a
+    /// method keeps no tensor of its graph beyond this call (it copies what it keeps, as MoCo's keys are computed apart).
     /// </summary>
     public virtual float ComputeGradients(TrainingBatch batch)
     {
