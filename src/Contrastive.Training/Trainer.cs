@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Contrastive.IO;
 using Contrastive.Methods;
+using Contrastive.Nn;
 using Contrastive.Optim;
 using Contrastive.Tensors;
 
@@ -97,7 +98,7 @@ public sealed class Trainer
                 // never a checkpoint whose epoch has no line.
                 EpochMetrics.Append(MetricsPath, metrics);
                 TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
-                Checkpoint.SaveModule(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _options.Architecture });
+                ModuleCheckpoint.Save(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _options.Architecture });
                 _observer?.OnEpoch(metrics);
             }
             if (Collapsed(metrics))

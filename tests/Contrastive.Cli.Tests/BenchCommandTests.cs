@@ -35,4 +35,11 @@ public class BenchCommandTests
         Assert.Equal(1, await CliApp.RunAsync(["bench", "step", "--batch", "0"], new StringWriter(), error));
         Assert.Contains("--batch", error.ToString());
     }
+
+    [Fact]
+    public void The_gemm_probe_reports_a_positive_rate_and_rejects_empty_shapes()
+    {
+        Assert.True(Bench.GemmThroughput.Measure(new Gemm.ManagedGemm(), 64, 48, 32, true, false, 2) > 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Bench.GemmThroughput.Measure(new Gemm.ManagedGemm(), 0, 48, 32, false, false, 2));
+    }
 }

@@ -1,6 +1,7 @@
 using Contrastive.IO;
 using Contrastive.Losses;
 using Contrastive.Models;
+using Contrastive.Nn;
 using Contrastive.Optim;
 using Contrastive.Tensors;
 using Contrastive.Testing;
@@ -20,7 +21,7 @@ public class BenchModelTests
     {
         var rng = new Rng(1);
         var model = new EmbeddingModel(new BenchEncoder(rng), Heads.Projection(rng, 128, 128, 64));
-        Checkpoint.LoadModule(model, ReferenceData.PathOf("bench_model.safetensors"), strict: true);
+        ModuleCheckpoint.Load(model, ReferenceData.PathOf("bench_model.safetensors"), strict: true);
         return model;
     }
 

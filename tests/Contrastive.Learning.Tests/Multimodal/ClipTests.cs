@@ -154,9 +154,9 @@ public class ClipTests
         var path = Path.Combine(Path.GetTempPath(), "contrastive-clip-" + Guid.NewGuid().ToString("N") + ".safetensors");
         try
         {
-            Contrastive.IO.Checkpoint.SaveModule(trained.Model, path);
+            Contrastive.Nn.ModuleCheckpoint.Save(trained.Model, path);
             var fresh = new Clip(Towers(data.Tokenizer.VocabularySize, 8, seed: 9));
-            Contrastive.IO.Checkpoint.LoadModule(fresh.Model, path, strict: true);
+            Contrastive.Nn.ModuleCheckpoint.Load(fresh.Model, path, strict: true);
             Assert.Equal(3.25f, fresh.Towers.LogitScale.Item());
             var batch = data.Batch([0, 1, 2, 3], 0);
             Assert.Equal(trained.ComputeLoss(batch).Item(), fresh.ComputeLoss(batch).Item());

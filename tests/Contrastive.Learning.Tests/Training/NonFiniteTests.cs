@@ -3,6 +3,7 @@ using Contrastive.Data;
 using Contrastive.IO;
 using Contrastive.Methods;
 using Contrastive.Models;
+using Contrastive.Nn;
 using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Testing;
@@ -67,7 +68,7 @@ public sealed class NonFiniteTests : IDisposable
 
         var model = MethodFactory.CreateModel(config, InputGeometry.Image(1, 12, 12), 0, 1, withPredictor: false);
         var before = model.StateEntries().Select(e => e.Tensor.ToArray()).ToList();
-        Assert.Contains("state 'encoder.net.0.0.weight' holds NaN at element 7", Assert.Throws<InvalidDataException>(() => Checkpoint.LoadModule(model, modelPath)).Message);
+        Assert.Contains("state 'encoder.net.0.0.weight' holds NaN at element 7", Assert.Throws<InvalidDataException>(() => ModuleCheckpoint.Load(model, modelPath)).Message);
         Assert.Equal(before, model.StateEntries().Select(e => e.Tensor.ToArray())); // nothing half-loaded
 
         var checkpointPath = Path.Combine(_temp.Path, RunFiles.Checkpoint);

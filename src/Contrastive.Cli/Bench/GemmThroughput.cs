@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Contrastive.Gemm;
 using Contrastive.Tensors;
 
-namespace Contrastive.Gemm;
+namespace Contrastive.Cli.Bench;
 
 /// <summary>A quick GEMM throughput probe (used by <c>contrastive bench gemm</c>); BenchmarkDotNet is the rigorous tool.</summary>
-public static class GemmThroughput
+internal static class GemmThroughput
 {
     /// <summary>
     /// Times <paramref name="iterations"/> products C = op(A) * op(B) (m x n x k, seeded random operands, after one
