@@ -20,7 +20,7 @@ internal static class AudioEvaluationLines
         var mfcc = AudioRun.MfccBaseline(AudioRun.Load(spec, features).Split, features, options);
         output.WriteLine($"{AudioRun.MfccBaselineName} ({AudioRun.MfccCoefficients} coefficients, standardised): kNN {Percent(mfcc.Knn?.Result.Top1)}, " +
             $"linear probe {Percent(mfcc.LinearProbe?.Result.Top1)} (learned encoder {Percent(learned.Knn?.Result.Top1)} / {Percent(learned.LinearProbe?.Result.Top1)})");
-        AtomicFile.WriteAllText(Path.Combine(outDirectory, RunFiles.MfccBaseline), JsonSerializer.Serialize(mfcc, TrainConfig.Json));
+        AtomicFile.WriteAllText(new RunDirectory(outDirectory).MfccBaseline, JsonSerializer.Serialize(mfcc, TrainConfig.Json));
     }
 
     private static string Percent(double? value) => value is { } v ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";

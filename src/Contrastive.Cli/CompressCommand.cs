@@ -36,13 +36,13 @@ internal static class CompressCommand
             var prune = parsed.GetValue(s_prune);
             var recalibrate = parsed.GetValue(s_recalibrate) ?? (prune > 0 ? 50 : 0);
             if (recalibrate < 0) throw new ArgumentException($"--recalibrate must be 0 or more, got {recalibrate}");
-            var spec = parsed.GetValue(s_data) ?? TrainConfig.Load(Path.Combine(modelDir, RunFiles.Config)).Data;
+            var spec = parsed.GetValue(s_data) ?? TrainConfig.Load(new RunDirectory(modelDir).Config).Data;
             var data = RunEvaluationData.Load(spec, modelDir, requireLabels: false);
             var options = new CompressionOptions { PruneFraction = prune, Int8 = parsed.GetValue(s_format) == "int8", RecalibrationBatches = recalibrate };
             var summary = RunCompression.Compress(modelDir, outDir, options, data);
             var recalibrated = summary.RecalibratedLayers > 0 ? $"; {summary.RecalibratedLayers} batch norms recalibrated" : "";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {Path.Combine(outDir, RunFiles.Model)}: {summary.BytesAfter:N0} bytes (was {summary.BytesBefore:N0}, {(double)summary.BytesBefore / summary.BytesAfter:0.00}x smaller); " +
+                $"wrote {new RunDirectory(outDir).Model}: {summary.BytesAfter:N0} bytes (was {summary.BytesBefore:N0}, {(double)summary.BytesBefore / summary.BytesAfter:0.00}x smaller); " +
                 $"{summary.CompressedWeights} weight tensors, {(double)summary.ZeroWeights / summary.WeightCount:P1} of their {summary.WeightCount:N0} entries zero{recalibrated}"));
             var (config, original) = RunModel.Load(modelDir, data.Geometry);
             var (_, compressed) = RunModel.Load(outDir, data.Geometry);

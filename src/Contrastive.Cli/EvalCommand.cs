@@ -61,7 +61,8 @@ internal static class EvalCommand
             var result = RunEvaluation.Write(outDir, model.Encoder, data, options, RunEvaluation.Rows(config), metrics, imageText, supervised)!;
             PrintTable(output, result);
             if (modelDir is not null && AudioRun.IsAudio(spec)) AudioEvaluationLines.Write(output, modelDir, outDir, spec, result, options);
-            output.WriteLine($"wrote {Path.Combine(outDir, RunFiles.Evaluation)} and {Path.Combine(outDir, RunFiles.Report)}");
+            var written = new RunDirectory(outDir);
+            output.WriteLine($"wrote {written.Evaluation} and {written.Report}");
             return 0;
         });
         return command;
@@ -84,7 +85,7 @@ internal static class EvalCommand
     /// <summary>The per-epoch metrics of the run in <paramref name="modelDir"/>, or null for a backbone or a run without them.</summary>
     private static IReadOnlyList<EpochMetrics>? RunMetrics(string? modelDir)
     {
-        var path = modelDir is null ? null : Path.Combine(modelDir, RunFiles.Metrics);
+        var path = modelDir is null ? null : new RunDirectory(modelDir).Metrics;
         return File.Exists(path) ? EpochMetrics.ReadAll(path) : null;
     }
 

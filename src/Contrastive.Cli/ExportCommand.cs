@@ -37,9 +37,10 @@ internal static class ExportCommand
     /// <paramref name="data"/> (by default those the run trained on).</summary>
     private static InputGeometry InputOf(string modelDir, string? data)
     {
-        if (File.Exists(Path.Combine(modelDir, RunFiles.Standardization)))
+        var run = new RunDirectory(modelDir);
+        if (File.Exists(run.Standardization))
             return InputGeometry.Table(TabularRun.Standardizer(modelDir).Columns.Count);
-        var spec = data ?? TrainConfig.Load(Path.Combine(modelDir, RunFiles.Config)).Data;
+        var spec = data ?? TrainConfig.Load(run.Config).Data;
         if (DatasetResolver.IsTable(spec)) throw new ArgumentException($"--model {modelDir} has no {RunFiles.Standardization}, so it was not trained on a table");
         var images = GalleryData.Images(spec, "test");
         return InputGeometry.Image(images.Channels, images.Height, images.Width);

@@ -42,7 +42,7 @@ internal static class GalleryData
     {
         var all = TextDataResolver.Load(spec);
         if (split == "all") return all;
-        var parts = TextCorpusSplit.Of(all, (ulong)TrainConfig.Load(Path.Combine(modelDir, RunFiles.Config)).Seed);
+        var parts = TextCorpusSplit.Of(all, (ulong)TrainConfig.Load(new RunDirectory(modelDir).Config).Seed);
         return split == "train" ? parts.Train : parts.Test;
     }
 

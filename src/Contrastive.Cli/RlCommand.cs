@@ -51,8 +51,9 @@ internal static class RlCommand
             Print(output, rows);
             if (parsed.GetValue(s_out) is { } directory)
             {
-                Directory.CreateDirectory(directory);
-                AtomicFile.WriteAllText(Path.Combine(directory, RunFiles.RlEvaluation), JsonSerializer.Serialize(new
+                var run = new RunDirectory(directory);
+                Directory.CreateDirectory(run.Path);
+                AtomicFile.WriteAllText(run.RlEvaluation, JsonSerializer.Serialize(new
                 {
                     learning.Method,
                     learning.Steps,
@@ -67,8 +68,8 @@ internal static class RlCommand
                     variables = CartPoleState.VariableNames,
                     rows = rows.Select(r => new { r.Features, r2 = r.Probe.R2, meanR2 = r.Probe.MeanR2, alphas = r.Probe.Alphas }),
                 }, s_json));
-                AtomicFile.WriteAllText(Path.Combine(directory, RunFiles.RlLoss), JsonSerializer.Serialize(losses));
-                output.WriteLine($"wrote {Path.Combine(directory, RunFiles.RlEvaluation)}");
+                AtomicFile.WriteAllText(run.RlLoss, JsonSerializer.Serialize(losses));
+                output.WriteLine($"wrote {run.RlEvaluation}");
             }
             return Task.FromResult(0);
         });

@@ -50,7 +50,7 @@ internal static class ServeCommand
             await using var app = ServingApp.Build(service, options, parsed.GetValue(s_urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             await app.StartAsync(cancellation);
             await output.WriteLineAsync($"serving {service.Description} on {string.Join(", ", app.Urls)}: {service.Index.Count} embeddings of {service.Gallery.Source}, {service.Encoders} encoder(s)" +
-                $"{(service.IndexReloaded ? $" (reloaded from {Path.Combine(modelDir, RunFiles.GalleryIndex)})" : "")}" +
+                $"{(service.IndexReloaded ? $" (reloaded from {new RunDirectory(modelDir).GalleryIndex})" : "")}" +
                 $"{(options.ApiKeys.Count > 0 ? $", {options.ApiKeys.Count} API key(s) required" : ", no API key required")}; Ctrl+C stops");
             await app.WaitForShutdownAsync(cancellation);
             return 0;

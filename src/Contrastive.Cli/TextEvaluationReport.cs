@@ -19,10 +19,11 @@ internal static class TextEvaluationReport
         TrainConfig config, IReadOnlyList<EpochMetrics>? metrics, TextWriter output)
     {
         foreach (var line in Describe(learned, baseline, knnK)) output.WriteLine(line);
-        Directory.CreateDirectory(directory);
-        var figures = Path.Combine(directory, RunFiles.TextEvaluation);
+        var run = new RunDirectory(directory);
+        Directory.CreateDirectory(run.Path);
+        var figures = run.TextEvaluation;
         AtomicFile.WriteAllText(figures, JsonSerializer.Serialize(new { knnK, learned, baseline }, TrainConfig.Json));
-        var report = Path.Combine(directory, RunFiles.Report);
+        var report = run.Report;
         TextRunReport.Build($"Contrastive.NET report: {config.Method} on {config.Data}", learned, baseline, knnK, RunEvaluation.Rows(config), metrics).Save(report);
         return (figures, report);
     }

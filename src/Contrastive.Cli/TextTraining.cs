@@ -33,9 +33,10 @@ internal static class TextTraining
 
         var k = config.KnnK ?? TextEvaluation.DefaultK(split);
         var (learned, baseline) = TextEvaluation.Evaluate(method.Model.Encoder, tokenizer, config.MaxTextLength ?? MethodDefaults.MaxTextLength, split, k);
-        var metrics = EpochMetrics.ReadAll(Path.Combine(outDir, RunFiles.Metrics));
+        var run = new RunDirectory(outDir);
+        var metrics = EpochMetrics.ReadAll(run.Metrics);
         var (figures, report) = TextEvaluationReport.Write(outDir, learned, baseline, k, config, metrics, output);
-        output.WriteLine($"wrote {Path.Combine(outDir, RunFiles.Model)}, {figures} and {report}");
+        output.WriteLine($"wrote {run.Model}, {figures} and {report}");
         return 0;
     }
 }

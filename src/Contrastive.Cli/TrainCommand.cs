@@ -117,11 +117,12 @@ internal static class TrainCommand
         var config = Prepared(requested.WithDataDefaults(data.TrainCount, data.TrainLabels).WithResolvedDefaults(), outDir, resume);
         if (config.Threads is null && group.Size > 1) Engine.Threads = Math.Max(1, Environment.ProcessorCount / ProcessGroups.LocalProcesses);
         var setup = createSetup(config);
+        var run = new IO.RunDirectory(outDir);
         if (group.Rank == 0)
         {
-            Directory.CreateDirectory(outDir);
-            saveRunFiles?.Invoke(outDir);
-            setup.Tokenizer?.Save(Path.Combine(outDir, ClipRun.TokenizerFile));
+            Directory.CreateDirectory(run.Path);
+            saveRunFiles?.Invoke(run.Path);
+            setup.Tokenizer?.Save(run.Tokenizer);
         }
         var processes = group.Size > 1 ? $"{group.Size} processes x " : "";
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
@@ -149,7 +150,7 @@ internal static class TrainCommand
             output.WriteLine($"image-text retrieval recall@{string.Join("/", retrieval.ImageToText.RecallAtK.Select(r => r.K))}: " +
                 $"image to text {string.Join(" / ", retrieval.ImageToText.RecallAtK.Select(r => Percent(r.Value)))}, " +
                 $"text to image {string.Join(" / ", retrieval.TextToImage.RecallAtK.Select(r => Percent(r.Value)))} ({retrieval.Captions} distinct test captions)");
-        output.WriteLine($"wrote {Path.Combine(outDir, IO.RunFiles.Model)} and {Path.Combine(outDir, IO.RunFiles.Report)}");
+        output.WriteLine($"wrote {run.Model} and {run.Report}");
         return 0;
     }
 
@@ -172,7 +173,7 @@ internal static class TrainCommand
         if (DatasetResolver.IsTable(config.Data))
         {
             var (table, standardizer) = TabularRun.LoadForTraining(config.Data, config.LabelColumn);
-            return (EvaluationData.Of(table), c => TrainingSetup.Create(c, table, group: group), dir => standardizer.Save(Path.Combine(dir, TabularRun.StandardizationFile)));
+            return (EvaluationData.Of(table), c => TrainingSetup.Create(c, table, group: group), dir => standardizer.Save(new IO.RunDirectory(dir).Standardization));
         }
         if (AudioRun.IsAudio(config.Data))
         {
@@ -249,7 +250,7 @@ internal static class TrainCommand
     /// <summary>A resumed run keeps the configuration it was started with; a conflicting option is an error.</summary>
     private static TrainConfig ResumedConfig(string outDir, TrainConfig requested)
     {
-        var path = Path.Combine(outDir, IO.RunFiles.Config);
+        var path = new IO.RunDirectory(outDir).Config;
         if (!File.Exists(path)) throw new FileNotFoundException($"--resume: {path} not found; nothing to resume in {outDir}");
         var saved = TrainConfig.Load(path).WithResolvedDefaults();
         var comparable = requested with { Threads = saved.Threads };

@@ -34,10 +34,11 @@ public static class GalleryIndexFile
     private static (Tensor Embeddings, bool Reloaded) EmbedOrLoad(string runDirectory, string galleryHash, Func<Tensor> embed)
     {
         ArgumentNullException.ThrowIfNull(embed);
-        var path = Path.Combine(runDirectory, RunFiles.GalleryIndex);
+        var run = new RunDirectory(runDirectory);
+        var path = run.GalleryIndex;
         var key = new Dictionary<string, string>
         {
-            ["model_sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(runDirectory, RunFiles.Model)))),
+            ["model_sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(run.Model))),
             ["gallery_sha256"] = galleryHash,
         };
         if (Saved(path, key) is { } saved) return (saved, true);

@@ -22,7 +22,7 @@ public sealed class Trainer
     private readonly TrainerOptions _options;
     private readonly ContrastiveMethod _method;
     private readonly IBatchSource _data;
-    private readonly string _runDirectory;
+    private readonly RunDirectory _run;
     private readonly IEpochEvaluator? _evaluator;
     private readonly ITrainingObserver? _observer;
     private readonly Tensor[] _parameters;
@@ -38,7 +38,7 @@ public sealed class Trainer
         _options = options;
         _method = method;
         _data = data;
-        _runDirectory = runDirectory;
+        _run = new RunDirectory(runDirectory);
         _writes = method.Group.Rank == 0;
         _evaluator = _writes ? evaluator : null;
         _observer = _writes ? observer : null;
@@ -56,10 +56,10 @@ public sealed class Trainer
     public WarmupCosineSchedule Schedule { get; }
 
     /// <summary>The path of the model checkpoint (PyTorch state_dict keys).</summary>
-    public string ModelPath => Path.Combine(_runDirectory, RunFiles.Model);
+    public string ModelPath => _run.Model;
 
     /// <summary>The path of the metrics log.</summary>
-    public string MetricsPath => Path.Combine(_runDirectory, RunFiles.Metrics);
+    public string MetricsPath => _run.Metrics;
 
     /// <summary>Trains to the configured epoch count; with <paramref name="resume"/>, continues from the run's checkpoint.</summary>
     /// <returns>The metrics of every epoch of the run (including those before a resume).</returns>
@@ -71,15 +71,15 @@ public sealed class Trainer
         var (startEpoch, step) = (0, 0L);
         if (resume)
         {
-            if (_writes) AtomicFile.DeleteLeftovers(_runDirectory); // from a kill in the middle of a write
-            (startEpoch, step) = TrainingCheckpoint.Load(_runDirectory, _method, Optimizer);
+            if (_writes) AtomicFile.DeleteLeftovers(_run.Path); // from a kill in the middle of a write
+            (startEpoch, step) = TrainingCheckpoint.Load(_run.Path, _method, Optimizer);
         }
         // Every process must hold the checkpoint before rank 0 writes anything.
         DataParallel.Broadcast(_method.Group, _method.Model.StateEntries().Select(e => e.Tensor).Concat(_method.ExtraState().Select(e => e.Tensor)));
         if (_writes)
         {
-            Directory.CreateDirectory(_runDirectory);
-            foreach (var (name, content) in _options.FilesAtStart) AtomicFile.WriteAllText(Path.Combine(_runDirectory, name), content);
+            Directory.CreateDirectory(_run.Path);
+            foreach (var (name, content) in _options.FilesAtStart) AtomicFile.WriteAllText(Path.Combine(_run.Path, name), content);
             if (resume) EpochMetrics.Truncate(MetricsPath, startEpoch);
             else if (File.Exists(MetricsPath)) File.Delete(MetricsPath);
         }
@@ -97,7 +97,7 @@ public sealed class Trainer
                 // The metrics line goes first: a kill before the checkpoint then only leaves a line that resume truncates,
                 // never a checkpoint whose epoch has no line.
                 EpochMetrics.Append(MetricsPath, metrics);
-                TrainingCheckpoint.Save(_runDirectory, _method, Optimizer, epoch + 1, step);
+                TrainingCheckpoint.Save(_run.Path, _method, Optimizer, epoch + 1, step);
                 ModuleCheckpoint.Save(_method.Model, ModelPath, new Dictionary<string, string> { ["method"] = _method.Name, ["arch"] = _options.Architecture });
                 _observer?.OnEpoch(metrics);
             }

@@ -39,7 +39,7 @@ public static class TrainingCheckpoint
         };
         foreach (var (name, generator) in method.Generators())
             metadata[GeneratorPrefix + name] = string.Join(',', generator.GetState().Select(w => w.ToString("x16", CultureInfo.InvariantCulture)));
-        SafeTensors.Write(Path.Combine(runDirectory, RunFiles.Checkpoint), entries, metadata);
+        SafeTensors.Write(new RunDirectory(runDirectory).Checkpoint, entries, metadata);
     }
 
     /// <summary>Restores a checkpoint into a freshly built method and optimiser; returns (epochs done, step).</summary>
@@ -48,7 +48,7 @@ public static class TrainingCheckpoint
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(optimizer);
-        var path = Path.Combine(runDirectory, RunFiles.Checkpoint);
+        var path = new RunDirectory(runDirectory).Checkpoint;
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: no checkpoint to resume from");
         var content = SafeTensors.Read(path);
         var meta = content.Metadata;

@@ -103,16 +103,16 @@ public sealed record AudioFeatures
     }
 
     /// <summary>Writes these settings to <see cref="RunFiles.Audio"/> in <paramref name="directory"/>.</summary>
-    public void Save(string directory) => File.WriteAllText(Path.Combine(directory, RunFiles.Audio), JsonSerializer.Serialize(this, s_json));
+    public void Save(string directory) => File.WriteAllText(new RunDirectory(directory).Audio, JsonSerializer.Serialize(this, s_json));
 
     /// <summary>True when <paramref name="directory"/> holds an audio run's <see cref="RunFiles.Audio"/>.</summary>
-    public static bool IsAudioRun(string directory) => File.Exists(Path.Combine(directory, RunFiles.Audio));
+    public static bool IsAudioRun(string directory) => File.Exists(new RunDirectory(directory).Audio);
 
     /// <summary>Reads the settings of the run in <paramref name="directory"/>.</summary>
     /// <exception cref="DatasetException">The file is missing or invalid.</exception>
     public static AudioFeatures Load(string directory)
     {
-        var path = Path.Combine(directory, RunFiles.Audio);
+        var path = new RunDirectory(directory).Audio;
         if (!File.Exists(path)) throw new DatasetException(path, "not found: the model is not an audio run (audio data needs a run trained on audio)");
         try
         {

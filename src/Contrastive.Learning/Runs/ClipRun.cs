@@ -13,10 +13,6 @@ namespace Contrastive.Runs;
 /// </summary>
 public static class ClipRun
 {
-    /// <summary>The file in a run directory holding the tokenizer's vocabulary: <see cref="RunFiles.Tokenizer"/>, under the
-    /// name the CLI's train command still uses.</summary>
-    public const string TokenizerFile = RunFiles.Tokenizer;
-
     /// <summary>True when <paramref name="spec"/> names JSON Lines image-text pairs (a path ending in <c>.jsonl</c>).</summary>
     public static bool IsImageText(string spec) => spec?.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) == true;
 
@@ -30,7 +26,7 @@ public static class ClipRun
     /// <exception cref="InvalidDataException">The file is not a vocabulary.</exception>
     public static WordTokenizer Tokenizer(string runDirectory)
     {
-        var path = Path.Combine(runDirectory, RunFiles.Tokenizer);
+        var path = new RunDirectory(runDirectory).Tokenizer;
         if (!File.Exists(path)) throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Tokenizer}, which a clip run needs for its text tower");
         return WordTokenizer.Load(path);
     }

@@ -15,7 +15,8 @@ namespace Contrastive.Runs;
 /// </summary>
 public static class RunCompression
 {
-    private static readonly string[] s_copied = [RunFiles.Config, RunFiles.Metrics, RunFiles.Standardization, RunFiles.Tokenizer];
+    // The files that tell how to read the run, copied as they are when the source has them.
+    private static readonly Func<RunDirectory, string>[] s_copied = [r => r.Config, r => r.Metrics, r => r.Standardization, r => r.Tokenizer];
 
     /// <summary>Compresses the run in <paramref name="modelDirectory"/> into <paramref name="outDirectory"/> (created
     /// if needed; its model.safetensors is written last, atomically). Batch-norm recalibration, when asked for, runs on
@@ -26,25 +27,23 @@ public static class RunCompression
     /// <exception cref="FileNotFoundException">The source has no config.json or model.safetensors.</exception>
     public static CompressionSummary Compress(string modelDirectory, string outDirectory, CompressionOptions options, EvaluationData? calibration = null)
     {
-        CheckRequest(modelDirectory, outDirectory, options, calibration);
-        var modelPath = Path.Combine(modelDirectory, RunFiles.Model);
-        var source = SafeTensors.Read(modelPath);
+        var (from, to) = CheckRequest(modelDirectory, outDirectory, options, calibration);
+        var source = SafeTensors.Read(from.Model);
         if (source.Entries.Any(e => e.Dtype == SafeTensorsDtype.I8))
-            throw new ArgumentException($"{modelPath} is already int8; compress the run it was made from");
+            throw new ArgumentException($"{from.Model} is already int8; compress the run it was made from");
         var entries = options.PruneFraction > 0 ? MagnitudePruning.PruneEntries(source.Entries, options.PruneFraction) : source.Entries;
         var recalibrated = 0;
-        if (options.RecalibrationBatches > 0) (entries, recalibrated) = Recalibrate(entries, modelDirectory, calibration!, options.RecalibrationBatches);
+        if (options.RecalibrationBatches > 0) (entries, recalibrated) = Recalibrate(entries, from, calibration!, options.RecalibrationBatches);
         var weights = entries.Where(e => Int8Quantization.Applies(e.Name, e.Tensor, e.Dtype)).ToList();
         var stored = options.Int8 ? Int8Quantization.QuantizeEntries(entries) : entries;
 
-        Directory.CreateDirectory(outDirectory);
-        foreach (var name in s_copied.Where(name => File.Exists(Path.Combine(modelDirectory, name))))
-            AtomicFile.WriteAllBytes(Path.Combine(outDirectory, name), File.ReadAllBytes(Path.Combine(modelDirectory, name)));
-        var outPath = Path.Combine(outDirectory, RunFiles.Model);
-        SafeTensors.Write(outPath, stored, Metadata(source.Metadata, options));
+        Directory.CreateDirectory(to.Path);
+        foreach (var file in s_copied.Where(file => File.Exists(file(from))))
+            AtomicFile.WriteAllBytes(file(to), File.ReadAllBytes(file(from)));
+        SafeTensors.Write(to.Model, stored, Metadata(source.Metadata, options));
         return new CompressionSummary(
-            new FileInfo(modelPath).Length,
-            new FileInfo(outPath).Length,
+            new FileInfo(from.Model).Length,
+            new FileInfo(to.Model).Length,
             weights.Count,
             weights.Sum(w => (long)w.Tensor.Length),
             weights.Sum(w => (long)w.Tensor.Span.Count(0f)),
@@ -52,7 +51,8 @@ public static class RunCompression
     }
 
     /// <summary>Refuses what cannot or must not be done, before anything is read or written.</summary>
-    private static void CheckRequest(string modelDirectory, string outDirectory, CompressionOptions options, EvaluationData? calibration)
+    /// <returns>The source run and the output folder.</returns>
+    private static (RunDirectory From, RunDirectory To) CheckRequest(string modelDirectory, string outDirectory, CompressionOptions options, EvaluationData? calibration)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelDirectory);
         ArgumentException.ThrowIfNullOrEmpty(outDirectory);
@@ -62,20 +62,20 @@ public static class RunCompression
         ArgumentOutOfRangeException.ThrowIfNegative(options.RecalibrationBatches);
         if (options.RecalibrationBatches > 0 && calibration is null) throw new ArgumentException("batch-norm recalibration needs data", nameof(calibration));
         if (SamePath(modelDirectory, outDirectory)) throw new ArgumentException($"--out {outDirectory} is the run directory itself; write the compressed copy elsewhere");
-        if (File.Exists(Path.Combine(outDirectory, RunFiles.Checkpoint)))
+        var to = new RunDirectory(outDirectory);
+        if (File.Exists(to.Checkpoint))
             throw new ArgumentException($"--out {outDirectory} holds a training run (it has a checkpoint); write the compressed copy to a new directory");
-        if (!File.Exists(Path.Combine(modelDirectory, RunFiles.Config))) throw new FileNotFoundException($"--model {modelDirectory}: no {RunFiles.Config} (is it a run directory written by 'contrastive train'?)");
-        if (!File.Exists(Path.Combine(modelDirectory, RunFiles.Model))) throw new FileNotFoundException($"--model {modelDirectory}: no {RunFiles.Model}");
+        return (RunDirectory.OfTrainedRun(modelDirectory), to);
     }
 
     /// <summary>The entries with the batch-norm statistics of the run's encoder re-estimated on
     /// <paramref name="batches"/> batches of <paramref name="data"/>, and the number of batch norms.</summary>
     private static (IReadOnlyList<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> Entries, int Layers) Recalibrate(
-        IReadOnlyList<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries, string modelDirectory, EvaluationData data, int batches)
+        IReadOnlyList<(string Name, Tensor Tensor, SafeTensorsDtype Dtype)> entries, RunDirectory run, EvaluationData data, int batches)
     {
-        var config = TrainConfig.Load(Path.Combine(modelDirectory, RunFiles.Config));
+        var config = TrainConfig.Load(run.Config);
         var weights = entries.ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal);
-        var model = RunModel.Create(config, weights, data.Geometry, Path.Combine(modelDirectory, RunFiles.Model));
+        var model = RunModel.Create(config, weights, data.Geometry, run.Model);
         var layers = BatchNormRecalibration.Run(model.Encoder, BatchNormRecalibration.Batches(data, batches, (ulong)config.Seed));
         var state = model.StateEntries().ToDictionary(e => e.Name, e => e.Tensor, StringComparer.Ordinal);
         return (entries.Select(e => (e.Name, state[e.Name], e.Dtype)).ToList(), layers);

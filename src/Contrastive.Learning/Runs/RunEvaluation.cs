@@ -35,7 +35,8 @@ public static class RunEvaluation
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(data);
-        Directory.CreateDirectory(directory);
+        var run = new RunDirectory(directory);
+        Directory.CreateDirectory(run.Path);
         var curves = metrics is null ? null : MetricsCurves.From(metrics);
         var title = $"Contrastive.NET report: {config.FirstOrDefault(kv => kv.Key == "method").Value ?? "encoder"} on {data.Source}";
         var towers = imageText is null ? null : encoder as TwoTowerModel;
@@ -44,7 +45,7 @@ public static class RunEvaluation
             var report = new HtmlReport(title).AddKeyValues("Run configuration", config)
                 .AddText("Evaluation", "The data has no labels: kNN, probe, verification and retrieval need them. Training curves and health only.");
             ReportCharts.AddTraining(report, curves);
-            report.Save(Path.Combine(directory, RunFiles.Report));
+            report.Save(run.Report);
             return null;
         }
 
@@ -58,7 +59,7 @@ public static class RunEvaluation
             : new EvaluationResult(data.TrainCount, data.TestCount, test.Dim, null, null, null, null, null);
         if (towers is not null) result = imageText!.AddTo(result, towers, test);
         if (supervised is not null) result = result with { SupervisedFewLabels = supervised };
-        result.Save(Path.Combine(directory, RunFiles.Evaluation));
+        result.Save(run.Evaluation);
         EvaluationReport.Build(result, new ReportInputs
         {
             Title = title,
@@ -69,7 +70,7 @@ public static class RunEvaluation
             TestImage = data.TestImage,
             Training = curves,
             Seed = options.Seed,
-        }).Save(Path.Combine(directory, RunFiles.Report));
+        }).Save(run.Report);
         return result;
     }
 

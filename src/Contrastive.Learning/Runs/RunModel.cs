@@ -15,12 +15,9 @@ public static class RunModel
     /// <exception cref="InvalidDataException">The weights do not fit the configured architecture or the data's geometry.</exception>
     public static (TrainConfig Config, EmbeddingModel Model) Load(string runDirectory, InputGeometry input)
     {
-        var configPath = Path.Combine(runDirectory, RunFiles.Config);
-        var modelPath = Path.Combine(runDirectory, RunFiles.Model);
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Config} (is it a run directory written by 'contrastive train'?)");
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Model}");
-        var config = WholeBackboneIfUncut(TrainConfig.Load(configPath));
-        return (config, Create(config, ModelWeights.Read(modelPath), input, modelPath));
+        var run = RunDirectory.OfTrainedRun(runDirectory);
+        var config = WholeBackboneIfUncut(TrainConfig.Load(run.Config));
+        return (config, Create(config, ModelWeights.Read(run.Model), input, run.Model));
     }
 
     /// <summary>A resnet18-imagenet run written before the backbone could be cut records no stages: it used the whole

@@ -12,10 +12,6 @@ namespace Contrastive.Runs;
 /// </summary>
 public static class TabularRun
 {
-    /// <summary>The file in a run directory holding the column names, label column, means and stds: <see cref="RunFiles.Standardization"/>,
-    /// under the name the CLI's train command still uses.</summary>
-    public const string StandardizationFile = RunFiles.Standardization;
-
     /// <summary>Loads <paramref name="csv"/> for training: the deterministic split, standardised with statistics fitted on its train part.</summary>
     /// <exception cref="DatasetException">The CSV is missing or malformed, or the label column is not in its header.</exception>
     public static (TabularDatasetSplit Data, FeatureStandardizer Standardizer) LoadForTraining(string csv, string? labelColumn)
@@ -28,7 +24,7 @@ public static class TabularRun
     /// <summary>The run's stored standardisation.</summary>
     /// <exception cref="DatasetException">The run has none (it was not trained on a table) or the file is malformed.</exception>
     public static FeatureStandardizer Standardizer(string runDirectory) =>
-        FeatureStandardizer.Load(Path.Combine(runDirectory, RunFiles.Standardization));
+        FeatureStandardizer.Load(new RunDirectory(runDirectory).Standardization);
 
     /// <summary>
     /// Loads <paramref name="csv"/> for the run in <paramref name="runDirectory"/>: the same deterministic split as in

@@ -183,12 +183,12 @@ public sealed class TrainingSetup
     }
 
     /// <summary>Loads the <c>encoder.*</c> weights of a previous run (transfer learning); the heads start fresh.</summary>
-    /// <exception cref="InvalidDataException">The run has no model or its encoder does not match the architecture.</exception>
+    /// <exception cref="FileNotFoundException">The folder is not a trained run (no config.json or model.safetensors).</exception>
+    /// <exception cref="InvalidDataException">The run's encoder does not match the architecture.</exception>
     public static void InitialiseEncoder(ContrastiveMethod method, string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(method);
-        var path = Path.Combine(runDirectory, RunFiles.Model);
-        if (!File.Exists(path)) throw new InvalidDataException($"--init {runDirectory}: no {RunFiles.Model} there");
+        var path = RunDirectory.OfTrainedRun(runDirectory, "--init").Model;
         const string prefix = "encoder.";
         var encoder = ModelWeights.Read(path)
             .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))

@@ -130,7 +130,7 @@ public static class TextRun
     /// audio run's GRU over frames).</summary>
     public static bool IsTextRun(string runDirectory)
     {
-        var path = Path.Combine(runDirectory, RunFiles.Config);
+        var path = new RunDirectory(runDirectory).Config;
         return File.Exists(path) && Architectures.Contains(TrainConfig.Load(path).Arch) && !Data.Audio.AudioFeatures.IsAudioRun(runDirectory);
     }
 
@@ -138,7 +138,7 @@ public static class TextRun
     /// the training texts; a backbone's vocabulary ships with the backbone and is not copied.</summary>
     public static void SaveTokenizer(ISentenceTokenizer tokenizer, string runDirectory)
     {
-        if (tokenizer is WordTokenizer words) words.Save(Path.Combine(runDirectory, RunFiles.Tokenizer));
+        if (tokenizer is WordTokenizer words) words.Save(new RunDirectory(runDirectory).Tokenizer);
     }
 
     /// <summary>The tokenizer a text run with <paramref name="config"/> reads: the backbone's WordPiece vocabulary, or the
@@ -167,20 +167,17 @@ public static class TextRun
     /// <exception cref="InvalidDataException">The weights do not fit the configured encoder.</exception>
     public static (TrainConfig Config, Module Encoder, ISentenceTokenizer Tokenizer) Load(string runDirectory)
     {
-        var configPath = Path.Combine(runDirectory, RunFiles.Config);
-        var modelPath = Path.Combine(runDirectory, RunFiles.Model);
-        if (!File.Exists(configPath) || !File.Exists(modelPath))
-            throw new FileNotFoundException($"--model {runDirectory}: no {RunFiles.Config} and {RunFiles.Model} (is it a run directory written by 'contrastive train'?)");
-        var config = TrainConfig.Load(configPath);
+        var run = RunDirectory.OfTrainedRun(runDirectory);
+        var config = TrainConfig.Load(run.Config);
         var tokenizer = Tokenizer(config, runDirectory);
         var model = new EmbeddingModel(CreateEncoder(config, tokenizer.VocabularySize, withBackboneWeights: false), head: null);
         try
         {
-            model.LoadState(ModelWeights.Read(modelPath), strict: true);
+            model.LoadState(ModelWeights.Read(run.Model), strict: true);
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{modelPath} does not fit --arch {config.Arch} with its tokenizer: {e.Message}", e);
+            throw new InvalidDataException($"{run.Model} does not fit --arch {config.Arch} with its tokenizer: {e.Message}", e);
         }
         model.Eval();
         return (config, model.Encoder, tokenizer);

@@ -117,4 +117,12 @@ public sealed class TransferTests : IDisposable
         var tooMany = Assert.Throws<ArgumentException>(() => TrainingSetup.Create(Config("simclr", epochs: 1) with { Arch = "resnet18", TrainBlocks = 9 }, TinyData.Create(), workers: 1));
         Assert.Contains("has 8 blocks", tooMany.Message);
     }
+
+    [Fact]
+    public void Init_from_a_folder_that_is_no_run_names_the_option_and_the_missing_file()
+    {
+        var notARun = Config("simclr") with { Init = _temp.Path };
+        var error = Assert.Throws<FileNotFoundException>(() => TrainingSetup.Create(notARun, TinyData.Create(), workers: 1));
+        Assert.Equal($"--init {_temp.Path}: no config.json (is it a run directory written by 'contrastive train'?)", error.Message);
+    }
 }
