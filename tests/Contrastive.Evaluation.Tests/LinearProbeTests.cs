@@ -33,6 +33,18 @@ public class LinearProbeTests
     }
 
     [Fact]
+    public void A_probe_fitted_inside_a_no_grad_scope_still_trains()
+    {
+        var (x, y) = Synthetic.Clusters(seed: 6, perClass: 30, classes: 3, dim: 4, spread: 0.3f);
+        var options = new LinearProbeOptions { Epochs = 5, BatchSize = 16, Seed = 2 };
+        var outside = LinearProbe.Fit(x, y, options);
+        LinearProbe inside;
+        using (Autograd.NoGrad()) inside = LinearProbe.Fit(x, y, options);
+        Assert.Equal(outside.Scores(x), inside.Scores(x));
+        Assert.True(inside.EpochLoss[^1] < inside.EpochLoss[0], $"loss {inside.EpochLoss[0]} -> {inside.EpochLoss[^1]}");
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_probe_and_another_seed_a_different_one()
     {
         var (x, y) = Synthetic.Clusters(seed: 5, perClass: 30, classes: 3, dim: 4, spread: 1f);

@@ -1,6 +1,6 @@
 namespace Contrastive.Tensors;
 
-/// <summary>Autograd switches: the no-grad scope and the recycling scope.</summary>
+/// <summary>Autograd switches: the no-grad and enable-grad scopes and the recycling scope.</summary>
 public static class Autograd
 {
     [ThreadStatic] private static int t_noGradDepth;
@@ -18,6 +18,18 @@ public static class Autograd
     {
         t_noGradDepth++;
         return new Scope(() => t_noGradDepth--);
+    }
+
+    /// <summary>
+    /// Re-enables graph recording on this thread until the returned scope is disposed, even inside
+    /// <see cref="NoGrad"/> scopes (PyTorch's <c>enable_grad</c>): for code that trains something of its own, such as a
+    /// linear probe, whoever calls it.
+    /// </summary>
+    public static IDisposable EnableGrad()
+    {
+        var saved = t_noGradDepth;
+        t_noGradDepth = 0;
+        return new Scope(() => t_noGradDepth = saved);
     }
 
     /// <summary>

@@ -1,14 +1,16 @@
 using System.Numerics.Tensors;
 using Contrastive.Gemm;
 using Contrastive.Nn;
+using Contrastive.Optim;
 using Contrastive.Tensors;
+using Tensor = Contrastive.Tensors.Tensor;
 
 namespace Contrastive.Evaluation.Classification;
 
 /// <summary>
 /// A linear probe: features standardised with the training mean and (unbiased) std + 1e-6, then softmax
-/// regression logits = x Wᵀ + b trained with Adam on cross-entropy, exactly as the bench peer does.
-/// Works directly on arrays: forward and weight gradient are one GEMM each per batch.
+/// regression logits = x Wᵀ + b trained with Adam (L2 decay) on cross-entropy, exactly as the bench peer does, through
+/// the library's own ops and optimiser.
 /// </summary>
 public sealed class LinearProbe
 {
@@ -45,35 +47,37 @@ public sealed class LinearProbe
         var (mean, invStd) = Standardiser(standardiseWith ?? features);
         var x = Standardise(features, mean, invStd);
         var rng = new Rng(o.Seed);
-        var weight = Init.DefaultUniform(rng, d, classes, d).ToArray(); // nn.Linear default init
-        var bias = Init.DefaultUniform(rng, d, classes).ToArray();
-        var adamW = new AdamState(weight.Length, o);
-        var adamB = new AdamState(classes, o);
+        var weight = Tensor.Parameter(Init.DefaultUniform(rng, d, classes, d).Span, classes, d); // nn.Linear default init
+        var bias = Tensor.Parameter(Init.DefaultUniform(rng, d, classes).Span, classes);
+        var adam = new Adam([weight, bias], lr: (float)o.LearningRate, weightDecay: (float)o.WeightDecay);
         var batch = Math.Min(o.BatchSize, n);
-        var (xb, probs, gradW, gradB) = (new float[batch * d], new float[batch * classes], new float[weight.Length], new float[classes]);
         var order = Enumerable.Range(0, n).ToArray();
         var shuffle = Rng.Derive(o.Seed, 1);
         var epochLoss = new double[o.Epochs];
+        using var _ = Autograd.EnableGrad(); // the probe trains even when its caller embeds under NoGrad
         for (var epoch = 0; epoch < o.Epochs; epoch++)
         {
             shuffle.Shuffle(order.AsSpan());
             double lossSum = 0;
             for (var start = 0; start < n; start += batch)
             {
-                var b = Math.Min(batch, n - start);
-                for (var r = 0; r < b; r++) x.AsSpan(order[start + r] * d, d).CopyTo(xb.AsSpan(r * d, d));
-                Logits(xb, b, d, weight, bias, classes, probs);
-                lossSum += SoftmaxGradient(probs, b, classes, labels, order.AsSpan(start, b)) * b;
-                // dW (C x D) = Gᵀ (C x B) · Xb (B x D);  db = column sums of G (B x C)
-                GemmProviders.Current.Sgemm(true, false, classes, d, b, 1f, probs, classes, xb, d, 0f, gradW, d);
-                gradB.AsSpan().Clear();
-                for (var r = 0; r < b; r++) TensorPrimitives.Add(gradB, probs.AsSpan(r * classes, classes), gradB);
-                adamW.Step(weight, gradW);
-                adamB.Step(bias, gradB);
+                var rows = order.AsSpan(start, Math.Min(batch, n - start));
+                var xb = new float[rows.Length * d];
+                var targets = new int[rows.Length];
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    x.AsSpan(rows[r] * d, d).CopyTo(xb.AsSpan(r * d, d));
+                    targets[r] = labels[rows[r]];
+                }
+                adam.ZeroGrad();
+                var loss = Ops.CrossEntropy(Ops.Linear(new Tensor(xb, [rows.Length, d]), weight, bias), targets);
+                loss.Backward();
+                adam.Step();
+                lossSum += loss.Item() * rows.Length;
             }
             epochLoss[epoch] = lossSum / n;
         }
-        return new LinearProbe(mean, invStd, weight, bias, classes, epochLoss);
+        return new LinearProbe(mean, invStd, weight.ToArray(), bias.ToArray(), classes, epochLoss);
     }
 
     /// <summary>The logits (rows x classes, row-major) of <paramref name="features"/>.</summary>
@@ -101,33 +105,6 @@ public sealed class LinearProbe
     {
         GemmProviders.Current.Sgemm(false, true, rows, classes, d, 1f, x, d, weight, d, 0f, logits, classes);
         for (var r = 0; r < rows; r++) TensorPrimitives.Add(logits.AsSpan(r * classes, classes), bias, logits.AsSpan(r * classes, classes));
-    }
-
-    // In place: logits -> G = (softmax - onehot) / B. Returns the mean cross-entropy (max-shifted log-sum-exp).
-    private static double SoftmaxGradient(float[] logits, int rows, int classes, int[] labels, ReadOnlySpan<int> indices)
-    {
-        double loss = 0;
-        var invB = 1f / rows;
-        for (var r = 0; r < rows; r++)
-        {
-            var row = logits.AsSpan(r * classes, classes);
-            var y = labels[indices[r]];
-            var max = TensorPrimitives.Max(row);
-            TensorPrimitives.Subtract(row, max, row);
-            var logSum = Math.Log(SumExp(row));
-            loss += logSum - row[y];
-            TensorPrimitives.Exp(row, row);
-            TensorPrimitives.Multiply(row, (float)(invB / Math.Exp(logSum)), row);
-            row[y] -= invB;
-        }
-        return loss / rows;
-    }
-
-    private static double SumExp(ReadOnlySpan<float> shifted)
-    {
-        double s = 0;
-        foreach (var v in shifted) s += Math.Exp(v);
-        return s;
     }
 
     private static (float[] Mean, float[] InvStd) Standardiser(EmbeddingMatrix f)

@@ -64,6 +64,22 @@ public class ArithmeticTests
     }
 
     [Fact]
+    public void EnableGrad_records_inside_NoGrad_until_disposed()
+    {
+        var x = Tensor.Parameter([1f, 2f], 2);
+        using (Autograd.NoGrad())
+        {
+            using (Autograd.EnableGrad())
+            {
+                Assert.True(Autograd.IsEnabled);
+                Assert.True((x * 2f).TracksGrad);
+            }
+            Assert.False((x * 2f).TracksGrad);
+        }
+        Assert.True(Autograd.IsEnabled);
+    }
+
+    [Fact]
     public void Tensors_without_grad_do_not_track()
     {
         var y = Tensor.Ones(2) + Tensor.Ones(2);
