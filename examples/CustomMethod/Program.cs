@@ -26,7 +26,7 @@ var method = new VicReg(model);
 
 // Two SimCLR-style views of each image (no flips), in shuffled batches prepared on two worker threads.
 var views = ViewGenerator.TwoViews(AugmentationPresets.SimClr(geometry, train.Height, horizontalFlip: false), seed);
-var batches = PrefetchedBatchSource.ForImages(train, new ShuffledBatchSampler(train.Count, batch, seed), views, viewsPerSample: 2, epochs);
+var batches = new PrefetchedBatchSource(new ImageBatchViews(train, views), new ShuffledBatchSampler(train.Count, batch, seed), epochs);
 
 // The trainer takes the run length and the optimiser; no configuration file and no method default is involved.
 var options = new TrainerOptions(epochs, new OptimizerSettings("lars", LearningRate: 0.3f, WeightDecay: 1e-6f)) { Architecture = "bench" };

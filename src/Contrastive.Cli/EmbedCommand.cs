@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Contrastive.Audio;
+using Contrastive.Data;
 using Contrastive.Data.Audio;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats;
@@ -54,7 +55,7 @@ internal static class EmbedCommand
     {
         var (config, encoder, tokenizer) = TextRun.Load(modelDir);
         var records = GalleryData.Texts(spec, modelDir, split);
-        return (TextEmbedder.Embed(encoder, tokenizer, records.Anchors, config.MaxTextLength ?? MethodDefaults.MaxTextLength), records.Source);
+        return (Embedder.Embed(encoder, new TokenizedTexts(records.Anchors, tokenizer, config.MaxTextLength ?? MethodDefaults.MaxTextLength, records.Source)), records.Source);
     }
 
     /// <summary>An audio run: the whole clips of the split (train and held-out parts in file order within each; all: train then held out).</summary>
@@ -66,7 +67,7 @@ internal static class EmbedCommand
         var front = new LogMelSpectrogram(features.LogMel);
         var shape = features.ClipShape;
         var (_, model) = RunModel.Load(modelDir, InputGeometry.Image(shape[0], shape[1], shape[2]));
-        return (Embedder.Embed(model.Encoder, [.. parts.SelectMany(p => features.Clips(p, front))], shape), spec);
+        return (Embedder.Embed(model.Encoder, SampleArray.Concat([.. parts.Select(p => features.Clips(p, front))], spec)), spec);
     }
 
     private static (Tensor, string) EmbedTable(string spec, string modelDir, string split)

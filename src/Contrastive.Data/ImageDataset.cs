@@ -6,7 +6,7 @@ namespace Contrastive.Data;
 /// N images of shape (C, H, W), float32 in [0, 1], stored contiguously in NCHW order, with optional
 /// integer class labels in [0, ClassCount).
 /// </summary>
-public sealed class ImageDataset
+public sealed class ImageDataset : ISampleSet
 {
     private readonly float[] _pixels;
 
@@ -71,6 +71,9 @@ public sealed class ImageDataset
 
     /// <summary>The pixels of image <paramref name="index"/> (C*H*W values).</summary>
     public ReadOnlySpan<float> Image(int index) => _pixels.AsSpan(checked(index * ImageSize), ImageSize);
+
+    /// <inheritdoc />
+    public Tensor Gather(ReadOnlySpan<int> rows) => FixedSizeSamples.Gather(_pixels, ImageSize, rows, [Channels, Height, Width]);
 
     /// <summary>A new dataset holding the images at <paramref name="indices"/>, in that order.</summary>
     public ImageDataset Subset(IReadOnlyList<int> indices, string? source = null)

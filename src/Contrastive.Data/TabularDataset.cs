@@ -1,7 +1,9 @@
+using Contrastive.Tensors;
+
 namespace Contrastive.Data;
 
 /// <summary>N rows of D float32 features (row-major) with optional integer class labels.</summary>
-public sealed class TabularDataset
+public sealed class TabularDataset : ISampleSet
 {
     private readonly float[] _features;
 
@@ -56,4 +58,7 @@ public sealed class TabularDataset
 
     /// <summary>The features of row <paramref name="index"/>.</summary>
     public ReadOnlySpan<float> Row(int index) => _features.AsSpan(checked(index * FeatureCount), FeatureCount);
+
+    /// <inheritdoc />
+    public Tensor Gather(ReadOnlySpan<int> rows) => FixedSizeSamples.Gather(_features, FeatureCount, rows, [FeatureCount]);
 }

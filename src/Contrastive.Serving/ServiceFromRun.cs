@@ -66,7 +66,7 @@ public static class ServiceFromRun
         int[] rows = [.. first.Values.Order()];
         string[] texts = [.. rows.Select(r => gallery.Anchors[r])];
         var labels = gallery.Labels is { } all ? rows.Select(r => all[r]).ToArray() : null;
-        var (embeddings, reloaded) = GalleryIndexFile.EmbedOrLoad(runDirectory, texts, () => TextEmbedder.Embed(encoder, tokenizer, texts, maxLength));
+        var (embeddings, reloaded) = GalleryIndexFile.EmbedOrLoad(runDirectory, texts, () => Embedder.Embed(encoder, new TokenizedTexts(texts, tokenizer, maxLength, gallery.Source)));
         var searched = new Gallery(gallery.Source, labels, gallery.ClassNames) { Texts = texts, Rows = rows.Length == gallery.Count ? null : rows };
         var pool = EncoderPool.Load(encoders, i =>
         {

@@ -3,6 +3,7 @@ using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Tensors;
 using Contrastive.Text;
+using Contrastive.Training;
 
 namespace Contrastive.Serving;
 
@@ -27,7 +28,7 @@ public sealed class TextQueryEncoder
     private TextQueryEncoder(Func<IReadOnlyList<string>, Tensor> embed) => _embed = embed;
 
     /// <summary>Embeds queries with a text run's sentence encoder (Transformer, GRU or MiniLM), as <c>contrastive embed</c>
-    /// embeds texts (<see cref="TextEmbedder"/>).</summary>
+    /// embeds texts (<see cref="Embedder"/> over <see cref="TokenizedTexts"/>).</summary>
     /// <param name="encoder">The trained sentence encoder.</param>
     /// <param name="tokenizer">The run's tokenizer (its <c>tokenizer.json</c> or the backbone's WordPiece vocabulary).</param>
     /// <param name="maxLength">Tokens per text, [CLS] and [SEP] included, as in training.</param>
@@ -35,7 +36,7 @@ public sealed class TextQueryEncoder
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(tokenizer);
-        return new TextQueryEncoder(texts => TextEmbedder.Embed(encoder, tokenizer, texts, maxLength));
+        return new TextQueryEncoder(texts => Embedder.Embed(encoder, new TokenizedTexts(texts, tokenizer, maxLength, "queries")));
     }
 
     /// <summary>The (N, D) embeddings of <paramref name="texts"/>, in eval mode without gradients. Not safe to

@@ -12,49 +12,27 @@ namespace Contrastive.Training;
 /// </summary>
 public static class Embedder
 {
-    /// <summary>The (N, D) encoder outputs of every image, in dataset order.</summary>
-    public static Tensor Embed(Module encoder, ImageDataset data, int batchSize = 1000)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return Embed(encoder, data.Count, batchSize, (start, count) =>
-            new Tensor(data.Pixels.Slice(start * data.ImageSize, count * data.ImageSize).ToArray(), [count, data.Channels, data.Height, data.Width]));
-    }
-
-    /// <summary>The (N, D) encoder outputs of every table row, in dataset order.</summary>
-    public static Tensor Embed(Module encoder, TabularDataset data, int batchSize = 1000)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return Embed(encoder, data.Count, batchSize, (start, count) =>
-            new Tensor(data.Features.Slice(start * data.FeatureCount, count * data.FeatureCount).ToArray(), [count, data.FeatureCount]));
-    }
-
-    /// <summary>The (N, D) encoder outputs of N samples of <paramref name="sampleShape"/> stored one after the other in
-    /// <paramref name="inputs"/> (log-mel spectrograms, say), in order.</summary>
-    /// <exception cref="ArgumentException">The inputs are not a whole number of samples.</exception>
-    public static Tensor Embed(Module encoder, float[] inputs, int[] sampleShape, int batchSize = 1000)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(sampleShape);
-        var size = sampleShape.Aggregate(1, (a, b) => a * b);
-        if (size <= 0 || inputs.Length % size != 0) throw new ArgumentException($"{inputs.Length} inputs are not a whole number of samples of {size} values");
-        return Embed(encoder, inputs.Length / size, batchSize, (start, count) =>
-            new Tensor(inputs.AsSpan(start * size, count * size).ToArray(), [count, .. sampleShape]));
-    }
-
-    private static Tensor Embed(Module encoder, int count, int batchSize, Func<int, int, Tensor> slice)
+    /// <summary>The (N, D) encoder outputs of every sample of <paramref name="data"/>, in order, in batches of
+    /// <paramref name="batchSize"/> samples (default: the set's <see cref="ISampleSet.EmbeddingBatchSize"/>).</summary>
+    /// <exception cref="ArgumentException">The set is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The batch size is not positive.</exception>
+    public static Tensor Embed(Module encoder, ISampleSet data, int? batchSize = null)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"batch size must be positive, got {batchSize}");
-        if (count == 0) throw new ArgumentException("cannot embed an empty dataset");
+        ArgumentNullException.ThrowIfNull(data);
+        var batch = batchSize ?? data.EmbeddingBatchSize;
+        if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"batch size must be positive, got {batch}");
+        var count = data.Count;
+        if (count == 0) throw new ArgumentException($"{data.Source}: cannot embed an empty dataset", nameof(data));
         return encoder.Inference(() =>
         {
             var network = BatchNormFolding.TryFold(encoder) ?? encoder;
             float[]? all = null;
             var dim = 0;
-            for (var start = 0; start < count; start += batchSize)
+            for (var start = 0; start < count; start += batch)
             {
-                var n = Math.Min(batchSize, count - start);
-                var z = network.Forward(slice(start, n));
+                var n = Math.Min(batch, count - start);
+                var z = network.Forward(data.Gather([.. Enumerable.Range(start, n)]));
                 if (all is null)
                 {
                     dim = z.Length / n;

@@ -1,5 +1,5 @@
 using Contrastive.Data;
-using Contrastive.Data.Datasets;
+using Contrastive.Data.Loading;
 using Contrastive.Data.Views;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
@@ -16,7 +16,7 @@ namespace Contrastive.Training;
 /// votes exp(sim / 0.1)) when labels exist, and the representation health of the projection of a fixed probe batch
 /// (two views of the first test samples, the same every epoch) checked by a <see cref="CollapseMonitor"/>; for CLIP
 /// towers with a <see cref="ZeroShotEvaluation"/>, also the zero-shot accuracy.
-/// The same logic serves images (<see cref="ForImages"/>) and tables (<see cref="ForTables"/>).
+/// The same logic serves every modality (<see cref="Of"/>).
 /// </summary>
 public sealed class EpochEvaluator : IEpochEvaluator
 {
@@ -38,20 +38,13 @@ public sealed class EpochEvaluator : IEpochEvaluator
         _probe2 = probe.Views[Math.Min(1, probe.Views.Count - 1)];
     }
 
-    /// <summary>The evaluator of an image split; the probe views come from <paramref name="views"/> at epoch 0.</summary>
-    public static EpochEvaluator ForImages(ImageDatasetSplit data, ViewGenerator views, int k, int probeSize = 512, ZeroShotEvaluation? zeroShot = null)
+    /// <summary>The evaluator of <paramref name="data"/> whose probe is the views <paramref name="testViews"/> make of the
+    /// first <paramref name="probeSize"/> test samples at epoch 0, batch 0.</summary>
+    public static EpochEvaluator Of(EvaluationData data, IBatchViews testViews, int k, int probeSize = 512, ZeroShotEvaluation? zeroShot = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(views);
-        return new EpochEvaluator(EvaluationData.Of(data), views.Generate(data.Test, ProbeRows(data.Test.Count, probeSize), epoch: 0), k, zeroShot);
-    }
-
-    /// <summary>The evaluator of a table split; the probe views come from <paramref name="views"/> at epoch 0.</summary>
-    public static EpochEvaluator ForTables(TabularDatasetSplit data, TabularViewGenerator views, int k, int probeSize = 512)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(views);
-        return new EpochEvaluator(EvaluationData.Of(data), views.Generate(data.Test, ProbeRows(data.Test.Count, probeSize), epoch: 0), k);
+        ArgumentNullException.ThrowIfNull(testViews);
+        return new EpochEvaluator(data, testViews.Make(new BatchJob(0, 0, 0, ProbeRows(testViews.Count, probeSize), 0f)), k, zeroShot);
     }
 
     /// <inheritdoc />

@@ -68,28 +68,44 @@ public sealed record EvaluationData
     /// <summary>True when both parts have labels.</summary>
     public bool IsLabeled => TrainLabels is not null && TestLabels is not null;
 
+    /// <summary>Any split: embeddings, inputs and the raw baseline all come from the two sample sets.</summary>
+    /// <param name="train">The training part (the kNN memory).</param>
+    /// <param name="test">The test part (the queries).</param>
+    /// <param name="geometry">The shape of one input sample.</param>
+    /// <param name="unit">What a sample is called in messages ("images", "rows", "clips").</param>
+    /// <param name="rawName">What the raw baseline is called ("raw pixels").</param>
+    /// <param name="classNames">Class names by index, or null.</param>
+    public static EvaluationData Of(ISampleSet train, ISampleSet test, InputGeometry geometry, string unit, string rawName, IReadOnlyList<string>? classNames)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        return new EvaluationData
+        {
+            Source = train.Source,
+            Geometry = geometry,
+            TrainCount = train.Count,
+            TestCount = test.Count,
+            Unit = unit,
+            TrainLabels = train.Labels,
+            TestLabels = test.Labels,
+            ClassCount = Math.Max(train.ClassCount, test.ClassCount),
+            ClassNames = classNames,
+            EmbedTrain = encoder => Embedder.Embed(encoder, train),
+            EmbedTest = encoder => Embedder.Embed(encoder, test),
+            RawTrain = () => Rows(train),
+            TrainInputs = rows => train.Gather([.. rows]),
+            RawTest = () => Rows(test),
+            RawName = rawName,
+        };
+    }
+
     /// <summary>An image split.</summary>
     public static EvaluationData Of(ImageDatasetSplit data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var (train, test) = data;
-        return new EvaluationData
+        return Of(train, test, InputGeometry.Image(train.Channels, train.Height, train.Width), "images", "raw pixels", test.ClassNames) with
         {
-            Source = train.Source,
-            Geometry = InputGeometry.Image(train.Channels, train.Height, train.Width),
-            TrainCount = train.Count,
-            TestCount = test.Count,
-            Unit = "images",
-            TrainLabels = train.Labels,
-            TestLabels = test.Labels,
-            ClassCount = Math.Max(train.ClassCount, test.ClassCount),
-            ClassNames = test.ClassNames,
-            EmbedTrain = encoder => Embedder.Embed(encoder, train),
-            EmbedTest = encoder => Embedder.Embed(encoder, test),
-            RawTrain = () => new Tensor(train.Pixels.ToArray(), [train.Count, train.ImageSize]),
-            TrainInputs = rows => Gather(train.Pixels, train.ImageSize, rows, [rows.Count, train.Channels, train.Height, train.Width]),
-            RawTest = () => new Tensor(test.Pixels.ToArray(), [test.Count, test.ImageSize]),
-            RawName = "raw pixels",
             Images = data,
             TestImage = test.Labels is null ? null : i => new ImageTile(test.Image(i).ToArray(), test.Channels, test.Height, test.Width, test.Labels[i]),
         };
@@ -100,32 +116,13 @@ public sealed record EvaluationData
     {
         ArgumentNullException.ThrowIfNull(data);
         var (train, test, names) = data;
-        return new EvaluationData
-        {
-            Source = train.Source,
-            Geometry = InputGeometry.Table(train.FeatureCount),
-            TrainCount = train.Count,
-            TestCount = test.Count,
-            Unit = "rows",
-            TrainLabels = train.Labels,
-            TestLabels = test.Labels,
-            ClassCount = Math.Max(train.ClassCount, test.ClassCount),
-            ClassNames = names,
-            EmbedTrain = encoder => Embedder.Embed(encoder, train),
-            EmbedTest = encoder => Embedder.Embed(encoder, test),
-            RawTrain = () => new Tensor(train.Features.ToArray(), [train.Count, train.FeatureCount]),
-            TrainInputs = rows => Gather(train.Features, train.FeatureCount, rows, [rows.Count, train.FeatureCount]),
-            RawTest = () => new Tensor(test.Features.ToArray(), [test.Count, test.FeatureCount]),
-            RawName = "raw standardised features",
-        };
+        return Of(train, test, InputGeometry.Table(train.FeatureCount), "rows", "raw standardised features", names);
     }
 
-    /// <summary>The samples at <paramref name="rows"/> of <paramref name="values"/>, <paramref name="width"/> floats each,
-    /// as one tensor of <paramref name="shape"/>.</summary>
-    private static Tensor Gather(ReadOnlySpan<float> values, int width, IReadOnlyList<int> rows, int[] shape)
+    /// <summary>Every sample of <paramref name="data"/> flattened to one row: (N, values per sample).</summary>
+    private static Tensor Rows(ISampleSet data)
     {
-        var batch = new float[rows.Count * width];
-        for (var i = 0; i < rows.Count; i++) values.Slice(rows[i] * width, width).CopyTo(batch.AsSpan(i * width, width));
-        return new Tensor(batch, shape);
+        var all = data.Gather([.. Enumerable.Range(0, data.Count)]);
+        return Ops.Reshape(all, data.Count, all.Length / Math.Max(1, data.Count));
     }
 }

@@ -50,7 +50,7 @@ public sealed record AudioFeatures
     {
         ArgumentNullException.ThrowIfNull(train);
         var raw = this with { Mean = 0, Std = 1 };
-        var values = raw.Clips(train, new LogMelSpectrogram(LogMel));
+        var values = raw.Clips(train, new LogMelSpectrogram(LogMel)).Values.ToArray();
         var mean = values.Average(v => (double)v);
         var std = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
         return this with { Mean = (float)mean, Std = (float)Math.Max(std, 1e-6) };
@@ -58,7 +58,7 @@ public sealed record AudioFeatures
 
     /// <summary>The standardised log-mel of every whole clip of <paramref name="data"/>, (N, 1, mels, frames) flattened.</summary>
     /// <exception cref="ArgumentException">The settings are invalid or the clips are at another rate.</exception>
-    public float[] Clips(AudioDataset data, LogMelSpectrogram front)
+    public SampleArray Clips(AudioDataset data, LogMelSpectrogram front)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(front);
@@ -70,7 +70,7 @@ public sealed record AudioFeatures
         {
             for (var i = start; i < end; i++) Input(FixedLength(data.Clips[i].Samples), front).CopyTo(all.AsSpan(i * size, size));
         });
-        return all;
+        return new SampleArray(all, ClipShape, data.Source, data.Labels, data.ClassCount);
     }
 
     /// <summary>The standardised log-mel of a signal, (mels, frames) row-major.</summary>

@@ -23,6 +23,9 @@ public sealed class TabularViewGenerator
     /// <summary>The seed of the per-row generators.</summary>
     public ulong Seed { get; }
 
+    /// <summary>Views per row.</summary>
+    public int ViewCount => _views.Length;
+
     /// <summary>The views of the rows at <paramref name="indices"/>.</summary>
     /// <exception cref="ArgumentException">An index is out of range.</exception>
     public ViewBatch Generate(TabularDataset data, int[] indices, int epoch, int batchIndex = 0)

@@ -39,25 +39,7 @@ public static class AudioRun
         var front = new LogMelSpectrogram(features.LogMel);
         var (train, test) = (features.Clips(split.Train, front), features.Clips(split.Test, front));
         var shape = features.ClipShape;
-        var size = shape.Aggregate(1, (a, b) => a * b);
-        return new EvaluationData
-        {
-            Source = split.Train.Source,
-            Geometry = InputGeometry.Image(shape[0], shape[1], shape[2]),
-            TrainCount = split.Train.Count,
-            TestCount = split.Test.Count,
-            Unit = "clips",
-            TrainLabels = split.Train.Labels,
-            TestLabels = split.Test.Labels,
-            ClassCount = split.Train.ClassCount,
-            ClassNames = split.Train.ClassNames,
-            EmbedTrain = encoder => Embedder.Embed(encoder, train, shape),
-            EmbedTest = encoder => Embedder.Embed(encoder, test, shape),
-            RawTrain = () => new Tensor(train, [split.Train.Count, size]),
-            TrainInputs = rows => new Tensor([.. rows.SelectMany(r => train.AsSpan(r * size, size).ToArray())], [rows.Count, .. shape]),
-            RawTest = () => new Tensor(test, [split.Test.Count, size]),
-            RawName = "raw log-mel spectrogram",
-        };
+        return EvaluationData.Of(train, test, InputGeometry.Image(shape[0], shape[1], shape[2]), "clips", "raw log-mel spectrogram", split.Train.ClassNames);
     }
 
     /// <summary>

@@ -71,9 +71,9 @@ public sealed class TrainingSetup
         // --hard-negatives: explicit triplets whose negatives come from a nearest-neighbour table of the current projections
         var triplets = config.HardNegatives is null ? null : new TripletBatchSampler(new LabelIndex(train.Labels!), config.BatchSize(), seed);
         var sampler = Distribute(method, triplets ?? Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
-        IBatchSource batches = PrefetchedBatchSource.ForImages(train, sampler, views, views.PipelinesAt(0).Count, config.Epochs, workers);
+        IBatchSource batches = new PrefetchedBatchSource(new ImageBatchViews(train, views), sampler, config.Epochs, workers);
         if (triplets is not null) batches = new HardNegativeMining(batches, triplets, method.Model, train, config.HardNegatives!.Value);
-        return new TrainingSetup(method, batches, EpochEvaluator.ForImages(data, ProbeViews(train, seed), config.KnnNeighbours(train.Labels)));
+        return new TrainingSetup(method, batches, EpochEvaluator.Of(EvaluationData.Of(data), ProbeViews(data.Test, seed), config.KnnNeighbours(train.Labels)));
     }
 
     private static void RequireImageConfig(TrainConfig config)
@@ -83,9 +83,9 @@ public sealed class TrainingSetup
         if (config.CorruptionRate is not null) throw new ArgumentException("--corruption-rate applies to CSV data (--data FILE.csv), not images");
     }
 
-    /// <summary>The collapse monitor's probe: two SimCLR views of the first test images.</summary>
-    private static ViewGenerator ProbeViews(ImageDataset train, ulong seed) =>
-        ViewGenerator.TwoViews(AugmentationPresets.SimClr(ImageGeometry.Of(train), train.Height), seed ^ 0x9E0BE);
+    /// <summary>The collapse monitor's probe: two SimCLR views of the test images.</summary>
+    private static ImageBatchViews ProbeViews(ImageDataset test, ulong seed) =>
+        new(test, ViewGenerator.TwoViews(AugmentationPresets.SimClr(ImageGeometry.Of(test), test.Height), seed ^ 0x9E0BE));
 
     /// <summary>
     /// Builds everything for CLIP on image-text pairs: batches of mildly cropped images (<see cref="AugmentationPresets.Clip"/>)
@@ -107,9 +107,9 @@ public sealed class TrainingSetup
         var seed = (ulong)config.Seed;
         var views = new ViewGenerator([AugmentationPresets.Clip(ImageGeometry.Of(train), train.Height)], seed);
         var sampler = Distribute(method, new ShuffledBatchSampler(train.Count, config.BatchSize(), seed), group);
-        var batches = PrefetchedBatchSource.ForImageText(data.Train, sampler, views, config.Epochs, workers);
+        var batches = new PrefetchedBatchSource(new ImageTextBatchViews(data.Train, views), sampler, config.Epochs, workers);
         var zeroShot = ZeroShotEvaluation.For(images.Test, data.Tokenizer, data.MaxLength);
-        var evaluator = EpochEvaluator.ForImages(images, ProbeViews(train, seed), config.KnnNeighbours(train.Labels), zeroShot: zeroShot);
+        var evaluator = EpochEvaluator.Of(EvaluationData.Of(images), ProbeViews(images.Test, seed), config.KnnNeighbours(train.Labels), zeroShot: zeroShot);
         return new TrainingSetup(method, batches, evaluator, data);
     }
 
@@ -135,9 +135,9 @@ public sealed class TrainingSetup
         ITabularCorruption?[] corruptions = MethodSpecs.Get(config.Method).ViewsPerSample == 1 ? [null] : [null, scarf];
         var views = new TabularViewGenerator(corruptions, seed);
         var sampler = Distribute(method, Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
-        var batches = PrefetchedBatchSource.ForTables(train, sampler, views, corruptions.Length, config.Epochs, workers);
-        var probeViews = new TabularViewGenerator([null, scarf], seed ^ 0x9E0BE);
-        return new TrainingSetup(method, batches, EpochEvaluator.ForTables(data, probeViews, config.KnnNeighbours(train.Labels)));
+        var batches = new PrefetchedBatchSource(new TabularBatchViews(train, views), sampler, config.Epochs, workers);
+        var probeViews = new TabularBatchViews(data.Test, new TabularViewGenerator([null, scarf], seed ^ 0x9E0BE));
+        return new TrainingSetup(method, batches, EpochEvaluator.Of(EvaluationData.Of(data), probeViews, config.KnnNeighbours(train.Labels)));
     }
 
     /// <summary>
@@ -161,10 +161,10 @@ public sealed class TrainingSetup
         var seed = (ulong)config.Seed;
         var views = new AudioViews(features) { SpeedFactors = AudioViews.SpeedFactorsUpTo(config.SpeedChange ?? AudioViews.DefaultSpeedChange) };
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
-        var batches = new AudioBatchSource(train, views, sampler, seed, MethodSpecs.Get(config.Method).ViewsPerSample == 1 ? 1 : config.Views ?? 2);
-        var probeRows = Enumerable.Range(0, Math.Min(512, data.Test.Count)).ToArray();
-        var probe = new AudioBatchSource(data.Test, views, new ShuffledBatchSampler(data.Test.Count, data.Test.Count, seed), seed ^ 0x9E0BE).Views(probeRows, 0, 0);
-        return new TrainingSetup(method, batches, new EpochEvaluator(evaluation, new ViewBatch(probe, null, probeRows, 0, 0), config.KnnNeighbours(train.Labels)));
+        var viewCount = MethodSpecs.Get(config.Method).ViewsPerSample == 1 ? 1 : config.Views ?? 2;
+        var batches = new PrefetchedBatchSource(new AudioBatchViews(train, views, seed, viewCount), sampler, config.Epochs);
+        var probeViews = new AudioBatchViews(data.Test, views, seed ^ 0x9E0BE);
+        return new TrainingSetup(method, batches, EpochEvaluator.Of(evaluation, probeViews, config.KnnNeighbours(train.Labels)));
     }
 
     private static ContrastiveMethod CreateMethod(TrainConfig config, InputGeometry geometry, string source, int count, int[]? labels, int classCount,

@@ -3,6 +3,7 @@ using Contrastive.Evaluation;
 using Contrastive.Evaluation.Classification;
 using Contrastive.Evaluation.Retrieval;
 using Contrastive.Nn;
+using Contrastive.Training;
 
 namespace Contrastive.Text;
 
@@ -51,7 +52,7 @@ public static class TextEvaluation
         }
         throw new ArgumentException($"{split.Test.Source}: single unlabelled texts have nothing to evaluate against (give pairs or labels)");
 
-        EmbeddingMatrix Embed(IReadOnlyList<string> texts) => TextEmbedder.Embed(encoder, tokenizer, texts, maxLength);
+        EmbeddingMatrix Embed(IReadOnlyList<string> texts) => Embedder.Embed(encoder, new TokenizedTexts(texts, tokenizer, maxLength));
     }
 
     /// <summary>The distinct anchors (one per group, at most <see cref="MaxQueries"/>) and the positives of their groups.</summary>

@@ -4,7 +4,7 @@ namespace Contrastive.Text;
 
 /// <summary>
 /// A sentence-embedding method as a text run trains it (<see cref="SentenceEmbedding"/> with in-batch negatives), in
-/// one place: its name and what the views of a record are (<see cref="TextBatchSource"/> builds them).
+/// one place: its name and what the views of a record are (<see cref="TextBatchViews"/> builds them).
 /// <list type="bullet">
 /// <item><c>simcse</c>: unsupervised SimCSE (Gao et al. 2021): the positive is the same text (or a text augmentation of
 /// it) encoded a second time, the encoder's dropout being the noise that makes the two views differ; any records.</item>

@@ -1,5 +1,6 @@
 using Contrastive.Compression;
 using Contrastive.Data.Datasets;
+using Contrastive.Data.Sampling;
 using Contrastive.Data.Text;
 using Contrastive.Import;
 using Contrastive.IO;
@@ -8,6 +9,7 @@ using Contrastive.Models;
 using Contrastive.Nn;
 using Contrastive.Runs;
 using Contrastive.Tensors;
+using Contrastive.Training;
 
 namespace Contrastive.Text;
 
@@ -108,8 +110,9 @@ public static class TextRun
 
     /// <summary>The method, its batches and the tokenizer (built from the training texts, or the backbone's WordPiece
     /// vocabulary) for training <paramref name="config"/> on <paramref name="split"/>.</summary>
-    /// <exception cref="ArgumentException">The method is not a text method or the records lack what it needs.</exception>
-    public static (SentenceEmbedding Method, TextBatchSource Batches, ISentenceTokenizer Tokenizer) Setup(TrainConfig config, TextCorpusSplit split)
+    /// <exception cref="ArgumentException">The method is not a text method, the records lack what it needs or the batch is
+    /// larger than the data.</exception>
+    public static (SentenceEmbedding Method, IBatchSource Batches, ISentenceTokenizer Tokenizer) Setup(TrainConfig config, TextCorpusSplit split)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(split);
@@ -122,8 +125,17 @@ public static class TextRun
         ITextAugmentation? augmentation = config.TextAugment
             ? new TextAugmentationPipeline(new RandomTokenDeletion(0.1), new RandomSpanMasking(0.1, tokenizer.MaskId)) : null;
         var maxLength = config.MaxTextLength ?? MethodDefaults.MaxTextLength;
-        var batches = new TextBatchSource(split.Train, tokenizer, maxLength, textMethod, config.BatchSize(), (ulong)config.Seed, augmentation);
-        return (method, batches, tokenizer);
+        var views = new TextBatchViews(split.Train, tokenizer, maxLength, textMethod, (ulong)config.Seed, augmentation);
+        return (method, Batches(views, config.BatchSize(), (ulong)config.Seed, config.Epochs), tokenizer);
+    }
+
+    /// <summary>Shuffled epochs of <paramref name="views"/> in batches of <paramref name="batchSize"/> records.</summary>
+    /// <exception cref="ArgumentException">The batch is larger than the data.</exception>
+    public static PrefetchedBatchSource Batches(TextBatchViews views, int batchSize, ulong seed, int epochs)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        if (batchSize > views.Count) throw new ArgumentException($"--batch {batchSize} is larger than the {views.Count} training records of {views.Source}");
+        return new PrefetchedBatchSource(views, new ShuffledBatchSampler(views.Count, batchSize, seed), epochs);
     }
 
     /// <summary>True when <paramref name="runDirectory"/> holds a text run (its config names a text encoder and it is not an

@@ -18,7 +18,7 @@ public class PrefetchingLoaderTests
         var views = ViewGenerator.TwoViews(AugmentationPresets.SimClr(s_grey, 28), seed: 11);
         float[][] Run(int workers, int capacity)
         {
-            using var loader = Loaders.Views(data, sampler, views, new LoaderOptions { Workers = workers, Capacity = capacity, EndEpoch = 2 });
+            using var loader = new PrefetchingLoader<ViewBatch>(sampler, new ImageBatchViews(data, views).Make, new LoaderOptions { Workers = workers, Capacity = capacity, EndEpoch = 2 });
             return loader.ReadAll().SelectMany(b => new[] { b.Views[0].Span.ToArray(), b.Views[1].Span.ToArray(), b.Indices.Select(i => (float)i).ToArray() }).ToArray();
         }
         var one = Run(1, 1);

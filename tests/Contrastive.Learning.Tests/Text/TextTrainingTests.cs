@@ -1,5 +1,6 @@
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
+using Contrastive.Methods;
 using Contrastive.Runs;
 using Contrastive.Testing;
 using Contrastive.Text;
@@ -56,7 +57,7 @@ public class TextTrainingTests
         TextRun.SaveTokenizer(tokenizer, dir.Path);
         var (_, encoder, loaded) = TextRun.Load(dir.Path);
         var texts = split.Test.Anchors.Take(3).ToArray();
-        Assert.Equal(TextEmbedder.Embed(sentence.Model.Encoder, tokenizer, texts, 32).ToArray(), TextEmbedder.Embed(encoder, loaded, texts, 32).ToArray());
+        Assert.Equal(Embedder.Embed(sentence.Model.Encoder, new TokenizedTexts(texts, tokenizer, 32)).ToArray(), Embedder.Embed(encoder, new TokenizedTexts(texts, loaded, 32)).ToArray());
 
         var (learned, baseline) = TextEvaluation.Evaluate(encoder, loaded, 32, split, knnK: 5);
         if (corpus != "fortunes") Assert.Equal(learned.Retrieval!.Queries, baseline.Retrieval!.Queries);
@@ -72,12 +73,14 @@ public class TextTrainingTests
     {
         var fortunes = TextCorpusSplit.Of(FortunesCorpus.Load(Fixture("fortunes")), 1).Train;
         var tokenizer = WordTokenizer.Build(fortunes.AllTexts(), 500);
-        var triplets = new TextBatchSource(fortunes, tokenizer, 32, TextMethod.Triplet, 8, 3).Epoch(0, 0, default).First();
+        TrainingBatch First(TextMethod method, ITextAugmentation? augmentation = null) =>
+            TextRun.Batches(new TextBatchViews(fortunes, tokenizer, 32, method, 3, augmentation), 8, 3, 1).Epoch(0, 0, default).First();
+        var triplets = First(TextMethod.Triplet);
         Assert.Equal(3, triplets.Views.Count);
         Assert.Equal(fortunes.Labels!.Where((_, i) => triplets.Indices.Contains(i)).Order(), triplets.Labels!.Order());
-        var simcse = new TextBatchSource(fortunes, tokenizer, 32, TextMethod.SimCse, 8, 3).Epoch(0, 0, default).First();
+        var simcse = First(TextMethod.SimCse);
         Assert.Equal(simcse.Views[0].ToArray(), simcse.Views[1].ToArray()); // dropout alone makes the two views differ
-        var augmented = new TextBatchSource(fortunes, tokenizer, 32, TextMethod.SimCse, 8, 3, new RandomTokenDeletion(0.3)).Epoch(0, 0, default).First();
+        var augmented = First(TextMethod.SimCse, new RandomTokenDeletion(0.3));
         Assert.NotEqual(augmented.Views[0].ToArray(), augmented.Views[1].ToArray());
     }
 
@@ -87,9 +90,9 @@ public class TextTrainingTests
         var texts = new TextCorpus(TextRecordKind.Texts, ["a b", "c d", "e f"], null, null, null, null, "mem.jsonl");
         var pairs = new TextCorpus(TextRecordKind.Pairs, ["a", "b"], ["c", "d"], null, null, null, "pairs.jsonl");
         var tokenizer = WordTokenizer.Build(["a b c d e f"], 50);
-        Assert.Contains("holds single texts", Assert.Throws<ArgumentException>(() => new TextBatchSource(texts, tokenizer, 8, TextMethod.Pairs, 2, 0)).Message);
-        Assert.Contains("needs triplets", Assert.Throws<ArgumentException>(() => new TextBatchSource(pairs, tokenizer, 8, TextMethod.Triplet, 2, 0)).Message);
-        Assert.Contains("--batch 4 is larger", Assert.Throws<ArgumentException>(() => new TextBatchSource(texts, tokenizer, 8, TextMethod.SimCse, 4, 0)).Message);
+        Assert.Contains("holds single texts", Assert.Throws<ArgumentException>(() => new TextBatchViews(texts, tokenizer, 8, TextMethod.Pairs, 0)).Message);
+        Assert.Contains("needs triplets", Assert.Throws<ArgumentException>(() => new TextBatchViews(pairs, tokenizer, 8, TextMethod.Triplet, 0)).Message);
+        Assert.Contains("--batch 4 is larger", Assert.Throws<ArgumentException>(() => TextRun.Batches(new TextBatchViews(texts, tokenizer, 8, TextMethod.SimCse, 0), 4, 0, 1)).Message);
     }
 
     [Fact]

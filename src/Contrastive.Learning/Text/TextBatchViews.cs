@@ -1,13 +1,13 @@
-using Contrastive.Data.Sampling;
+using Contrastive.Data.Loading;
 using Contrastive.Data.Text;
+using Contrastive.Data.Views;
 using Contrastive.Methods;
 using Contrastive.Tensors;
-using Contrastive.Training;
 
 namespace Contrastive.Text;
 
 /// <summary>
-/// The batches of <see cref="SentenceEmbedding"/>: shuffled epochs of the training records, tokenised once, each view
+/// The views of <see cref="SentenceEmbedding"/>'s batches of training records, tokenised once, each view
 /// packed to its longest text. What the views hold depends on the <see cref="TextMethod"/> and the records: the text
 /// twice (two text augmentations of it when an augmentation is given) when the positive is the same text; else the anchor
 /// and positive of pairs and triplets, or for labelled texts another text of the same class; with hard negatives also
@@ -15,22 +15,21 @@ namespace Contrastive.Text;
 /// <c>Labels</c> are the anchor groups (labelled texts: the classes), so rows of one group are not each other's negatives.
 /// Per-batch randomness comes from (seed, epoch, batch), so a resumed run sees the same batches.
 /// </summary>
-public sealed class TextBatchSource : IBatchSource
+public sealed class TextBatchViews : IBatchViews
 {
     private readonly TextCorpus _data;
     private readonly ISentenceTokenizer _tokenizer;
     private readonly int _maxLength;
     private readonly TextMethod _method;
     private readonly ITextAugmentation? _augmentation;
-    private readonly ShuffledBatchSampler _sampler;
     private readonly ulong _seed;
     private readonly int[][] _anchors;
     private readonly int[][]? _positives, _negatives;
     private readonly int[][]? _byClass;
 
-    /// <summary>Creates the source.</summary>
-    /// <exception cref="ArgumentException">The records do not have what the method needs, or the batch is larger than the data.</exception>
-    public TextBatchSource(TextCorpus train, ISentenceTokenizer tokenizer, int maxLength, TextMethod method, int batchSize, ulong seed, ITextAugmentation? augmentation = null)
+    /// <summary>Creates the views of <paramref name="train"/>'s records.</summary>
+    /// <exception cref="ArgumentException">The records do not have what the method needs.</exception>
+    public TextBatchViews(TextCorpus train, ISentenceTokenizer tokenizer, int maxLength, TextMethod method, ulong seed, ITextAugmentation? augmentation = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(tokenizer);
@@ -41,39 +40,39 @@ public sealed class TextBatchSource : IBatchSource
             throw new ArgumentException($"--method {method.Name} needs pairs (anchor, positive), triplets or labelled texts; {train.Source} holds single texts (use --method {TextMethod.SimCse.Name})");
         if (method.HardNegatives && train.Negatives is null && !labeled)
             throw new ArgumentException($"--method {method.Name} needs triplets (anchor, positive, negative) or labelled texts; {train.Source} holds {train.Kind}");
-        if (batchSize > train.Count) throw new ArgumentException($"--batch {batchSize} is larger than the {train.Count} training records of {train.Source}");
-        _sampler = new ShuffledBatchSampler(train.Count, batchSize, seed);
         _anchors = Tokenize(train.Anchors);
         _positives = train.Positives is null ? null : Tokenize(train.Positives);
         _negatives = train.Negatives is null ? null : Tokenize(train.Negatives);
         if (labeled)
             _byClass = [.. Enumerable.Range(0, train.ClassNames!.Count).Select(c => Enumerable.Range(0, train.Count).Where(i => train.Labels![i] == c).ToArray())];
-        ViewsPerBatch = batchSize * method.ViewCount;
     }
 
     /// <inheritdoc />
-    public int BatchesPerEpoch => _sampler.BatchesPerEpoch;
+    public string Source => _data.Source;
 
     /// <inheritdoc />
-    public int ViewsPerBatch { get; }
+    public int Count => _data.Count;
 
     /// <inheritdoc />
-    public TimeSpan WaitTime => TimeSpan.Zero;
+    public int ViewsPerSample => _method.ViewCount;
 
     /// <inheritdoc />
-    public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep, CancellationToken cancellation)
+    public ViewBatch Make(BatchJob job)
     {
-        var step = firstStep;
-        for (var b = 0; b < BatchesPerEpoch; b++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            yield return Batch(_sampler.Batch(epoch, b), new Rng(_seed ^ (0x7E57UL + ((ulong)epoch << 32) + (ulong)b) * 0x9E3779B97F4A7C15UL), step++);
-        }
+        ArgumentNullException.ThrowIfNull(job);
+        var rows = job.Indices;
+        foreach (var row in rows)
+            if ((uint)row >= (uint)Count) throw new ArgumentException($"record index {row} is outside {Source} (0..{Count - 1})");
+        var rng = new Rng(_seed ^ (0x7E57UL + ((ulong)job.Epoch << 32) + (ulong)job.BatchIndex) * 0x9E3779B97F4A7C15UL);
+        return new ViewBatch(Views(rows, rng), Labels(rows), rows, job.Epoch, job.BatchIndex);
     }
 
-    private TrainingBatch Batch(int[] rows, Rng rng, long step)
+    /// <summary>The anchor groups of <paramref name="rows"/>: their classes for labelled texts unless the positive is the text itself.</summary>
+    private int[] Labels(int[] rows) =>
+        _data.Labels is { } classes && !_method.PositiveIsSameText ? [.. rows.Select(r => classes[r])] : [.. rows.Select(r => _data.Groups[r])];
+
+    private List<Tensor> Views(int[] rows, Rng rng)
     {
-        var labels = _data.Labels is { } classes && !_method.PositiveIsSameText ? rows.Select(r => classes[r]).ToArray() : rows.Select(r => _data.Groups[r]).ToArray();
         int[][] anchors = [.. rows.Select(r => _anchors[r])];
         var result = new List<Tensor>(_method.ViewCount);
         if (_method.PositiveIsSameText)
@@ -93,7 +92,7 @@ public sealed class TextBatchSource : IBatchSource
             result.Add(Pack(rows.Select(r => _anchors[SameClass(r, rng)])));
             if (_method.HardNegatives) result.Add(Pack(rows.Select(r => _anchors[OtherClass(r, rng)])));
         }
-        return new TrainingBatch(result, labels, rows, step);
+        return result;
     }
 
     private int[] Augment(int[] words, Rng rng) => _augmentation?.Apply(words, rng) is { Length: > 0 } augmented ? augmented : words;
