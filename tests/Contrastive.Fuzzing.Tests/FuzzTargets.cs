@@ -13,6 +13,7 @@ using Contrastive.Models;
 using Contrastive.Runs;
 using Contrastive.Serving;
 using Contrastive.Tensors;
+using Contrastive.Testing;
 using Contrastive.Training;
 using Microsoft.AspNetCore.Builder;
 
@@ -29,8 +30,8 @@ public static class FuzzTargets
     /// <summary>The target <paramref name="name"/>; seed files are made under <paramref name="directory"/>.</summary>
     public static FuzzTarget Create(string name, string directory) => name switch
     {
-        "idx" => new("idx", [Written(directory, "seed.idx", p => IdxFile.WriteImages(p, Bytes(3 * 4 * 5), 3, 4, 5, gzip: false)),
-            Written(directory, "seed.idx.gz", p => IdxFile.WriteImages(p, Bytes(2 * 3 * 3), 2, 3, 3, gzip: true))],
+        "idx" => new("idx", [Written(directory, "seed.idx", p => IdxWriter.WriteImages(p, Bytes(3 * 4 * 5), 3, 4, 5, gzip: false)),
+            Written(directory, "seed.idx.gz", p => IdxWriter.WriteImages(p, Bytes(2 * 3 * 3), 2, 3, 3, gzip: true))],
             (path, _) => IdxFile.Load(path), [typeof(DatasetException)], ".idx"),
         "png" => new("png", [.. Images().SelectMany(i => new[] { PngEncoder.Encode(i, PngFilter.Adaptive), PngEncoder.Encode(i, PngFilter.None) })],
             (_, bytes) => PngDecoder.Decode(bytes, "fuzz.png"), [typeof(DatasetException)], ".png"),

@@ -22,14 +22,15 @@ internal static class GemmBench
         .. Conv("conv3", 128, 9 * 49, 576),
     ];
 
-    /// <summary>One line: "gemm: provider shape=GFLOP/s ..." per provider; <paramref name="seconds"/> is the target time per shape.</summary>
+    /// <summary>One line: "gemm: provider shape=GFLOP/s ..." per provider (OpenBLAS with the kernel family it chose, which
+    /// decides its speed); <paramref name="seconds"/> is the target time per shape.</summary>
     public static string Run(double seconds = 0.2)
     {
         var text = new StringBuilder();
         foreach (var provider in Providers())
         {
             provider.SetThreads(Engine.Threads);
-            text.Append(CultureInfo.InvariantCulture, $"gemm: {provider.Name}");
+            text.Append(CultureInfo.InvariantCulture, $"gemm: {(provider is OpenBlasGemm blas ? $"{blas.Name} ({blas.CoreName})" : provider.Name)}");
             foreach (var (name, m, n, k, ta, tb) in s_shapes)
             {
                 var flops = 2.0 * m * n * k;

@@ -28,9 +28,6 @@ public sealed unsafe class ManagedGemm : IGemmProvider
     /// <inheritdoc />
     public string Name => "managed";
 
-    /// <summary>The micro-kernel family in use (shown by benchmarks).</summary>
-    internal KernelTier Tier => _kernel.Tier;
-
     /// <inheritdoc />
     public void SetThreads(int threads)
     {

@@ -28,7 +28,7 @@ public sealed unsafe class OpenBlasGemm : IGemmProvider
     /// <inheritdoc />
     public string Name => "openblas";
 
-    /// <summary>The kernel family OpenBLAS runs (e.g. SkylakeX, Haswell), for benchmark reports.</summary>
+    /// <summary>The kernel family OpenBLAS runs (e.g. SkylakeX, Haswell), shown by <c>contrastive bench gemm</c>.</summary>
     public string CoreName => _library.CoreName;
 
     /// <inheritdoc />

@@ -18,13 +18,6 @@ public sealed class GridAvgPool2d : Module
         (Rows, Columns) = (rows, columns);
     }
 
-    /// <summary>Pools to a square <paramref name="size"/> x <paramref name="size"/> grid.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is below 1.</exception>
-    public GridAvgPool2d(int size)
-        : this(size, size)
-    {
-    }
-
     /// <summary>The grid's rows R.</summary>
     public int Rows { get; }
 

@@ -63,7 +63,7 @@ public sealed class RandomErasing : IImageAugmentation
     }
 
     /// <summary>Sets the box (top, left, h, w) of every channel to <paramref name="value"/>.</summary>
-    internal static void Fill(Span<float> img, ImageGeometry g, int top, int left, int h, int w, float value)
+    private static void Fill(Span<float> img, ImageGeometry g, int top, int left, int h, int w, float value)
     {
         for (var c = 0; c < g.Channels; c++)
             for (var y = top; y < top + h; y++)

@@ -28,18 +28,6 @@ public static class IdxFile
         return ToDataset(images, imagesPath, labels, labelsPath, classNames);
     }
 
-    /// <summary>Writes unsigned-byte images (count * rows * columns bytes, row-major) as an IDX file.</summary>
-    public static void WriteImages(string path, ReadOnlySpan<byte> pixels, int count, int rows, int columns, bool gzip)
-    {
-        if (count < 0 || rows <= 0 || columns <= 0 || pixels.Length != (long)count * rows * columns)
-            throw new ArgumentException($"{path}: {pixels.Length} bytes do not hold {count} images of {rows}x{columns}");
-        Write(path, ImagesMagic, [count, rows, columns], pixels, gzip);
-    }
-
-    /// <summary>Writes unsigned-byte labels as an IDX file.</summary>
-    public static void WriteLabels(string path, ReadOnlySpan<byte> labels, bool gzip) =>
-        Write(path, LabelsMagic, [labels.Length], labels, gzip);
-
     internal static ImageDataset ToDataset(byte[] images, string imagesSource, byte[]? labels, string? labelsSource, IReadOnlyList<string>? classNames)
     {
         var dims = ParseHeader(images, imagesSource, ImagesMagic, "images");
@@ -88,15 +76,6 @@ public static class IdxFile
                 $"the header declares {string.Join(" x ", dims)} {what} = {body} bytes of data but the file holds {actual}" +
                 (actual < body ? " (truncated)" : " (trailing bytes)"));
         return dims;
-    }
-
-    private static void Write(string path, uint magic, int[] dims, ReadOnlySpan<byte> body, bool gzip)
-    {
-        var bytes = new byte[4 + 4 * dims.Length + body.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(bytes, magic);
-        for (var d = 0; d < dims.Length; d++) BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(4 + 4 * d), (uint)dims[d]);
-        body.CopyTo(bytes.AsSpan(4 + 4 * dims.Length));
-        DataFile.WriteAtomic(path, gzip, s => s.Write(bytes));
     }
 
     private static string[]? NumericClassNames(int[]? labels) =>

@@ -5,7 +5,7 @@ namespace Contrastive.Data.Formats;
 
 /// <summary>
 /// Reads JSON Lines files: one JSON object per line, UTF-8, blank lines skipped. The format readers built on it
-/// (<see cref="JsonlText"/>, image-text pairs) only say what a record's fields mean.
+/// (text records, image-text pairs) only say what a record's fields mean.
 /// </summary>
 public static class JsonLines
 {

@@ -3,12 +3,11 @@ using Contrastive.Tensors;
 namespace Contrastive.Data.Views;
 
 /// <summary>
-/// The curriculum hook for negative difficulty: a source of "hard" negatives for an anchor. Pair and
-/// triplet generators ask it with probability equal to the current hardness and fall back to a uniform
-/// negative from another class when it returns false. Implement it with any miner, e.g. one holding the
-/// nearest-embedding neighbours of every sample refreshed each epoch (<see cref="NeighbourNegatives"/>), or
-/// with a class taxonomy (<see cref="CoarseGroupNegatives"/>). Implementations must be thread-safe and
-/// draw only from the given <see cref="Rng"/>.
+/// A source of "hard" negatives for an anchor. The triplet generator asks it with probability equal to its
+/// hardness and falls back to a uniform negative from another class when it returns false. Implement it with any
+/// miner, e.g. one holding the nearest-embedding neighbours of every sample refreshed each epoch
+/// (<see cref="NeighbourNegatives"/>). Implementations must be thread-safe and draw only from the given
+/// <see cref="Rng"/>.
 /// </summary>
 public interface IHardNegativeSource
 {

@@ -3,9 +3,8 @@ using Contrastive.Tensors;
 namespace Contrastive.Data.Views;
 
 /// <summary>
-/// Triplets (anchor, positive, negative), regenerated on every call with the same rules as
-/// <see cref="PairGenerator"/>: a random other member of the anchor's class, and a uniform other-class
-/// sample or, with probability <c>hardness</c>, one from <see cref="HardNegatives"/>.
+/// Triplets (anchor, positive, negative), regenerated on every call: a random other member of the anchor's class,
+/// and a uniform other-class sample or, with probability <c>hardness</c>, one from <see cref="HardNegatives"/>.
 /// </summary>
 public sealed class TripletGenerator
 {
@@ -33,8 +32,20 @@ public sealed class TripletGenerator
         for (var i = 0; i < anchors.Length; i++)
         {
             positive[i] = _labels.RandomPositive(anchors[i], rng);
-            negative[i] = PairGenerator.Negative(_labels, HardNegatives, anchors[i], hardness, rng);
+            negative[i] = Negative(_labels, HardNegatives, anchors[i], hardness, rng);
         }
         return new TripletBatch(anchors.ToArray(), positive, negative);
+    }
+
+    /// <summary>A hard negative with probability <paramref name="hardness"/> when a source offers one, else a uniform one.</summary>
+    private static int Negative(LabelIndex labels, IHardNegativeSource? hard, int anchor, float hardness, Rng rng)
+    {
+        if (hard is not null && hardness > 0 && rng.NextFloat() < hardness && hard.TryPick(anchor, rng, out var negative))
+        {
+            if (labels.LabelOf(negative) == labels.LabelOf(anchor))
+                throw new InvalidOperationException($"hard-negative source returned sample {negative} with the anchor's own label {labels.LabelOf(anchor)}");
+            return negative;
+        }
+        return labels.RandomOutsideClass(labels.LabelOf(anchor), rng);
     }
 }

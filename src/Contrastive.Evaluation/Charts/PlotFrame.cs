@@ -1,8 +1,5 @@
 namespace Contrastive.Evaluation.Charts;
 
-/// <summary>A legend entry: a line swatch (solid or dashed) or, for markers, a dot.</summary>
-internal readonly record struct LegendEntry(string Name, string Color, bool Dashed = false, bool Marker = false);
-
 /// <summary>
 /// The common frame of a 2-D chart: title, legend, plot rectangle, grid, ticks and axis labels, and the mapping
 /// from data to pixel coordinates. The legend sits in rows between the title and the plot (so it never covers

@@ -8,10 +8,8 @@ namespace Contrastive.Evaluation.Health;
 /// </summary>
 public readonly record struct CollapseThresholds()
 {
-    /// <summary>Collapsed below this std ratio. On the demo split a SimSiam without its stop-gradient (and without the
-    /// output batch norm its projector has since gained) fell to 0.22, 0.16 and 0.15 in its first three epochs;
-    /// healthy SimCLR, MoCo and BYOL runs stay between 0.6 and 1, and a CLIP run passes 0.24 in its first epoch on the
-    /// way up (a warning, not a collapse).</summary>
+    /// <summary>Collapsed below this std ratio: below what healthy runs, CLIP's first epoch included, were seen to reach
+    /// and above what a collapsing SimSiam fell to (BENCHMARKS.md, "Method recipes found on the demo split").</summary>
     public double CollapsedStdRatio { get; init; } = 0.2;
 
     /// <summary>Warning below this std ratio.</summary>

@@ -2,8 +2,8 @@ namespace Contrastive.Evaluation.Health;
 
 /// <summary>
 /// Eigen-decomposition of a real symmetric matrix: Householder reduction to tridiagonal form, then the implicit QL
-/// algorithm with Wilkinson-style shifts (EISPACK's tred2 and tql2, as in JAMA). About 9n³ flops in all, so a
-/// 1,152 x 1,152 covariance takes seconds where cyclic Jacobi took about a minute.
+/// algorithm with Wilkinson-style shifts (EISPACK's tred2 and tql2, as in JAMA). About 9n³ flops in all, far fewer
+/// than cyclic Jacobi's repeated sweeps (timings in BENCHMARKS.md, "The grid representation").
 /// </summary>
 internal static class SymmetricEigen
 {

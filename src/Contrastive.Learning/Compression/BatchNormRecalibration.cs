@@ -8,8 +8,8 @@ namespace Contrastive.Compression;
 /// Re-estimates the running statistics of every batch norm of an encoder from data ("precise BN", Wu and Johnson 2021):
 /// in training mode and without gradients the encoder sees the batches, and each layer's running mean and variance
 /// become the average of the batches' means and (unbiased) variances. Pruning changes what reaches each batch norm, so
-/// the statistics it was trained with no longer describe its input; on the SimSiam run of BENCHMARKS.md, 50 batches
-/// win back 1.5 of the 3.4 kNN points that pruning half of every weight costs.
+/// the statistics it was trained with no longer describe its input; re-estimating them wins back part of the accuracy
+/// pruning costs (BENCHMARKS.md, "Compression: int8 weights and pruning").
 /// </summary>
 public static class BatchNormRecalibration
 {

@@ -1,5 +1,4 @@
 using Contrastive.Data;
-using Contrastive.Data.Datasets;
 using Contrastive.Evaluation;
 using Contrastive.Evaluation.Charts;
 using Contrastive.Evaluation.Classification;
@@ -18,12 +17,6 @@ namespace Contrastive.Runs;
 /// </summary>
 public static class RunEvaluation
 {
-    /// <summary>Evaluates <paramref name="encoder"/> and writes eval.json and report.html into <paramref name="directory"/>.</summary>
-    /// <returns>The figures, or null when the data has no labels (then the report holds the training curves only).</returns>
-    public static EvaluationResult? Write(string directory, Module encoder, ImageDatasetSplit data, EvaluationOptions options,
-        IReadOnlyList<KeyValuePair<string, string>> config, IReadOnlyList<EpochMetrics>? metrics = null) =>
-        Write(directory, encoder, EvaluationData.Of(data), options, config, metrics);
-
     /// <summary>Evaluates <paramref name="encoder"/> on data of any kind and writes eval.json and report.html into
     /// <paramref name="directory"/>; a CLIP encoder with <paramref name="imageText"/> also gets its zero-shot accuracy and
     /// image-text retrieval; <paramref name="supervised"/> (<see cref="SupervisedFewLabels"/>) joins the figures when given.</summary>

@@ -24,8 +24,8 @@ public sealed record TrainConfig
     /// <summary>demo, fashion-mnist or a path (image folder, IDX folder, CSV table, JSONL image-text pairs).</summary>
     public string Data { get; init; } = "demo";
 
-    /// <summary>Training epochs: 10 by default, 1,250 steps of the demo's batch 64, about 2 minutes on 2 cores (on the
-    /// demo, kNN kept rising to epoch 7 of 10).</summary>
+    /// <summary>Training epochs: 10 by default, 1,250 steps of the demo's batch 64 (BENCHMARKS.md, "The default demo
+    /// run").</summary>
     public int Epochs { get; init; } = 10;
 
     /// <summary>Images per batch (each gives two views); null: the method's default (<see cref="MethodDefaults.Batch"/>).</summary>

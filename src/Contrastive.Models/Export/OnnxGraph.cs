@@ -18,9 +18,6 @@ internal sealed class OnnxGraph
     private readonly List<(string Name, Tensor Value)> _initializers = [];
     private readonly List<Node> _nodes = [];
 
-    /// <summary>The op types of the nodes, in order (for messages and tests).</summary>
-    public IEnumerable<string> OpTypes => _nodes.Select(n => n.OpType);
-
     /// <summary>Adds a constant tensor and returns its name, <paramref name="kind"/> numbered in order of addition.</summary>
     public string Constant(string kind, Tensor value)
     {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Contrastive.Export;
@@ -18,15 +17,6 @@ internal sealed class ProtoWriter
     {
         Key(field, 0);
         WriteVarint((ulong)value);
-        return this;
-    }
-
-    /// <summary>A float field.</summary>
-    public ProtoWriter Float(int field, float value)
-    {
-        Key(field, 5);
-        BinaryPrimitives.WriteSingleLittleEndian(_buffer.GetSpan(4), value);
-        _buffer.Advance(4);
         return this;
     }
 

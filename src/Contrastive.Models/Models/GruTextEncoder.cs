@@ -9,8 +9,8 @@ namespace Contrastive.Models;
 /// A recurrent text encoder: token embedding, dropout, a bidirectional <see cref="Gru"/> over each row's real tokens
 /// (as PyTorch on a <c>pack_padded_sequence</c>), dropout, and the mean of the per-token states over the real tokens:
 /// one vector of <see cref="OutputDim"/> = 2 * hidden. The token embedding starts N(0, <see cref="EmbeddingStd"/>^2), not
-/// PyTorch's N(0, 1): at lr 3e-3 the N(0, 1) table barely moves, and overfitting 644 WordNet pairs for 100 steps left
-/// the ranking loss at 3.80 (chance 4.16) against 0.91 with 0.1.
+/// PyTorch's N(0, 1), which barely moves at the text runs' learning rates (BENCHMARKS.md, "Sentence embeddings on
+/// WordNet and fortunes").
 /// <para>
 /// Input contract: that of <see cref="TransformerTextEncoder"/>, (B, T) token ids as whole-number floats, padding
 /// (<see cref="WordTokenizer.PadId"/>) only after a row's real tokens; unlike the Transformer there is no position

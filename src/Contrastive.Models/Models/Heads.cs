@@ -19,7 +19,8 @@ public static class Heads
     /// <see cref="Projection"/> followed by a BatchNorm1d without scale or shift (keys <c>4.running_mean,
     /// 4.running_var, 4.num_batches_tracked</c>), which normalises every output dimension over the batch so the
     /// embeddings cannot all coincide. The triplet network takes it as its "BNNeck" (Luo et al. 2019): without it,
-    /// batch-hard mining on full Fashion-MNIST collapses within an epoch (std ratio 0.001). SimSiam's projector ends
+    /// batch-hard mining on full Fashion-MNIST collapses within an epoch (BENCHMARKS.md, "Batch-hard triplet mining
+    /// that trains"). SimSiam's projector ends
     /// the same way in Chen and He's code.
     /// </summary>
     public static Sequential NormalizedProjection(Tensors.Rng rng, int inputDim, int hiddenDim, int outputDim)

@@ -1,5 +1,4 @@
 using Contrastive.Data;
-using Contrastive.Data.Datasets;
 using Contrastive.Data.Text;
 using Contrastive.Methods;
 using Contrastive.Models;
@@ -78,19 +77,6 @@ public sealed class ImageTextDataset
             texts[i] = _texts[indices[i]];
         }
         return TransformerTextEncoder.IdsToTensor(texts);
-    }
-
-    /// <summary>
-    /// Loads pairs from a JSON Lines file (<see cref="ImageTextJsonl"/>). Without a tokenizer, one is built from the
-    /// captions (at most <paramref name="maxVocabulary"/> tokens).
-    /// </summary>
-    /// <exception cref="DatasetException">The file or an image is missing or malformed; the message names the file and line.</exception>
-    public static ImageTextDataset FromJsonl(string path, int maxLength, WordTokenizer? tokenizer = null, ImageLoadOptions? options = null,
-        int maxVocabulary = 10_000)
-    {
-        var (images, captions) = ImageTextJsonl.Load(path, options);
-        tokenizer ??= WordTokenizer.Build(captions, maxVocabulary);
-        return new ImageTextDataset(images, captions, tokenizer, maxLength);
     }
 
     /// <summary>

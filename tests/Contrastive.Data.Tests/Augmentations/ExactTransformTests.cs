@@ -18,15 +18,6 @@ public class ExactTransformTests
     }
 
     [Fact]
-    public void Vertical_flip_mirrors_rows()
-    {
-        var img = Images.Ramp(s_rgb);
-        var flipped = Images.Run(new VerticalFlip(), img, s_rgb);
-        Assert.Equal((100 * 1 + 10 * 3 + 2) / 1000f, flipped[(1 * 4 + 0) * 5 + 2]);
-        Assert.Equal(img, Images.Run(new VerticalFlip(), flipped, s_rgb));
-    }
-
-    [Fact]
     public void Crop_of_scale_1_and_ratio_1_on_a_square_image_is_the_identity()
     {
         var g = new ImageGeometry(2, 6, 6);
@@ -112,15 +103,6 @@ public class ExactTransformTests
     }
 
     [Fact]
-    public void Normalize_subtracts_the_mean_and_divides_by_the_std_per_channel()
-    {
-        var g = new ImageGeometry(2, 1, 2);
-        var dst = Images.Run(new Normalize([0.5f, 0.25f], [0.5f, 2f]), [1f, 0f, 0.25f, 2.25f], g);
-        float[] expected = [1f, -1f, 0f, 1f];
-        for (var i = 0; i < 4; i++) Assert.Equal(expected[i], dst[i], 6);
-    }
-
-    [Fact]
     public void Clamp_limits_values()
     {
         Assert.Equal([0f, 0.5f, 1f], Images.Run(new Clamp(), [-0.5f, 0.5f, 1.5f], new ImageGeometry(1, 1, 3)));
@@ -167,18 +149,6 @@ public class ExactTransformTests
     }
 
     [Fact]
-    public void Cutout_is_clipped_at_the_border()
-    {
-        var g = new ImageGeometry(1, 6, 6);
-        var img = Enumerable.Repeat(1f, g.Size).ToArray();
-        for (ulong seed = 0; seed < 20; seed++)
-        {
-            var zeros = Images.Run(new Cutout(4), img, g, seed).Count(v => v == 0f);
-            Assert.InRange(zeros, 4, 16);
-        }
-    }
-
-    [Fact]
     public void Gaussian_noise_has_the_requested_spread()
     {
         var g = new ImageGeometry(1, 100, 100);
@@ -197,6 +167,5 @@ public class ExactTransformTests
         Assert.Contains("scale", Assert.Throws<ArgumentException>(() => new RandomResizedCrop(8, 8, 0.5f, 0.2f)).Message);
         Assert.Contains("hue", Assert.Throws<ArgumentException>(() => new ColorJitter(0, 0, 0, 0.7f)).Message);
         Assert.Contains("2x5x5", Assert.Throws<ArgumentException>(() => new ColorJitter(0.1f, 0, 0, 0).OutputGeometry(new ImageGeometry(2, 5, 5))).Message);
-        Assert.Contains("3x4x5", Assert.Throws<ArgumentException>(() => new Normalize([0f, 0f], [1f, 1f]).OutputGeometry(s_rgb)).Message);
     }
 }

@@ -35,9 +35,9 @@ public class PipelineAndPresetTests
     {
         var g = new ImageGeometry(1, 3, 3);
         var img = Images.Ramp(g);
-        var inner = new AugmentationPipeline(new AugmentationStep(new HorizontalFlip()), new AugmentationStep(new VerticalFlip()));
+        var inner = new AugmentationPipeline(new AugmentationStep(new HorizontalFlip()), new AugmentationStep(new Clamp(0.2f, 0.8f)));
         var outer = new AugmentationPipeline(new AugmentationStep(inner)).Then(new Solarize(0.011f));
-        var expected = Images.Run(new Solarize(0.011f), Images.Run(new VerticalFlip(), Images.Run(new HorizontalFlip(), img, g), g), g);
+        var expected = Images.Run(new Solarize(0.011f), Images.Run(new Clamp(0.2f, 0.8f), Images.Run(new HorizontalFlip(), img, g), g), g);
         Assert.Equal(expected, Images.Run(outer, img, g));
     }
 

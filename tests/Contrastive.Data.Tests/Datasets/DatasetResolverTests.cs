@@ -33,15 +33,15 @@ public sealed class DatasetResolverTests
     {
         using var dir = new TempDirectory();
         var pixels = Enumerable.Range(0, 10 * 4).Select(i => (byte)i).ToArray();
-        IdxFile.WriteImages(dir.File("train-images-idx3-ubyte.gz"), pixels, 10, 2, 2, gzip: true);
-        IdxFile.WriteLabels(dir.File("train-labels-idx1-ubyte.gz"), [0, 1, 0, 1, 0, 1, 0, 1, 0, 1], gzip: true);
+        IdxWriter.WriteImages(dir.File("train-images-idx3-ubyte.gz"), pixels, 10, 2, 2, gzip: true);
+        IdxWriter.WriteLabels(dir.File("train-labels-idx1-ubyte.gz"), [0, 1, 0, 1, 0, 1, 0, 1, 0, 1], gzip: true);
 
         var (train, test) = DatasetResolver.LoadImages(dir.Path, new ImageLoadOptions { TestFraction = 0.2, SplitSeed = null });
         Assert.Equal((8, 2), (train.Count, test.Count));
         Assert.Equal([0, 1], test.Labels!);
 
-        IdxFile.WriteImages(dir.File("t10k-images-idx3-ubyte"), pixels.AsSpan(0, 8), 2, 2, 2, gzip: false);
-        IdxFile.WriteLabels(dir.File("t10k-labels-idx1-ubyte"), [1, 0], gzip: false);
+        IdxWriter.WriteImages(dir.File("t10k-images-idx3-ubyte"), pixels.AsSpan(0, 8), 2, 2, 2, gzip: false);
+        IdxWriter.WriteLabels(dir.File("t10k-labels-idx1-ubyte"), [1, 0], gzip: false);
         (train, test) = DatasetResolver.LoadImages(dir.Path);
         Assert.Equal((10, 2), (train.Count, test.Count));
         Assert.Equal(["0", "1"], test.ClassNames);

@@ -55,7 +55,7 @@ public sealed class CorruptionTests
                 return (Fixtures.Pnm("P3", 2, 2, 255, Enumerable.Range(0, 12).Select(i => i * 20).ToArray()), b => PnmDecoder.Decode(b, "x"));
             case "idx":
             case "idx-gz":
-                IdxFile.WriteImages(path, Enumerable.Range(0, 2 * 3 * 3).Select(i => (byte)i).ToArray(), 2, 3, 3, format == "idx-gz");
+                IdxWriter.WriteImages(path, Enumerable.Range(0, 2 * 3 * 3).Select(i => (byte)i).ToArray(), 2, 3, 3, format == "idx-gz");
                 return (File.ReadAllBytes(path), viaFile(p => IdxFile.Load(p)));
             case "npy":
                 NpyFile.Write(path, new float[] { 1, 2, 3, 4, 5, 6 }, [3, 2]);

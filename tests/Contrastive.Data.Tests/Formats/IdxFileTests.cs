@@ -15,8 +15,8 @@ public sealed class IdxFileTests
     public void RoundTrip_RawAndGzip(bool gzip)
     {
         using var dir = new TempDirectory();
-        IdxFile.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip);
-        IdxFile.WriteLabels(dir.File("labels"), Labels, gzip);
+        IdxWriter.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip);
+        IdxWriter.WriteLabels(dir.File("labels"), Labels, gzip);
         Assert.Equal(gzip, DataFile.IsGzip(File.ReadAllBytes(dir.File("images"))));
 
         var data = IdxFile.Load(dir.File("images"), dir.File("labels"), ["a", "b", "c"]);
@@ -31,7 +31,7 @@ public sealed class IdxFileTests
     public void WrongMagic_NamesFileAndBothNumbers()
     {
         using var dir = new TempDirectory();
-        IdxFile.WriteLabels(dir.File("labels"), Labels, gzip: false);
+        IdxWriter.WriteLabels(dir.File("labels"), Labels, gzip: false);
         var e = Assert.Throws<DatasetException>(() => IdxFile.Load(dir.File("labels")));
         Assert.Equal($"{dir.File("labels")}: magic number 0x00000801 is not 0x00000803 (IDX images of unsigned bytes)", e.Message);
     }
@@ -41,7 +41,7 @@ public sealed class IdxFileTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("images");
-        IdxFile.WriteImages(path, Pixels, 3, 4, 5, gzip: false);
+        IdxWriter.WriteImages(path, Pixels, 3, 4, 5, gzip: false);
         var bytes = File.ReadAllBytes(path);
         BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(4), 10);
         File.WriteAllBytes(path, bytes);
@@ -55,9 +55,9 @@ public sealed class IdxFileTests
     public void TrailingBytes_AreAnError()
     {
         using var dir = new TempDirectory();
-        IdxFile.WriteLabels(dir.File("labels"), Labels, gzip: false);
+        IdxWriter.WriteLabels(dir.File("labels"), Labels, gzip: false);
         File.AppendAllText(dir.File("labels"), "x");
-        IdxFile.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip: false);
+        IdxWriter.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip: false);
         var e = Assert.Throws<DatasetException>(() => IdxFile.Load(dir.File("images"), dir.File("labels")));
         Assert.Contains("holds 4 (trailing bytes)", e.Message);
     }
@@ -67,7 +67,7 @@ public sealed class IdxFileTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("images.gz");
-        IdxFile.WriteImages(path, Pixels, 3, 4, 5, gzip: true);
+        IdxWriter.WriteImages(path, Pixels, 3, 4, 5, gzip: true);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..^6]);
         var e = Assert.Throws<DatasetException>(() => IdxFile.Load(path));
@@ -78,9 +78,9 @@ public sealed class IdxFileTests
     public void LabelCountMismatchAndOutOfRangeLabels_NameTheLabelsFile()
     {
         using var dir = new TempDirectory();
-        IdxFile.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip: false);
-        IdxFile.WriteLabels(dir.File("two"), [0, 1], gzip: false);
-        IdxFile.WriteLabels(dir.File("big"), [0, 1, 7], gzip: false);
+        IdxWriter.WriteImages(dir.File("images"), Pixels, 3, 4, 5, gzip: false);
+        IdxWriter.WriteLabels(dir.File("two"), [0, 1], gzip: false);
+        IdxWriter.WriteLabels(dir.File("big"), [0, 1, 7], gzip: false);
 
         var count = Assert.Throws<DatasetException>(() => IdxFile.Load(dir.File("images"), dir.File("two")));
         var range = Assert.Throws<DatasetException>(() => IdxFile.Load(dir.File("images"), dir.File("big"), ["a", "b", "c"]));

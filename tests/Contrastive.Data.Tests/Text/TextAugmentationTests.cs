@@ -7,14 +7,13 @@ public class TextAugmentationTests
 {
     private static readonly int[] s_tokens = [.. Enumerable.Range(10, 20)];
 
-    public static TheoryData<string> Names => ["deletion", "swap", "span", "pipeline"];
+    public static TheoryData<string> Names => ["deletion", "span", "pipeline"];
 
     private static ITextAugmentation Make(string name) => name switch
     {
         "deletion" => new RandomTokenDeletion(0.3),
-        "swap" => new RandomTokenSwap(0.2),
         "span" => new RandomSpanMasking(0.25),
-        _ => new TextAugmentationPipeline(new RandomTokenDeletion(0.1), new RandomTokenSwap(0.1), new RandomSpanMasking(0.2, maskId: 4)),
+        _ => new TextAugmentationPipeline(new RandomTokenDeletion(0.1), new RandomSpanMasking(0.2, maskId: 4)),
     };
 
     [Theory]
@@ -50,15 +49,6 @@ public class TextAugmentationTests
         Assert.Equal(s_tokens, new RandomTokenDeletion(0).Apply(s_tokens, new Rng(3)));
     }
 
-    [Fact]
-    public void Swap_keeps_length_and_tokens()
-    {
-        var view = new RandomTokenSwap(0.5).Apply(s_tokens, new Rng(9));
-        Assert.Equal(s_tokens, view.Order());
-        Assert.NotEqual(s_tokens, view);
-        Assert.Equal(s_tokens, new RandomTokenSwap(0).Apply(s_tokens, new Rng(9)));
-    }
-
     [Theory]
     [InlineData(0.25, 5)]
     [InlineData(0.01, 1)]
@@ -81,7 +71,6 @@ public class TextAugmentationTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RandomTokenDeletion(1.5));
         Assert.Contains("1.5", ex.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RandomTokenSwap(-0.1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new RandomSpanMasking(0.2, maskId: -1));
     }
 

@@ -63,33 +63,16 @@ public class ViewAndPairTests
     [Fact]
     public void Curriculum_strength_selects_the_recipe_level()
     {
-        var schedule = new CurriculumSchedule(0.2f, 1f, 0f, 0.8f, rampEnd: 0.5f);
+        var schedule = new CurriculumSchedule(0.2f, 1f, rampEnd: 0.5f);
         Assert.Equal(0.2f, schedule.Strength(0f), 6);
         Assert.Equal(0.6f, schedule.Strength(0.25f), 6);
         Assert.Equal(1f, schedule.Strength(0.9f), 6);
-        Assert.Equal(0.4f, schedule.Hardness(0.25f), 6);
         var views = new ViewGenerator(s => [AugmentationPresets.SimClr(s_grey, 28, s)], schedule, 0);
         Assert.Equal(0.84f, ScaleLowAt(0f), 5);    // strength 0.2: 1 - 0.2 (1 - 0.2)
         Assert.Equal(0.52f, ScaleLowAt(0.25f), 5); // strength 0.6: 1 - 0.6 (1 - 0.2)
         Assert.Same(views.PipelinesAt(0.25f), views.PipelinesAt(0.2501f));
 
         float ScaleLowAt(float p) => ((RandomResizedCrop)((AugmentationPipeline)views.PipelinesAt(p)[0]).Steps[0].Augmentation).ScaleLow;
-    }
-
-    [Fact]
-    public void Pairs_are_balanced_and_labelled_correctly()
-    {
-        var labels = Enumerable.Range(0, 60).Select(i => i % 6).ToArray();
-        var index = new LabelIndex(labels);
-        var pairs = new PairGenerator(index, seed: 3).Generate(Enumerable.Range(0, 40).ToArray(), epoch: 0, batchIndex: 2);
-        Assert.Equal(20, pairs.Same.Count(s => s));
-        for (var i = 0; i < 40; i++)
-        {
-            Assert.Equal(pairs.Same[i], labels[pairs.Left[i]] == labels[pairs.Right[i]]);
-            Assert.NotEqual(pairs.Left[i], pairs.Right[i]);
-        }
-        var again = new PairGenerator(index, seed: 3).Generate(Enumerable.Range(0, 40).ToArray(), 0, 2);
-        Assert.Equal(pairs.Right, again.Right);
     }
 
     [Fact]
@@ -108,16 +91,25 @@ public class ViewAndPairTests
     [Fact]
     public void Hardness_routes_negatives_through_the_hard_source()
     {
-        // Classes 0,1 form group 0 and classes 2,3 group 1.
+        // Classes 0,1 form group 0 and classes 2,3 group 1; the hard source picks within the anchor's group.
         var labels = Enumerable.Range(0, 80).Select(i => i % 4).ToArray();
         var index = new LabelIndex(labels);
-        var coarse = new CoarseGroupNegatives(index, [0, 0, 1, 1]);
-        var gen = new TripletGenerator(index, 5, coarse);
+        var gen = new TripletGenerator(index, 5, new SameGroupNegatives(labels));
         var anchors = Enumerable.Range(0, 80).ToArray();
         var hard = gen.Generate(anchors, 0, 0, hardness: 1f);
         Assert.All(anchors, i => Assert.Equal(labels[i] / 2, labels[hard.Negative[i]] / 2));
         var easy = gen.Generate(anchors, 0, 1, hardness: 0f);
         Assert.Contains(anchors, i => labels[i] / 2 != labels[easy.Negative[i]] / 2);
+    }
+
+    private sealed class SameGroupNegatives(int[] labels) : IHardNegativeSource
+    {
+        public bool TryPick(int anchor, Rng rng, out int negative)
+        {
+            var candidates = Enumerable.Range(0, labels.Length).Where(i => labels[i] / 2 == labels[anchor] / 2 && labels[i] != labels[anchor]).ToArray();
+            negative = candidates[rng.NextInt(candidates.Length)];
+            return true;
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Data.Formats.Images;
+using Contrastive.Data.Text;
 using Contrastive.Multimodal;
 using Contrastive.Testing;
 
@@ -37,7 +38,7 @@ public sealed class ImageTextJsonlTests : IDisposable
         var sized = ImageTextJsonl.Load(path, new ImageLoadOptions { Channels = 3, Height = 2, Width = 2 }).Images;
         Assert.Equal((3, 2, 2), (sized.Channels, sized.Height, sized.Width));
 
-        var data = ImageTextDataset.FromJsonl(path, maxLength: 6);
+        var data = new ImageTextDataset(images, captions, WordTokenizer.Build(captions, 10_000), maxLength: 6);
         Assert.Equal(2, data.Count);
         Assert.Equal(data.Tokenizer.Encode("a bright square", 6).Ids, data.Text(1).Ids);
         Assert.Null(data.Batch([0, 1], 0).Labels);
