@@ -15,7 +15,7 @@ internal static class BenchCommand
     private static readonly Option<int> s_threads = new("--threads") { Description = "Threads (default 2, as the PyTorch peer)", DefaultValueFactory = _ => 2 };
     private static readonly Option<int> s_batch = new("--batch") { Description = "Images per batch (default 256)", DefaultValueFactory = _ => 256 };
     private static readonly Option<int> s_steps = new("--steps") { Description = "Timed steps (default 20; embed makes steps/10 passes)", DefaultValueFactory = _ => 20 };
-    private static readonly Option<string?> s_blas = new("--blas") { Description = "managed | openblas (default: openblas when installed)" };
+    private static readonly Option<string?> s_blas = new("--blas") { Description = "managed | openblas (default: managed, as training)" };
     private static readonly Option<string?> s_data = new("--data") { Description = "Data for aug/epoch/embed (default fashion-mnist when installed, else demo)" };
 
     public static Command Create(TextWriter output)
