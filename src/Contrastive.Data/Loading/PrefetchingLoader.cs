@@ -27,7 +27,7 @@ public sealed class PrefetchingLoader<TBatch> : IDisposable
     private SamplerPosition _nextJobPosition;
     private long _nextJob, _nextOut;
     private bool _stopped, _failed;
-    private long _waitTicks, _firstRequest;
+    private long _waitTicks;
 
     /// <summary>Starts the workers.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -61,12 +61,6 @@ public sealed class PrefetchingLoader<TBatch> : IDisposable
     /// <summary>Total time the consumer spent waiting for batches.</summary>
     public TimeSpan WaitTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _waitTicks));
 
-    /// <summary>Time since the first <see cref="TryNext"/> call.</summary>
-    public TimeSpan ActiveTime => _firstRequest == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_firstRequest);
-
-    /// <summary>Fraction of <see cref="ActiveTime"/> spent waiting (the "loader wait %" of a training log).</summary>
-    public double WaitFraction => ActiveTime > TimeSpan.Zero ? WaitTime / ActiveTime : 0;
-
     /// <summary>
     /// The next batch in order; false after the last batch of <see cref="LoaderOptions.EndEpoch"/>.
     /// </summary>
@@ -75,7 +69,6 @@ public sealed class PrefetchingLoader<TBatch> : IDisposable
     /// <exception cref="ObjectDisposedException">The loader was disposed.</exception>
     public bool TryNext(out TBatch batch, CancellationToken cancellationToken = default)
     {
-        if (_firstRequest == 0) _firstRequest = Stopwatch.GetTimestamp();
         using var registration = cancellationToken.CanBeCanceled ? cancellationToken.Register(PulseAll) : default;
         var started = Stopwatch.GetTimestamp();
         lock (_gate)
