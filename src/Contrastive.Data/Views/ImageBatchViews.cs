@@ -3,10 +3,22 @@ using Contrastive.Data.Loading;
 namespace Contrastive.Data.Views;
 
 /// <summary>The augmented views of <see cref="Data"/>'s images that <see cref="Generator"/> makes, at the job's training progress.</summary>
-/// <param name="Data">The training images.</param>
-/// <param name="Generator">The views' augmentation pipelines.</param>
-public sealed record ImageBatchViews(ImageDataset Data, ViewGenerator Generator) : IBatchViews
+public sealed class ImageBatchViews : IBatchViews
 {
+    /// <summary>Binds <paramref name="generator"/> to <paramref name="data"/>.</summary>
+    public ImageBatchViews(ImageDataset data, ViewGenerator generator)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(generator);
+        (Data, Generator) = (data, generator);
+    }
+
+    /// <summary>The training images.</summary>
+    public ImageDataset Data { get; }
+
+    /// <summary>The views' augmentation pipelines.</summary>
+    public ViewGenerator Generator { get; }
+
     /// <inheritdoc />
     public string Source => Data.Source;
 

@@ -7,10 +7,22 @@ namespace Contrastive.Multimodal;
 /// CLIP's batches of image-text pairs: <c>Views[0]</c> the single view <see cref="Generator"/> makes of each image,
 /// <c>Views[1]</c> the captions' token ids (<see cref="ImageTextDataset.TokenIds"/>).
 /// </summary>
-/// <param name="Data">The training pairs.</param>
-/// <param name="Generator">The images' augmentation (its first view is used).</param>
-public sealed record ImageTextBatchViews(ImageTextDataset Data, ViewGenerator Generator) : IBatchViews
+public sealed class ImageTextBatchViews : IBatchViews
 {
+    /// <summary>Binds <paramref name="generator"/> to <paramref name="data"/>.</summary>
+    public ImageTextBatchViews(ImageTextDataset data, ViewGenerator generator)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(generator);
+        (Data, Generator) = (data, generator);
+    }
+
+    /// <summary>The training pairs.</summary>
+    public ImageTextDataset Data { get; }
+
+    /// <summary>The images' augmentation (its first view is used).</summary>
+    public ViewGenerator Generator { get; }
+
     /// <inheritdoc />
     public string Source => Data.Images.Source;
 
