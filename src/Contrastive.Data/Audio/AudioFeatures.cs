@@ -50,9 +50,12 @@ public sealed record AudioFeatures
     {
         ArgumentNullException.ThrowIfNull(train);
         var raw = this with { Mean = 0, Std = 1 };
-        var values = raw.Clips(train, new LogMelSpectrogram(LogMel)).Values.ToArray();
-        var mean = values.Average(v => (double)v);
-        var std = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+        var values = raw.Clips(train, new LogMelSpectrogram(LogMel)).Values;
+        double sum = 0, squares = 0; // summed in order in double, as Enumerable.Average does
+        foreach (var v in values) sum += v;
+        var mean = sum / values.Length;
+        foreach (var v in values) squares += (v - mean) * (v - mean);
+        var std = Math.Sqrt(squares / values.Length);
         return this with { Mean = (float)mean, Std = (float)Math.Max(std, 1e-6) };
     }
 

@@ -55,6 +55,8 @@ public sealed class LinearProbe
         var shuffle = Rng.Derive(o.Seed, 1);
         var epochLoss = new double[o.Epochs];
         using var _ = Autograd.EnableGrad(); // the probe trains even when its caller embeds under NoGrad
+        (float[] Inputs, int[] Targets) full = (new float[batch * d], new int[batch]);
+        (float[] Inputs, int[] Targets)? tail = null;
         for (var epoch = 0; epoch < o.Epochs; epoch++)
         {
             shuffle.Shuffle(order.AsSpan());
@@ -62,8 +64,9 @@ public sealed class LinearProbe
             for (var start = 0; start < n; start += batch)
             {
                 var rows = order.AsSpan(start, Math.Min(batch, n - start));
-                var xb = new float[rows.Length * d];
-                var targets = new int[rows.Length];
+                // Two sizes only (full batches and the last one), so each step refills a kept buffer rather than
+                // allocating a large-object array; the previous step's graph is done with it after adam.Step().
+                var (xb, targets) = rows.Length == batch ? full : tail ??= (new float[rows.Length * d], new int[rows.Length]);
                 for (var r = 0; r < rows.Length; r++)
                 {
                     x.AsSpan(rows[r] * d, d).CopyTo(xb.AsSpan(r * d, d));
