@@ -15,7 +15,7 @@ public sealed class CliTests() : CliTestBase("cli")
         var images = WriteHalfBrightFolder("images", 24, seed: 12);
         var run = Path.Combine(Dir, "views");
         var train = await Run("train", "--data", images, "--epochs", "1", "--batch", "8", "--views", "3", "--flip", "--crop-scale", "0.5", "--decoupled",
-            "--pool-grid", "2", "--knn-k", "3", "--rotation", "15", "--noise", "0.05", "--erasing", "0.25", "--curriculum-start", "0.5",
+            "--pool-grid", "2", "--width", "2", "--knn-k", "3", "--rotation", "15", "--noise", "0.05", "--erasing", "0.25", "--curriculum-start", "0.5",
             "--out", run, "--threads", "1");
         Assert.True(train.Code == 0, train.Err);
         Assert.Contains("kNN (k=3) test accuracy", train.Out);
@@ -26,11 +26,14 @@ public sealed class CliTests() : CliTestBase("cli")
             Assert.Equal(0.5, config.RootElement.GetProperty("crop-scale").GetDouble(), 6);
             Assert.True(config.RootElement.GetProperty("decoupled").GetBoolean());
             Assert.Equal(2, config.RootElement.GetProperty("pool-grid").GetInt32());
+            Assert.Equal(2, config.RootElement.GetProperty("width").GetInt32());
             Assert.Equal(15, config.RootElement.GetProperty("rotation").GetDouble(), 6);
             Assert.Equal(0.05, config.RootElement.GetProperty("noise").GetDouble(), 6);
             Assert.Equal(0.25, config.RootElement.GetProperty("erasing").GetDouble(), 6);
             Assert.Equal(0.5, config.RootElement.GetProperty("curriculum-start").GetDouble(), 6);
         }
+        var eval = await Run("eval", "--model", run, "--data", images);
+        Assert.True(eval.Code == 0, eval.Err); // the wide encoder is rebuilt from config.json
         var badErasing = await Run("train", "--data", images, "--erasing", "1.5", "--out", Path.Combine(Dir, "bad"));
         Assert.NotEqual(0, badErasing.Code);
         Assert.Contains("erasing must be a probability in [0, 1], got 1.5", badErasing.Err);
@@ -40,6 +43,11 @@ public sealed class CliTests() : CliTestBase("cli")
         var badGrid = await Run("train", "--data", images, "--arch", "resnet18", "--pool-grid", "2", "--out", Path.Combine(Dir, "bad"));
         Assert.NotEqual(0, badGrid.Code);
         Assert.Contains("--pool-grid applies to --arch bench", badGrid.Err);
+        var badWidth = await Run("train", "--data", images, "--arch", "resnet18", "--width", "2", "--out", Path.Combine(Dir, "bad"));
+        Assert.NotEqual(0, badWidth.Code);
+        Assert.Contains("--width multiplies the bench ConvNet's channels; it does not apply to --arch resnet18", badWidth.Err);
+        var tooWide = await Run("train", "--data", images, "--width", "5", "--out", Path.Combine(Dir, "bad"));
+        Assert.Contains("width must be between 1 and 4, got 5", tooWide.Err);
     }
 
     [Fact]

@@ -13,11 +13,12 @@ public static class MethodFactory
     /// <summary>Creates the encoder for <paramref name="arch"/> (<c>gru</c>: over the columns of one-channel images, the frames
     /// of a spectrogram); <paramref name="readout"/> is how the bench ConvNet or an ImageNet architecture reads out its
     /// last map (default: global pooling), <paramref name="backbone"/> how much of an ImageNet architecture is used
-    /// (default: whole, at <see cref="MethodDefaults.BackboneInputSize"/> pixels).</summary>
+    /// (default: whole, at <see cref="MethodDefaults.BackboneInputSize"/> pixels), <paramref name="width"/> the bench ConvNet's
+    /// channel multiplier.</summary>
     /// <exception cref="ArgumentException">The architecture does not fit the data (e.g. a CNN on tabular rows).</exception>
-    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, ReadoutGrid? readout = null, BackboneShape? backbone = null) => arch switch
+    public static Module CreateEncoder(string arch, InputGeometry input, Rng rng, ReadoutGrid? readout = null, BackboneShape? backbone = null, int width = 1) => arch switch
     {
-        "bench" when input.IsImage => new BenchEncoder(rng, input.Channels, readout ?? ReadoutGrid.Global),
+        "bench" when input.IsImage => new BenchEncoder(rng, input.Channels, readout ?? ReadoutGrid.Global, width),
         "resnet18" when input.IsImage => new ResNet18(rng, input.Channels),
         ImageNetResNet18.Name when input.IsImage => new ImageNetResNet18(backbone ?? BackboneShape.Whole(MethodDefaults.BackboneInputSize), rng, readout),
         "mlp" => new MlpEncoder(rng, input.Features, [512, 256], 128),
@@ -32,7 +33,7 @@ public static class MethodFactory
     {
         ArgumentNullException.ThrowIfNull(config);
         var rng = new Rng(seed);
-        var encoder = CreateEncoder(config.Arch, input, rng, config.Readout(), config.BackboneShape());
+        var encoder = CreateEncoder(config.Arch, input, rng, config.Readout(), config.BackboneShape(), config.Width ?? 1);
         return MethodSpecs.Get(config.Method).CreateModel(config, encoder, classCount, vocabularySize, rng, withPredictor);
     }
 

@@ -56,6 +56,7 @@ public static class SupervisedFewLabels
             Method = Methods.Classifier.Id,
             Arch = run.Arch,
             PoolGrid = run.PoolGrid,
+            Width = run.Width,
             HorizontalFlip = run.HorizontalFlip,
             Threads = run.Threads,
             Data = run.Data,

@@ -125,6 +125,10 @@ public sealed record TrainConfig
     /// <see cref="MethodSpec.PoolGrid"/> for the bench ConvNet, <see cref="MethodDefaults.BackbonePoolGrid"/> for a backbone.</summary>
     public int? PoolGrid { get; init; }
 
+    /// <summary>bench ConvNet: the channel multiplier w of its three blocks (32w, 64w, 128w; the representation and the
+    /// heads' input grow with it); null or 1: the bench spec's 32-64-128.</summary>
+    public int? Width { get; init; }
+
     /// <summary>bench ConvNet and resnet18-imagenet: the pool grid's columns when they differ from its rows (<see cref="PoolGrid"/>); 1 averages
     /// over all columns and keeps bands of rows, as frequency bands over a spectrogram's time; null: a square grid.</summary>
     public int? PoolColumns { get; init; }
@@ -314,6 +318,8 @@ public sealed record TrainConfig
         Require(CropScale is null || CropScale is > 0 and <= 1, $"crop scale must be in (0, 1], got {CropScale}");
         Require(PoolGrid is null || PoolGrid is >= 1 and <= 8, $"pool grid must be between 1 and 8, got {PoolGrid}");
         Require(PoolColumns is null || PoolColumns is >= 1 and <= 8, $"pool columns must be between 1 and 8, got {PoolColumns}");
+        Require(Width is null || Width is >= 1 and <= BenchEncoder.MaxWidth, $"width must be between 1 and {BenchEncoder.MaxWidth}, got {Width}");
+        Require(Width is null or 1 || Arch == "bench", $"--width multiplies the bench ConvNet's channels; it does not apply to --arch {Arch}");
         foreach (var (set, option) in new[] { (PoolGrid is not null, "--pool-grid"), (PoolColumns is not null, "--pool-columns"), (HeadReadsGrid == true, "--head-reads-grid") })
             Require(!set || HasReadoutGrid, $"{option} applies to --arch bench or {ImageNetResNet18.Name} with one image encoder, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");

@@ -5,14 +5,17 @@ namespace Contrastive.Models;
 
 /// <summary>
 /// The small ConvNet of the reference benchmark: three conv3x3 + BatchNorm + ReLU blocks (1->32 stride 1,
-/// 32->64 stride 2, 64->128 stride 2) and average pooling. With a pool grid of 1 (the bench spec) the representation
-/// is the global average, 128-d; with a grid of S it is the S x S adaptive average of the last feature map, 128 S^2-d
-/// (<see cref="GridReadout"/>), while the heads still read one 128-d vector: the mean of the S^2 cells. State keys <c>net.{0,1,2}.{0,1}.*</c> match the PyTorch model of BENCH_SPEC.md
-/// whatever the grid.
+/// 32->64 stride 2, 64->128 stride 2) and average pooling; a width multiplier w scales every block's channels
+/// (32w, 64w, 128w). With a pool grid of 1 (the bench spec) the representation is the global average, 128w-d; with a
+/// grid of S it is the S x S adaptive average of the last feature map, 128w S^2-d (<see cref="GridReadout"/>), while
+/// the heads still read one 128w-d vector: the mean of the S^2 cells. State keys <c>net.{0,1,2}.{0,1}.*</c> match the
+/// PyTorch model of BENCH_SPEC.md whatever the grid and width.
 /// </summary>
 public sealed class BenchEncoder : Module, IEncoder, IBatchNormFoldable
 {
-    private const int Channels = 128;
+    /// <summary>The largest width multiplier accepted.</summary>
+    public const int MaxWidth = 4;
+
     private readonly Sequential _net;
     private readonly GridReadout _readout;
 
@@ -25,15 +28,18 @@ public sealed class BenchEncoder : Module, IEncoder, IBatchNormFoldable
     }
 
     /// <summary>Creates the encoder for images with <paramref name="inChannels"/> channels, read out as
-    /// <paramref name="readout"/> says (a rectangular grid, and whether the heads read all of it).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A side of the grid is below 1.</exception>
-    public BenchEncoder(Rng rng, int inChannels, ReadoutGrid readout)
+    /// <paramref name="readout"/> says (a rectangular grid, and whether the heads read all of it), its channels
+    /// multiplied by <paramref name="width"/> (1: the bench spec's 32-64-128).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A side of the grid is below 1, or the width outside [1, <see cref="MaxWidth"/>].</exception>
+    public BenchEncoder(Rng rng, int inChannels, ReadoutGrid readout, int width = 1)
     {
-        _readout = new GridReadout(Channels, readout);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxWidth);
+        _readout = new GridReadout(128 * width, readout);
         _net = RegisterModule("net", new Sequential(
-            Block(rng, inChannels, 32, 1),
-            Block(rng, 32, 64, 2),
-            Block(rng, 64, Channels, 2)));
+            Block(rng, inChannels, 32 * width, 1),
+            Block(rng, 32 * width, 64 * width, 2),
+            Block(rng, 64 * width, 128 * width, 2)));
     }
 
     /// <inheritdoc />
@@ -45,7 +51,7 @@ public sealed class BenchEncoder : Module, IEncoder, IBatchNormFoldable
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => _readout.Pool.Forward(_net.Forward(input));
 
-    /// <summary>What the heads read: the mean of the representation's grid cells, 128-d, or the whole grid.</summary>
+    /// <summary>What the heads read: the mean of the representation's grid cells, 128w-d, or the whole grid.</summary>
     public Tensor HeadInput(Tensor representation) => _readout.HeadInput(representation);
 
     /// <inheritdoc />

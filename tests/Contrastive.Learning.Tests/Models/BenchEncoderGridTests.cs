@@ -74,4 +74,21 @@ public class BenchEncoderGridTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), poolGrid: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), 1, new ReadoutGrid(2, 0)));
     }
+
+    [Fact]
+    public void A_width_multiplier_scales_every_block_and_keeps_the_state_keys()
+    {
+        var narrow = new BenchEncoder(new Rng(3), 1, new ReadoutGrid(3));
+        var wide = new BenchEncoder(new Rng(3), 1, new ReadoutGrid(3), width: 2);
+        Assert.Equal(narrow.StateEntries().Select(e => e.Name), wide.StateEntries().Select(e => e.Name));
+        Assert.Equal((2304, 256), (wide.OutputDim, ((IEncoder)wide).HeadInputDim));
+        var weights = wide.StateEntries().ToDictionary(e => e.Name, e => e.Tensor.Shape.ToArray());
+        Assert.Equal([64, 1, 3, 3], weights["net.0.0.weight"]);
+        Assert.Equal([128, 64, 3, 3], weights["net.1.0.weight"]);
+        Assert.Equal([256, 128, 3, 3], weights["net.2.0.weight"]);
+        var images = Tensor.Uniform(new Rng(4), 0, 1, 2, 1, 28, 28);
+        Assert.Equal([2, 2304], wide.Inference(() => wide.Forward(images)).Shape.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), 1, ReadoutGrid.Global, width: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BenchEncoder(new Rng(1), 1, ReadoutGrid.Global, width: BenchEncoder.MaxWidth + 1));
+    }
 }
