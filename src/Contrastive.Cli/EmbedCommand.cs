@@ -29,6 +29,7 @@ internal static class EmbedCommand
         foreach (var option in s_model.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
+            s_model.ApplyThreads(parsed);
             var (spec, split) = (parsed.GetValue(s_data)!, parsed.GetValue(s_split)!);
             var modelDir = s_model.RunDirectory(parsed);
             var (embeddings, source) = modelDir is not null && TextRun.IsTextRun(modelDir) ? EmbedTexts(spec, modelDir, split)

@@ -36,6 +36,7 @@ internal static class EvalCommand
         foreach (var option in s_model.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
+            s_model.ApplyThreads(parsed);
             var modelDir = s_model.RunDirectory(parsed);
             var outDir = parsed.GetValue(s_out) ?? modelDir ?? throw new ArgumentException("--backbone has no run directory to write to: give --out DIR");
             var spec = parsed.GetValue(s_data)!;

@@ -5,7 +5,8 @@ using Contrastive.Runs;
 namespace Contrastive.Cli;
 
 /// <summary>The options naming the model a command reads: a run directory (<c>--model</c>) or a pre-trained backbone
-/// used as it comes (<c>--backbone</c>, <c>--input-size</c>, <c>--backbone-stages</c>, <c>--pool-grid</c>).</summary>
+/// used as it comes (<c>--backbone</c>, <c>--input-size</c>, <c>--backbone-stages</c>, <c>--pool-grid</c>), and the
+/// threads it runs on (<c>--threads</c>).</summary>
 internal sealed class ModelOptions
 {
     public Option<string?> Model { get; } = new("--model") { Description = "Run directory written by 'contrastive train'" };
@@ -18,7 +19,18 @@ internal sealed class ModelOptions
 
     public Option<int?> PoolGrid { get; } = new("--pool-grid") { Description = $"With --backbone: average its last feature map over an N x N grid (default {MethodDefaults.BackbonePoolGrid})" };
 
-    public IEnumerable<Option> All => [Model, Backbone, InputSize, Stages, PoolGrid];
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Threads (default: all cores)" };
+
+    public IEnumerable<Option> All => [Model, Backbone, InputSize, Stages, PoolGrid, Threads];
+
+    /// <summary>Sets the engine's threads to <c>--threads</c> when given.</summary>
+    /// <exception cref="ArgumentException">The count is below 1.</exception>
+    public void ApplyThreads(ParseResult parsed)
+    {
+        if (parsed.GetValue(Threads) is not { } threads) return;
+        if (threads < 1) throw new ArgumentException($"--threads must be at least 1, got {threads}");
+        Engine.Threads = threads;
+    }
 
     /// <summary>The run directory, or null for a backbone.</summary>
     /// <exception cref="ArgumentException">Neither or both of --model and --backbone are given, or a backbone's shape

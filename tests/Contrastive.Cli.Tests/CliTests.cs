@@ -80,8 +80,9 @@ public sealed class CliTests() : CliTestBase("cli")
                 Assert.True(epoch.RootElement.TryGetProperty(field, out _), $"metrics.jsonl lacks {field}");
 
         var npy = Path.Combine(Dir, "test.npy");
-        var embed = await Run("embed", "--model", run, "--data", images, "--out", npy);
+        var embed = await Run("embed", "--model", run, "--data", images, "--out", npy, "--threads", "1");
         Assert.True(embed.Code == 0, embed.Err);
+        AssertOneLineError(await Run("embed", "--model", run, "--data", images, "--out", npy, "--threads", "0"), "--threads must be at least 1, got 0");
         var array = NpyFile.Read(npy);
         Assert.Equal(new[] { 10, 128 * 3 * 3 }, array.Shape.ToArray()); // the bench ConvNet's 3 x 3 grid representation
 
