@@ -65,6 +65,7 @@ internal static class TrainCommand
     private static readonly Option<float?> s_textDropout = new("--text-dropout") { Description = $"text data: dropout inside the text encoder, SimCSE's noise (default {Text.TextRun.DefaultDropout})" };
     private static readonly Option<bool> s_textAugment = new("--text-augment") { Description = "text data, simcse: views are also token deletions and span maskings of the text" };
     private static readonly Option<int?> s_trainLimit = new("--train-limit") { Description = "text data: train on at most N training records (a seeded subset, drawn after the held-out part is set aside; evaluation unchanged)" };
+    private static readonly Option<int?> s_pseudoLabels = new("--pseudo-labels") { Description = "Images, with supcon | triplet | siamese | classifier: train on K k-means clusters of the starting encoder's representations (--backbone or --init) as labels; the data's own labels, if any, are only evaluated against (e.g. 100)" };
     private static readonly Option<int?> s_hardNegatives = new("--hard-negatives")
     {
         Description = "triplet on labelled images: batches of explicit triplets whose negatives are each anchor's nearest images of another class, " +
@@ -80,7 +81,7 @@ internal static class TrainCommand
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_backboneStages, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
             s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_poolColumns, s_width, s_headReadsGrid, s_speedChange, s_decoupled,
-            s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart, s_hardNegatives,
+            s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart, s_hardNegatives, s_pseudoLabels,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -247,6 +248,7 @@ internal static class TrainCommand
             TextAugment = p.GetValue(s_textAugment) || c.TextAugment,
             TrainLimit = p.GetValue(s_trainLimit) ?? c.TrainLimit,
             HardNegatives = p.GetValue(s_hardNegatives) ?? c.HardNegatives,
+            PseudoLabels = p.GetValue(s_pseudoLabels) ?? c.PseudoLabels,
         };
     }
 

@@ -89,6 +89,11 @@ public sealed class ImageDataset : ISampleSet
         return new ImageDataset(pixels, indices.Count, Channels, Height, Width, labels, ClassNames ?? ClassNamesFromCount(), source ?? Source);
     }
 
+    /// <summary>The same images (shared, not copied) with other <paramref name="labels"/>, named by <paramref name="classNames"/>.</summary>
+    /// <exception cref="ArgumentException">A label count or value that does not fit, as for the constructor.</exception>
+    public ImageDataset WithLabels(int[] labels, IReadOnlyList<string> classNames, string source) =>
+        new(_pixels, Count, Channels, Height, Width, labels, classNames, source);
+
     private string[]? ClassNamesFromCount() =>
         Labels is null ? null : Enumerable.Range(0, ClassCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }

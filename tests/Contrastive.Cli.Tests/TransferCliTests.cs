@@ -84,4 +84,30 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
         AssertOneLineError(await Run("embed", "--backbone", "resnet18-imagenet", "--backbone-stages", "5", "--data", images, "--out", npy), "backbone stages must be between 1 and 4, got 5");
         AssertOneLineError(await Run("train", "--backbone-stages", "3", "--data", images), "--input-size and --backbone-stages apply to --backbone resnet18-imagenet");
     }
+
+    [Fact]
+    public async Task Pseudo_labels_let_supcon_train_on_unlabelled_images_from_a_previous_runs_clusters()
+    {
+        var (images, run) = await TrainTinyRun(perClass: 12, seed: 21);
+        // the same images with no class folders: unlabelled
+        var flat = Path.Combine(Dir, "flat");
+        Directory.CreateDirectory(flat);
+        foreach (var file in Directory.GetFiles(images, "*.png", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(flat, $"{Path.GetFileName(Path.GetDirectoryName(file))}-{Path.GetFileName(file)}"));
+
+        var pseudo = Path.Combine(Dir, "pseudo");
+        var train = await Run("train", "--init", run, "--method", "supcon", "--pseudo-labels", "3", "--data", flat,
+            "--epochs", "1", "--batch", "8", "--threads", "1", "--out", pseudo);
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("\"pseudo-labels\": 3", File.ReadAllText(Path.Combine(pseudo, "config.json")));
+        Assert.True(File.Exists(Path.Combine(pseudo, "model.safetensors")));
+
+        AssertOneLineError(await Run("train", "--method", "supcon", "--pseudo-labels", "3", "--data", flat, "--batch", "8", "--out", Path.Combine(Dir, "bad")),
+            "--pseudo-labels clusters the representations of a starting encoder: give --backbone NAME or --init RUN_DIR");
+        AssertOneLineError(await Run("train", "--init", run, "--pseudo-labels", "3", "--data", flat, "--batch", "8", "--out", Path.Combine(Dir, "bad")),
+            "--pseudo-labels gives labels to a method that trains on them (supcon, triplet, siamese, classifier), not simclr");
+        AssertOneLineError(await Run("train", "--init", run, "--method", "supcon", "--pseudo-labels", "1", "--data", flat, "--out", Path.Combine(Dir, "bad")),
+            "pseudo labels must be between 2 and 10000 clusters, got 1");
+        AssertOneLineError(await Run("train", "--method", "supcon", "--data", flat, "--batch", "8", "--out", Path.Combine(Dir, "bad")), "--method supcon is supervised but");
+    }
 }

@@ -199,6 +199,11 @@ public sealed record TrainConfig
     /// other-class images, from a table of the current projections rebuilt every this many epochs (<see cref="HardNegativeMining"/>); null: in-batch mining only.</summary>
     public int? HardNegatives { get; init; }
 
+    /// <summary>Images, with a method that trains on labels: the training images' labels are replaced by this many
+    /// k-means clusters of their representations by the starting encoder (<see cref="Backbone"/> or <see cref="Init"/>),
+    /// so unlabelled images can train SupCon and the like (<see cref="PseudoLabels"/>); null: the data's own labels.</summary>
+    public int? PseudoLabels { get; init; }
+
     /// <summary>The batch size: <see cref="Batch"/>, or the method's default for the bench's 60,000 training images
     /// until <see cref="WithDataDefaults"/> has sized it to the data.</summary>
     public int BatchSize() => Batch ?? MethodDefaults.Batch(Method, Miner, FashionMnistTrainCount);
@@ -344,6 +349,10 @@ public sealed record TrainConfig
         Require(HardNegatives is null or >= 1, $"--hard-negatives rebuilds its table every N >= 1 epochs, got {HardNegatives}");
         RequireApplies(HardNegatives is not null && !text, "hard-negatives");
         Require(HardNegatives is null || ImageData(text), "--hard-negatives applies to labelled images, not to this run");
+        Require(PseudoLabels is null or (>= 2 and <= Runs.PseudoLabels.MaxClusters), $"pseudo labels must be between 2 and {Runs.PseudoLabels.MaxClusters} clusters, got {PseudoLabels}");
+        Require(PseudoLabels is null || ImageData(text), "--pseudo-labels clusters images, not this run's data");
+        Require(PseudoLabels is null || Backbone is not null || Init is not null,
+            "--pseudo-labels clusters the representations of a starting encoder: give --backbone NAME or --init RUN_DIR (a random encoder's clusters carry little)");
         ValidateText(text);
     }
 

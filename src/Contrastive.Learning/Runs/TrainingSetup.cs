@@ -64,16 +64,23 @@ public sealed class TrainingSetup
             return Create(config, ImageTextSplit.FromLabeled(data, config.MaxTextLength ?? MethodDefaults.MaxTextLength, (ulong)config.Seed), workers, group);
         }
         var train = data.Train;
-        var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount);
-
+        var clusters = config.PseudoLabels;
+        var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count,
+            labeled: clusters is not null || train.Labels is not null, clusters ?? train.ClassCount);
         var seed = (ulong)config.Seed;
+        if (clusters is { } k)
+        {
+            if (!method.RequiresLabels) throw new ArgumentException($"--pseudo-labels gives labels to a method that trains on them (supcon, triplet, siamese, classifier), not {config.Method}");
+            train = PseudoLabels.Assign(method.Model.Encoder, train, k, seed);
+        }
+
         var views = ImageViews.Create(config, ImageGeometry.Of(train), seed);
         // --hard-negatives: explicit triplets whose negatives come from a nearest-neighbour table of the current projections
         var triplets = config.HardNegatives is null ? null : new TripletBatchSampler(new LabelIndex(train.Labels!), config.BatchSize(), seed);
         var sampler = Distribute(method, triplets ?? Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
         IBatchSource batches = new PrefetchedBatchSource(new ImageBatchViews(train, views), sampler, config.Epochs, workers);
         if (triplets is not null) batches = new HardNegativeMining(batches, triplets, method.Model, train, config.HardNegatives!.Value);
-        return new TrainingSetup(method, batches, EpochEvaluator.Of(EvaluationData.Of(data), ProbeViews(data.Test, seed), config.KnnNeighbours(train.Labels)));
+        return new TrainingSetup(method, batches, EpochEvaluator.Of(EvaluationData.Of(data), ProbeViews(data.Test, seed), config.KnnNeighbours(data.Train.Labels)));
     }
 
     private static void RequireImageConfig(TrainConfig config)
@@ -102,7 +109,7 @@ public sealed class TrainingSetup
         if (!MethodSpecs.Get(config.Method).TwoTowers) throw new ArgumentException($"image-text pairs train --method {Methods.Clip.Id}, not {config.Method}");
         var images = data.Images;
         var train = images.Train;
-        var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels, train.ClassCount,
+        var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count, train.Labels is not null, train.ClassCount,
             data.Tokenizer.VocabularySize);
         var seed = (ulong)config.Seed;
         var views = new ViewGenerator([AugmentationPresets.Clip(ImageGeometry.Of(train), train.Height)], seed);
@@ -128,7 +135,7 @@ public sealed class TrainingSetup
         config.Validate();
         if (MethodSpecs.Get(config.Method).TwoTowers) throw new ArgumentException($"--method {config.Method} needs images with captions or labels, not a table");
         var train = data.Train;
-        var method = CreateMethod(config, InputGeometry.Table(train.FeatureCount), train.Source, train.Count, train.Labels, train.ClassCount);
+        var method = CreateMethod(config, InputGeometry.Table(train.FeatureCount), train.Source, train.Count, train.Labels is not null, train.ClassCount);
 
         var seed = (ulong)config.Seed;
         var scarf = new ScarfCorruption(train, config.CorruptionRate ?? DefaultCorruptionRate);
@@ -157,7 +164,7 @@ public sealed class TrainingSetup
         if (MethodSpecs.Get(config.Method).TwoTowers) throw new ArgumentException($"--method {config.Method} needs images with captions, not audio");
         var evaluation = AudioRun.Evaluation(data, features);
         var train = data.Train;
-        var method = CreateMethod(config, evaluation.Geometry, train.Source, train.Count, train.Labels, train.ClassCount);
+        var method = CreateMethod(config, evaluation.Geometry, train.Source, train.Count, train.Labels is not null, train.ClassCount);
         var seed = (ulong)config.Seed;
         var views = new AudioViews(features) { SpeedFactors = AudioViews.SpeedFactorsUpTo(config.SpeedChange ?? AudioViews.DefaultSpeedChange) };
         var sampler = Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed);
@@ -167,12 +174,12 @@ public sealed class TrainingSetup
         return new TrainingSetup(method, batches, EpochEvaluator.Of(evaluation, probeViews, config.KnnNeighbours(train.Labels)));
     }
 
-    private static ContrastiveMethod CreateMethod(TrainConfig config, InputGeometry geometry, string source, int count, int[]? labels, int classCount,
+    private static ContrastiveMethod CreateMethod(TrainConfig config, InputGeometry geometry, string source, int count, bool labeled, int classCount,
         int vocabularySize = 0)
     {
         var method = MethodFactory.Create(config, geometry, classCount, vocabularySize);
         var unit = geometry.IsImage ? "images" : "rows";
-        if (method.RequiresLabels && labels is null)
+        if (method.RequiresLabels && !labeled)
             throw new ArgumentException($"--method {config.Method} is supervised but {source} has no labels" + (geometry.IsImage ? "" : " (name the label column with --label-column)"));
         if (config.BatchSize() > count)
             throw new ArgumentException($"--batch {config.BatchSize()} is larger than the {count} training {unit} of {source}");
