@@ -128,8 +128,9 @@ internal static class TrainCommand
             setup.Tokenizer?.Save(run.Tokenizer);
         }
         var processes = group.Size > 1 ? $"{group.Size} processes x " : "";
+        var pseudoLabels = config.PseudoLabels is { } clusters ? $"labels: {clusters} k-means clusters of the starting encoder's representations, " : "";
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
-            $"arch {config.Arch}, {config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
+            $"arch {config.Arch}, {pseudoLabels}{config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
             $"{processes}{Engine.Threads} threads, BLAS {GemmProviders.Current.Name} -> {outDir}");
 
         var trainer = new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, outDir, setup.Evaluator, new ConsoleProgress(output));

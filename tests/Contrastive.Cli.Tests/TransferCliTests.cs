@@ -100,6 +100,7 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
             "--epochs", "1", "--batch", "8", "--threads", "1", "--out", pseudo);
         Assert.True(train.Code == 0, train.Err);
         Assert.Contains("\"pseudo-labels\": 3", File.ReadAllText(Path.Combine(pseudo, "config.json")));
+        Assert.Contains("labels: 3 k-means clusters of the starting encoder's representations", train.Out);
         Assert.True(File.Exists(Path.Combine(pseudo, "model.safetensors")));
 
         AssertOneLineError(await Run("train", "--method", "supcon", "--pseudo-labels", "3", "--data", flat, "--batch", "8", "--out", Path.Combine(Dir, "bad")),
