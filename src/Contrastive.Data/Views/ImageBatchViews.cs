@@ -2,36 +2,20 @@ using Contrastive.Data.Loading;
 
 namespace Contrastive.Data.Views;
 
-/// <summary>The augmented views of <see cref="Data"/>'s images that <see cref="Generator"/> makes, at the job's training progress.</summary>
-public sealed class ImageBatchViews : IBatchViews
+/// <summary>The augmented views of the training images that a <see cref="ViewGenerator"/> makes, at the job's training progress.</summary>
+/// <param name="data">The training images.</param>
+/// <param name="generator">The views' augmentation pipelines.</param>
+public sealed class ImageBatchViews(ImageDataset data, ViewGenerator generator) : BatchViews<ImageDataset, ViewGenerator>(data, generator)
 {
-    /// <summary>Binds <paramref name="generator"/> to <paramref name="data"/>.</summary>
-    public ImageBatchViews(ImageDataset data, ViewGenerator generator)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(generator);
-        (Data, Generator) = (data, generator);
-    }
-
-    /// <summary>The training images.</summary>
-    public ImageDataset Data { get; }
-
-    /// <summary>The views' augmentation pipelines.</summary>
-    public ViewGenerator Generator { get; }
+    /// <inheritdoc />
+    public override string Source => Data.Source;
 
     /// <inheritdoc />
-    public string Source => Data.Source;
+    public override int Count => Data.Count;
 
     /// <inheritdoc />
-    public int Count => Data.Count;
+    public override int ViewsPerSample => Generator.PipelinesAt(0).Count;
 
     /// <inheritdoc />
-    public int ViewsPerSample => Generator.PipelinesAt(0).Count;
-
-    /// <inheritdoc />
-    public ViewBatch Make(BatchJob job)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return Generator.Generate(Data, job.Indices, job.Epoch, job.BatchIndex, job.Progress);
-    }
+    protected override ViewBatch MakeViews(BatchJob job) => Generator.Generate(Data, job.Indices, job.Epoch, job.BatchIndex, job.Progress);
 }

@@ -2,36 +2,20 @@ using Contrastive.Data.Loading;
 
 namespace Contrastive.Data.Views;
 
-/// <summary>The corrupted views of <see cref="Data"/>'s rows that <see cref="Generator"/> makes (SCARF).</summary>
-public sealed class TabularBatchViews : IBatchViews
+/// <summary>The corrupted views of the training rows that a <see cref="TabularViewGenerator"/> makes (SCARF).</summary>
+/// <param name="data">The training rows.</param>
+/// <param name="generator">One corruption (or the clean row) per view.</param>
+public sealed class TabularBatchViews(TabularDataset data, TabularViewGenerator generator) : BatchViews<TabularDataset, TabularViewGenerator>(data, generator)
 {
-    /// <summary>Binds <paramref name="generator"/> to <paramref name="data"/>.</summary>
-    public TabularBatchViews(TabularDataset data, TabularViewGenerator generator)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(generator);
-        (Data, Generator) = (data, generator);
-    }
-
-    /// <summary>The training rows.</summary>
-    public TabularDataset Data { get; }
-
-    /// <summary>One corruption (or the clean row) per view.</summary>
-    public TabularViewGenerator Generator { get; }
+    /// <inheritdoc />
+    public override string Source => Data.Source;
 
     /// <inheritdoc />
-    public string Source => Data.Source;
+    public override int Count => Data.Count;
 
     /// <inheritdoc />
-    public int Count => Data.Count;
+    public override int ViewsPerSample => Generator.ViewCount;
 
     /// <inheritdoc />
-    public int ViewsPerSample => Generator.ViewCount;
-
-    /// <inheritdoc />
-    public ViewBatch Make(BatchJob job)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return Generator.Generate(Data, job.Indices, job.Epoch, job.BatchIndex);
-    }
+    protected override ViewBatch MakeViews(BatchJob job) => Generator.Generate(Data, job.Indices, job.Epoch, job.BatchIndex);
 }
