@@ -14,11 +14,12 @@ namespace Contrastive.Evaluation.Classification;
 /// </summary>
 public sealed class LinearProbe
 {
-    private readonly float[] _mean, _invStd, _weight, _bias;
+    private readonly EmbeddingStandardisation _standardisation;
+    private readonly float[] _weight, _bias;
 
-    private LinearProbe(float[] mean, float[] invStd, float[] weight, float[] bias, int classes, double[] epochLoss)
+    private LinearProbe(EmbeddingStandardisation standardisation, float[] weight, float[] bias, int classes, double[] epochLoss)
     {
-        (_mean, _invStd, _weight, _bias, Classes, EpochLoss) = (mean, invStd, weight, bias, classes, epochLoss);
+        (_standardisation, _weight, _bias, Classes, EpochLoss) = (standardisation, weight, bias, classes, epochLoss);
     }
 
     /// <summary>The number of classes.</summary>
@@ -44,8 +45,8 @@ public sealed class LinearProbe
         var (n, d) = (features.Count, features.Dim);
         if (standardiseWith is not null && standardiseWith.Dim != d)
             throw new ArgumentException($"standardisation rows have dimension {standardiseWith.Dim}, the features {d}", nameof(standardiseWith));
-        var (mean, invStd) = Standardiser(standardiseWith ?? features);
-        var x = Standardise(features, mean, invStd);
+        var standardisation = EmbeddingStandardisation.Fit(standardiseWith ?? features);
+        var x = standardisation.Apply(features);
         var rng = new Rng(o.Seed);
         var weight = Tensor.Parameter(Init.DefaultUniform(rng, d, classes, d).Span, classes, d); // nn.Linear default init
         var bias = Tensor.Parameter(Init.DefaultUniform(rng, d, classes).Span, classes);
@@ -80,7 +81,7 @@ public sealed class LinearProbe
             }
             epochLoss[epoch] = lossSum / n;
         }
-        return new LinearProbe(mean, invStd, weight.ToArray(), bias.ToArray(), classes, epochLoss);
+        return new LinearProbe(standardisation, weight.ToArray(), bias.ToArray(), classes, epochLoss);
     }
 
     /// <summary>The logits (rows x classes, row-major) of <paramref name="features"/>.</summary>
@@ -88,10 +89,11 @@ public sealed class LinearProbe
     public float[] Scores(EmbeddingMatrix features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        if (features.Dim != _mean.Length)
-            throw new ArgumentException($"features have dimension {features.Dim} but the probe was trained on {_mean.Length}", nameof(features));
+        var dim = _standardisation.Mean.Length;
+        if (features.Dim != dim)
+            throw new ArgumentException($"features have dimension {features.Dim} but the probe was trained on {dim}", nameof(features));
         var logits = new float[features.Count * Classes];
-        Logits(Standardise(features, _mean, _invStd), features.Count, features.Dim, _weight, _bias, Classes, logits);
+        Logits(_standardisation.Apply(features), features.Count, features.Dim, _weight, _bias, Classes, logits);
         return logits;
     }
 
@@ -108,34 +110,5 @@ public sealed class LinearProbe
     {
         GemmProviders.Current.Sgemm(false, true, rows, classes, d, 1f, x, d, weight, d, 0f, logits, classes);
         for (var r = 0; r < rows; r++) TensorPrimitives.Add(logits.AsSpan(r * classes, classes), bias, logits.AsSpan(r * classes, classes));
-    }
-
-    private static (float[] Mean, float[] InvStd) Standardiser(EmbeddingMatrix f)
-    {
-        var (n, d) = (f.Count, f.Dim);
-        var sum = new double[d];
-        var sq = new double[d];
-        var data = f.Data.Span;
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < d; j++) sum[j] += data[i * d + j];
-        var mean = new float[d];
-        for (var j = 0; j < d; j++) mean[j] = (float)(sum[j] / n);
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < d; j++) { var c = data[i * d + j] - (double)mean[j]; sq[j] += c * c; }
-        var invStd = new float[d];
-        for (var j = 0; j < d; j++) invStd[j] = (float)(1 / (Math.Sqrt(n > 1 ? sq[j] / (n - 1) : 0) + 1e-6)); // torch std (unbiased) + 1e-6
-        return (mean, invStd);
-    }
-
-    private static float[] Standardise(EmbeddingMatrix f, float[] mean, float[] invStd)
-    {
-        var x = f.Data.ToArray();
-        for (var i = 0; i < f.Count; i++)
-        {
-            var row = x.AsSpan(i * f.Dim, f.Dim);
-            TensorPrimitives.Subtract(row, mean, row);
-            TensorPrimitives.Multiply(row, invStd, row);
-        }
-        return x;
     }
 }

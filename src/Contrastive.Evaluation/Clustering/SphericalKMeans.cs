@@ -96,28 +96,13 @@ public static class SphericalKMeans
         return best;
     }
 
-    /// <summary>The rows standardised per feature (mean 0, std 1; constant features stay 0), then scaled to unit length.</summary>
+    /// <summary>The rows standardised per feature (<see cref="EmbeddingStandardisation"/>), then scaled to unit length.</summary>
     private static float[] UnitRows(EmbeddingMatrix embeddings)
     {
-        var (n, d) = (embeddings.Count, embeddings.Dim);
-        var data = embeddings.Data.Span;
-        var mean = new double[d];
-        var square = new double[d];
-        for (var i = 0; i < n; i++)
-            for (var f = 0; f < d; f++) mean[f] += data[i * d + f];
-        for (var f = 0; f < d; f++) mean[f] /= n;
-        for (var i = 0; i < n; i++)
-            for (var f = 0; f < d; f++) { var c = data[i * d + f] - mean[f]; square[f] += c * c; }
-        var x = new float[(long)n * d];
-        for (var f = 0; f < d; f++)
+        var x = EmbeddingStandardisation.Fit(embeddings).Apply(embeddings);
+        for (var i = 0; i < embeddings.Count; i++)
         {
-            var std = Math.Sqrt(square[f] / n);
-            var scale = std > 0 ? 1 / std : 0;
-            for (var i = 0; i < n; i++) x[i * d + f] = (float)((data[i * d + f] - mean[f]) * scale);
-        }
-        for (var i = 0; i < n; i++)
-        {
-            var row = x.AsSpan(i * d, d);
+            var row = x.AsSpan(i * embeddings.Dim, embeddings.Dim);
             var norm = TensorPrimitives.Norm(row);
             if (norm > 0) TensorPrimitives.Divide(row, norm, row);
         }
