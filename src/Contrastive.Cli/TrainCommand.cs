@@ -66,6 +66,7 @@ internal static class TrainCommand
     private static readonly Option<bool> s_textAugment = new("--text-augment") { Description = "text data, simcse: views are also token deletions and span maskings of the text" };
     private static readonly Option<int?> s_trainLimit = new("--train-limit") { Description = "text data: train on at most N training records (a seeded subset, drawn after the held-out part is set aside; evaluation unchanged)" };
     private static readonly Option<int?> s_pseudoLabels = new("--pseudo-labels") { Description = "Images, with supcon | triplet | siamese | classifier: train on K k-means clusters of the starting encoder's representations (--backbone or --init) as labels; the data's own labels, if any, are only evaluated against (e.g. 100)" };
+    private static readonly Option<int?> s_reclusterEvery = new("--recluster-every") { Description = "With --pseudo-labels, supcon | triplet | siamese: cluster the training images again with the encoder being trained every N epochs (DeepCluster; default: the starting encoder's clusters throughout)" };
     private static readonly Option<int?> s_hardNegatives = new("--hard-negatives")
     {
         Description = "triplet on labelled images: batches of explicit triplets whose negatives are each anchor's nearest images of another class, " +
@@ -81,7 +82,7 @@ internal static class TrainCommand
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_backboneStages, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
             s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_poolColumns, s_width, s_headReadsGrid, s_speedChange, s_decoupled,
-            s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart, s_hardNegatives, s_pseudoLabels,
+            s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart, s_hardNegatives, s_pseudoLabels, s_reclusterEvery,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -128,7 +129,9 @@ internal static class TrainCommand
             setup.Tokenizer?.Save(run.Tokenizer);
         }
         var processes = group.Size > 1 ? $"{group.Size} processes x " : "";
-        var pseudoLabels = config.PseudoLabels is { } clusters ? $"labels: {clusters} k-means clusters of the starting encoder's representations, " : "";
+        var pseudoLabels = config.PseudoLabels is not { } clusters ? ""
+            : config.ReclusterEvery is { } every ? $"labels: {clusters} k-means clusters of the encoder's representations, renewed every {every} epochs, "
+            : $"labels: {clusters} k-means clusters of the starting encoder's representations, ";
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
             $"arch {config.Arch}, {pseudoLabels}{config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +
             $"{processes}{Engine.Threads} threads, BLAS {GemmProviders.Current.Name} -> {outDir}");
@@ -250,6 +253,7 @@ internal static class TrainCommand
             TrainLimit = p.GetValue(s_trainLimit) ?? c.TrainLimit,
             HardNegatives = p.GetValue(s_hardNegatives) ?? c.HardNegatives,
             PseudoLabels = p.GetValue(s_pseudoLabels) ?? c.PseudoLabels,
+            ReclusterEvery = p.GetValue(s_reclusterEvery) ?? c.ReclusterEvery,
         };
     }
 

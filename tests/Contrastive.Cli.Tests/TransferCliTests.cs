@@ -86,7 +86,7 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
     }
 
     [Fact]
-    public async Task Pseudo_labels_let_supcon_train_on_unlabelled_images_from_a_previous_runs_clusters()
+    public async Task Pseudo_labels_let_supcon_train_on_unlabelled_images_from_a_previous_runs_clusters_renewed_every_epoch()
     {
         var (images, run) = await TrainTinyRun(perClass: 12, seed: 21);
         // the same images with no class folders: unlabelled
@@ -96,11 +96,13 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
             File.Copy(file, Path.Combine(flat, $"{Path.GetFileName(Path.GetDirectoryName(file))}-{Path.GetFileName(file)}"));
 
         var pseudo = Path.Combine(Dir, "pseudo");
-        var train = await Run("train", "--init", run, "--method", "supcon", "--pseudo-labels", "3", "--data", flat,
-            "--epochs", "1", "--batch", "8", "--threads", "1", "--out", pseudo);
+        var train = await Run("train", "--init", run, "--method", "supcon", "--pseudo-labels", "3", "--recluster-every", "1", "--data", flat,
+            "--epochs", "2", "--batch", "8", "--threads", "1", "--out", pseudo);
         Assert.True(train.Code == 0, train.Err);
-        Assert.Contains("\"pseudo-labels\": 3", File.ReadAllText(Path.Combine(pseudo, "config.json")));
-        Assert.Contains("labels: 3 k-means clusters of the starting encoder's representations", train.Out);
+        var config = File.ReadAllText(Path.Combine(pseudo, "config.json"));
+        Assert.Contains("\"pseudo-labels\": 3", config);
+        Assert.Contains("\"recluster-every\": 1", config);
+        Assert.Contains("labels: 3 k-means clusters of the encoder's representations, renewed every 1 epochs", train.Out);
         Assert.True(File.Exists(Path.Combine(pseudo, "model.safetensors")));
 
         AssertOneLineError(await Run("train", "--method", "supcon", "--pseudo-labels", "3", "--data", flat, "--batch", "8", "--out", Path.Combine(Dir, "bad")),
@@ -110,5 +112,7 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
         AssertOneLineError(await Run("train", "--init", run, "--method", "supcon", "--pseudo-labels", "1", "--data", flat, "--out", Path.Combine(Dir, "bad")),
             "pseudo labels must be between 2 and 10000 clusters, got 1");
         AssertOneLineError(await Run("train", "--method", "supcon", "--data", flat, "--batch", "8", "--out", Path.Combine(Dir, "bad")), "--method supcon is supervised but");
+        AssertOneLineError(await Run("train", "--init", run, "--method", "supcon", "--recluster-every", "1", "--data", flat, "--out", Path.Combine(Dir, "bad")),
+            "--recluster-every renews the clusters of --pseudo-labels K; give both");
     }
 }

@@ -11,7 +11,8 @@ namespace Contrastive.Runs;
 /// Labels from the data itself: the training images' representations by a starting encoder (pre-trained, or from an
 /// earlier self-supervised run), clustered by <see cref="SphericalKMeans"/>, the cluster ids standing in for classes. A
 /// method that trains on labels (SupCon, triplet, ...) then pulls each cluster together and apart from the others,
-/// which sharpens the neighbourhoods the encoder already has (DeepCluster, Caron et al. 2018, clustered once).
+/// which sharpens the neighbourhoods the encoder already has (DeepCluster, Caron et al. 2018: clustered once, or again
+/// every few epochs by <see cref="Reclustering"/>).
 /// </summary>
 public static class PseudoLabels
 {

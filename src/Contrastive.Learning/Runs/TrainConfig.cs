@@ -204,6 +204,10 @@ public sealed record TrainConfig
     /// so unlabelled images can train SupCon and the like (<see cref="PseudoLabels"/>); null: the data's own labels.</summary>
     public int? PseudoLabels { get; init; }
 
+    /// <summary>With <see cref="PseudoLabels"/>: cluster the training images again with the encoder being trained at the
+    /// start of every this many epochs (DeepCluster, <see cref="Reclustering"/>); null: the starting encoder's clusters throughout.</summary>
+    public int? ReclusterEvery { get; init; }
+
     /// <summary>The batch size: <see cref="Batch"/>, or the method's default for the bench's 60,000 training images
     /// until <see cref="WithDataDefaults"/> has sized it to the data.</summary>
     public int BatchSize() => Batch ?? MethodDefaults.Batch(Method, Miner, FashionMnistTrainCount);
@@ -353,6 +357,10 @@ public sealed record TrainConfig
         Require(PseudoLabels is null || ImageData(text), "--pseudo-labels clusters images, not this run's data");
         Require(PseudoLabels is null || Backbone is not null || Init is not null,
             "--pseudo-labels clusters the representations of a starting encoder: give --backbone NAME or --init RUN_DIR (a random encoder's clusters carry little)");
+        Require(ReclusterEvery is null || PseudoLabels is not null, "--recluster-every renews the clusters of --pseudo-labels K; give both");
+        Require(ReclusterEvery is null or >= 1, $"--recluster-every clusters again every N >= 1 epochs, got {ReclusterEvery}");
+        Require(ReclusterEvery is null || Method != Methods.Classifier.Id,
+            "--recluster-every renumbers the clusters, which the classifier's class weights cannot follow: use supcon, triplet or siamese");
         ValidateText(text);
     }
 

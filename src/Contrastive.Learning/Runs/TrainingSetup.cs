@@ -68,18 +68,25 @@ public sealed class TrainingSetup
         var method = CreateMethod(config, InputGeometry.Image(train.Channels, train.Height, train.Width), train.Source, train.Count,
             labeled: clusters is not null || train.Labels is not null, clusters ?? train.ClassCount);
         var seed = (ulong)config.Seed;
+        var views = ImageViews.Create(config, ImageGeometry.Of(train), seed);
+        IBatchSource BatchesOf(ImageDataset labelled)
+        {
+            // --hard-negatives: explicit triplets whose negatives come from a nearest-neighbour table of the current projections
+            var triplets = config.HardNegatives is null ? null : new TripletBatchSampler(new LabelIndex(labelled.Labels!), config.BatchSize(), seed);
+            var sampler = Distribute(method, triplets ?? Sampler(config, labelled.Count, labelled.Labels, labelled.ClassCount, method.RequiresLabels, seed), group);
+            IBatchSource batches = new PrefetchedBatchSource(new ImageBatchViews(labelled, views), sampler, config.Epochs, workers);
+            return triplets is null ? batches : new HardNegativeMining(batches, triplets, method.Model, labelled, config.HardNegatives!.Value);
+        }
+
+        IBatchSource batches;
         if (clusters is { } k)
         {
             if (!method.RequiresLabels) throw new ArgumentException($"--pseudo-labels gives labels to a method that trains on them (supcon, triplet, siamese, classifier), not {config.Method}");
-            train = PseudoLabels.Assign(method.Model.Encoder, train, k, seed);
+            batches = BatchesOf(PseudoLabels.Assign(method.Model.Encoder, train, k, seed));
+            if (config.ReclusterEvery is { } every)
+                batches = new Reclustering(batches, BatchesOf, method.Model.Encoder, train, k, every, seed);
         }
-
-        var views = ImageViews.Create(config, ImageGeometry.Of(train), seed);
-        // --hard-negatives: explicit triplets whose negatives come from a nearest-neighbour table of the current projections
-        var triplets = config.HardNegatives is null ? null : new TripletBatchSampler(new LabelIndex(train.Labels!), config.BatchSize(), seed);
-        var sampler = Distribute(method, triplets ?? Sampler(config, train.Count, train.Labels, train.ClassCount, method.RequiresLabels, seed), group);
-        IBatchSource batches = new PrefetchedBatchSource(new ImageBatchViews(train, views), sampler, config.Epochs, workers);
-        if (triplets is not null) batches = new HardNegativeMining(batches, triplets, method.Model, train, config.HardNegatives!.Value);
+        else batches = BatchesOf(train);
         return new TrainingSetup(method, batches, EpochEvaluator.Of(EvaluationData.Of(data), ProbeViews(data.Test, seed), config.KnnNeighbours(data.Train.Labels)));
     }
 
