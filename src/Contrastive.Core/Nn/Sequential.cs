@@ -42,9 +42,8 @@ public sealed class Sequential : Module
                 i++;
             }
             else y = _layers[i].Forward(x);
-            // x was made here, and with no graph through x or y nothing but y's layer ever read it.
-            if (x.Node is null && y.Node is null && x != input && x.Buffer != input.Buffer && x.Buffer != y.Buffer) BufferPool.Return(x.Buffer);
-            x = y;
+            // x was made here (not the input, nor a view of it), and nothing but y's layer ever read it.
+            x = x != input && x.Buffer != input.Buffer ? Intermediates.Recycle(x, y) : y;
         }
         return x;
     }

@@ -69,10 +69,12 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
     /// <inheritdoc />
     public override Tensor Forward(Tensor input)
     {
-        var x = Ops.Relu(_stemNorm.Forward(_stem.Forward(input)));
-        if (_stemPool is not null) x = _stemPool.Forward(x);
-        foreach (var stage in _stages) x = stage.Forward(x);
-        return _readout.Pool.Forward(x);
+        // Without a graph (frozen layers, inference) each intermediate is recycled once the next layer has read it.
+        var stem = _stem.Forward(input);
+        var x = Intermediates.Recycle(stem, _stemNorm.ForwardRelu(stem));
+        if (_stemPool is not null) x = Intermediates.Recycle(x, _stemPool.Forward(x));
+        foreach (var stage in _stages) x = Intermediates.Recycle(x, stage.Forward(x));
+        return Intermediates.Recycle(x, _readout.Pool.Forward(x));
     }
 
     /// <summary>The mean of the representation's grid cells (the global average for a grid of 1).</summary>
@@ -108,9 +110,13 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
 
         public override Tensor Forward(Tensor input)
         {
-            var residual = _bn2.Forward(_conv2.Forward(Ops.Relu(_bn1.Forward(_conv1.Forward(input)))));
-            var shortcut = _downsample?.Forward(input) ?? input;
-            return Ops.Relu(Ops.Add(residual, shortcut));
+            var h = _conv1.Forward(input);
+            var a = Intermediates.Recycle(h, _bn1.ForwardRelu(h));
+            var c = Intermediates.Recycle(a, _conv2.Forward(a));
+            var residual = Intermediates.Recycle(c, _bn2.Forward(c));
+            if (_downsample is null) return InPlace.AddRelu(residual, input);
+            var shortcut = _downsample.Forward(input);
+            return Intermediates.Recycle(shortcut, InPlace.AddRelu(residual, shortcut));
         }
 
         public Module FoldBatchNorm() => new FusedResidual(
