@@ -6,7 +6,7 @@ namespace Contrastive.Tensors;
 /// <see cref="Nn.Sequential"/> returns the intermediate outputs of a forward pass that records no graph. A training
 /// step or an inference batch thus reuses the previous one's buffers instead of allocating (and page-faulting)
 /// hundreds of MB of large-object-heap arrays. Buffers are keyed by exact length (a tensor's storage is exactly its
-/// length); at most <see cref="MaxPooledFloats"/> floats are kept.
+/// length); at most <see cref="MaxPooledFloats"/> floats are kept (<see cref="LengthKeyedBuffers"/>).
 /// </summary>
 internal static class BufferPool
 {
@@ -16,9 +16,7 @@ internal static class BufferPool
     /// <summary>The most floats kept in the pool (512 MB: the activations of a 1,000-image batch of the bench model).</summary>
     public const long MaxPooledFloats = 1L << 27;
 
-    private static readonly Dictionary<int, Stack<float[]>> s_free = [];
-    private static readonly Lock s_lock = new();
-    private static long s_pooled;
+    private static readonly LengthKeyedBuffers s_free = new(MaxPooledFloats);
 
     /// <summary>A buffer of exactly <paramref name="length"/> floats with arbitrary contents, for outputs that write every element.</summary>
     public static float[] Rent(int length) => TryTake(length) ?? GC.AllocateUninitializedArray<float>(length);
@@ -31,27 +29,11 @@ internal static class BufferPool
         return buffer;
     }
 
-    /// <summary>Takes back a buffer nothing references any more (small buffers and overflow are left to the GC).</summary>
+    /// <summary>Takes back a buffer nothing references any more (small buffers are left to the GC).</summary>
     public static void Return(float[] buffer)
     {
-        if (buffer.Length < MinFloats) return;
-        lock (s_lock)
-        {
-            if (s_pooled + buffer.Length > MaxPooledFloats) return;
-            if (!s_free.TryGetValue(buffer.Length, out var stack)) s_free[buffer.Length] = stack = new Stack<float[]>();
-            stack.Push(buffer);
-            s_pooled += buffer.Length;
-        }
+        if (buffer.Length >= MinFloats) s_free.Keep(buffer);
     }
 
-    private static float[]? TryTake(int length)
-    {
-        if (length < MinFloats) return null;
-        lock (s_lock)
-        {
-            if (!s_free.TryGetValue(length, out var stack) || !stack.TryPop(out var buffer)) return null;
-            s_pooled -= length;
-            return buffer;
-        }
-    }
+    private static float[]? TryTake(int length) => length < MinFloats ? null : s_free.TryTake(length);
 }

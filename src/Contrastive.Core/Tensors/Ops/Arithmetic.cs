@@ -21,7 +21,7 @@ public static partial class Ops
     public static Tensor Scale(Tensor x, float s)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var y = new float[x.Length];
+        var y = BufferPool.Rent(x.Length);
         TensorPrimitives.Multiply(x.Buffer, s, y);
         return Tensor.FromOp(y, x.Shape, "scale", [x], g =>
         {
@@ -33,7 +33,7 @@ public static partial class Ops
     public static Tensor AddScalar(Tensor x, float s)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var y = new float[x.Length];
+        var y = BufferPool.Rent(x.Length);
         TensorPrimitives.Add(x.Buffer, s, y);
         return Tensor.FromOp(y, x.Shape, "add_scalar", [x], g =>
         {
@@ -56,7 +56,7 @@ public static partial class Ops
         var shape = Shapes.Broadcast(a.Shape, b.Shape, name);
         var sa = Shapes.BroadcastStrides(a.Shape, shape);
         var sb = Shapes.BroadcastStrides(b.Shape, shape);
-        var y = new float[Shapes.Count(shape)];
+        var y = BufferPool.Rent(Shapes.Count(shape)); // every element is written below
         float[] av = a.Buffer, bv = b.Buffer;
         Broadcasting.ForEachRow(shape, sa, sb, (o, ao, bo, n, @as, bs) =>
         {
@@ -82,7 +82,7 @@ public static partial class Ops
     private static Tensor SameShapeBinary(Tensor a, Tensor b, BinaryKind kind, string name)
     {
         float[] av = a.Buffer, bv = b.Buffer;
-        var y = new float[a.Length];
+        var y = BufferPool.Rent(a.Length);
         switch (kind)
         {
             case BinaryKind.Add: TensorPrimitives.Add(av, bv, y); break;
