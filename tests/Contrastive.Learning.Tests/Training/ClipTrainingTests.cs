@@ -77,15 +77,4 @@ public sealed class ClipTrainingTests : IDisposable
         Assert.Single(new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, _temp.Path).Optimizer.Groups);
         Assert.Null(setup.Tokenizer);
     }
-
-    private sealed class NoBatches : IBatchSource
-    {
-        public int BatchesPerEpoch => 1;
-
-        public int ViewsPerBatch => 1;
-
-        public TimeSpan WaitTime => TimeSpan.Zero;
-
-        public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep, CancellationToken cancellation) => [];
-    }
 }

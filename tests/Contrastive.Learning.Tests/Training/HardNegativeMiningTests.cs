@@ -11,18 +11,6 @@ namespace Contrastive.Learning.Tests.Training;
 /// epochs, and only triplet networks on labelled images take the option.</summary>
 public sealed class HardNegativeMiningTests
 {
-    /// <summary>A batch source that yields nothing and counts the epochs asked for.</summary>
-    private sealed class NoBatches(int batchesPerEpoch) : IBatchSource
-    {
-        public int BatchesPerEpoch => batchesPerEpoch;
-
-        public int ViewsPerBatch => 0;
-
-        public TimeSpan WaitTime => TimeSpan.Zero;
-
-        public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep, CancellationToken cancellation) => [];
-    }
-
     [Fact]
     public void The_table_is_built_at_the_first_epoch_of_a_run_then_every_n_epochs()
     {

@@ -15,26 +15,7 @@ public sealed class ReclusteringTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>A batch source that yields nothing.</summary>
-    private sealed class NoBatches : IBatchSource
-    {
-        public int BatchesPerEpoch => 3;
-
-        public int ViewsPerBatch => 0;
-
-        public TimeSpan WaitTime => TimeSpan.Zero;
-
-        public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep, CancellationToken cancellation) => [];
-    }
-
-    private string PretrainedRun()
-    {
-        var directory = Path.Combine(_temp.Path, "pretrained");
-        var config = TinyData.Config("simclr", epochs: 1) with { Seed = 11 };
-        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, directory, setup.Evaluator).Run();
-        return directory;
-    }
+    private string PretrainedRun() => TinyData.TrainRun(TinyData.Config("simclr", epochs: 1) with { Seed = 11 }, Path.Combine(_temp.Path, "pretrained"));
 
     [Fact]
     public void Clusters_are_renewed_every_n_epochs_and_at_the_first_epoch_of_a_resumed_run()

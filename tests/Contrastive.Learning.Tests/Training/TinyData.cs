@@ -2,6 +2,7 @@ using Contrastive.Data;
 using Contrastive.Data.Datasets;
 using Contrastive.Runs;
 using Contrastive.Tensors;
+using Contrastive.Training;
 
 namespace Contrastive.Learning.Tests.Training;
 
@@ -20,6 +21,15 @@ internal static class TinyData
         QueueSize = 64,
         HiddenDim = 32,
     };
+
+    /// <summary>Trains <paramref name="config"/> on this data into <paramref name="directory"/>, a run folder that
+    /// <c>--init</c> accepts.</summary>
+    public static string TrainRun(TrainConfig config, string directory)
+    {
+        var setup = TrainingSetup.Create(config, Create(), workers: 1);
+        new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, directory, setup.Evaluator).Run();
+        return directory;
+    }
 
     public static ImageDatasetSplit Create(int trainCount = 96, int testCount = 32, int seed = 5)
     {

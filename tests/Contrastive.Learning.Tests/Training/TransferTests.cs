@@ -18,17 +18,11 @@ public sealed class TransferTests : IDisposable
 
     private Dictionary<string, Tensor> Train(TrainConfig config, string name)
     {
-        var directory = Path.Combine(_temp.Path, name);
-        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
-        new Trainer(config.ToTrainerOptions(), setup.Method, setup.Batches, directory, setup.Evaluator).Run();
+        var directory = TinyData.TrainRun(config, Path.Combine(_temp.Path, name));
         return ModelWeights.Read(Path.Combine(directory, "model.safetensors"));
     }
 
-    private string PretrainedRun()
-    {
-        Train(Config("simclr", epochs: 1) with { Seed = 11 }, "pretrained");
-        return Path.Combine(_temp.Path, "pretrained");
-    }
+    private string PretrainedRun() => TinyData.TrainRun(Config("simclr", epochs: 1) with { Seed = 11 }, Path.Combine(_temp.Path, "pretrained"));
 
     private static IEnumerable<string> EncoderKeys(Dictionary<string, Tensor> state) => state.Keys.Where(k => k.StartsWith("encoder.", StringComparison.Ordinal));
 
