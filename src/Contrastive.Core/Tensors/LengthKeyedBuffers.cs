@@ -17,12 +17,6 @@ internal sealed class LengthKeyedBuffers(long capacity)
     /// <summary>The floats kept now.</summary>
     public long Pooled { get; private set; }
 
-    /// <summary>How many buffers of <paramref name="length"/> are kept now.</summary>
-    public int CountOf(int length)
-    {
-        lock (_lock) return _free.TryGetValue(length, out var stack) ? stack.Count : 0;
-    }
-
     /// <summary>A kept buffer of exactly <paramref name="length"/> floats (arbitrary contents), or null.</summary>
     public float[]? TryTake(int length)
     {

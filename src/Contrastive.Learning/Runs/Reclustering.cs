@@ -10,7 +10,8 @@ namespace Contrastive.Runs;
 /// <see cref="Every"/>-th epoch the training images are clustered again with the encoder as it is then
 /// (<see cref="PseudoLabels.Assign"/>), and the epoch's batches are drawn with the new cluster ids as labels. Epoch 0
 /// trains on the clusters of the starting encoder. A resumed run clusters with the model it resumes at its first epoch,
-/// so it repeats an uninterrupted run exactly when it re-clusters every epoch (<see cref="Every"/> = 1).
+/// so it repeats an uninterrupted run exactly when it re-clusters every epoch (<see cref="Every"/> = 1). (Setup has
+/// clustered the starting encoder by then, which a resumed run does not train on: one clustering more than needed.)
 /// </summary>
 public sealed class Reclustering : IBatchSource
 {
