@@ -66,7 +66,7 @@ internal static class TrainCommand
     private static readonly Option<bool> s_textAugment = new("--text-augment") { Description = "text data, simcse: views are also token deletions and span maskings of the text" };
     private static readonly Option<int?> s_trainLimit = new("--train-limit") { Description = "text data: train on at most N training records (a seeded subset, drawn after the held-out part is set aside; evaluation unchanged)" };
     private static readonly Option<int?> s_pseudoLabels = new("--pseudo-labels") { Description = "Images, with supcon | triplet | siamese | classifier: train on K k-means clusters of the starting encoder's representations (--backbone or --init) as labels; the data's own labels, if any, are only evaluated against (e.g. 100)" };
-    private static readonly Option<int?> s_reclusterEvery = new("--recluster-every") { Description = "With --pseudo-labels, supcon | triplet | siamese: cluster the training images again with the encoder being trained every N epochs (DeepCluster; default: the starting encoder's clusters throughout)" };
+    private static readonly Option<int?> s_reclusterEvery = new("--recluster-every") { Description = "With --pseudo-labels, supcon | triplet | siamese: cluster the training images again with the encoder being trained every N epochs, each time restarting the learning rate, the heads and the optimiser as a fresh run from that encoder would (DeepCluster; default: the starting encoder's clusters throughout)" };
     private static readonly Option<int?> s_hardNegatives = new("--hard-negatives")
     {
         Description = "triplet on labelled images: batches of explicit triplets whose negatives are each anchor's nearest images of another class, " +
@@ -130,7 +130,7 @@ internal static class TrainCommand
         }
         var processes = group.Size > 1 ? $"{group.Size} processes x " : "";
         var pseudoLabels = config.PseudoLabels is not { } clusters ? ""
-            : config.ReclusterEvery is { } every ? $"labels: {clusters} k-means clusters of the encoder's representations, renewed every {every} epochs, "
+            : config.ReclusterEvery is { } every ? $"labels: {clusters} k-means clusters of the encoder's representations, renewed every {every} epochs (rounds restarting the learning rate and heads), "
             : $"labels: {clusters} k-means clusters of the starting encoder's representations, ";
         output.WriteLine($"{config.Method} on {data.Source}: {data.TrainCount} train / {data.TestCount} test {data.Unit}, " +
             $"arch {config.Arch}, {pseudoLabels}{config.Epochs} epochs x {setup.Batches.BatchesPerEpoch} steps, batch {config.BatchSize()}, " +

@@ -16,6 +16,7 @@ namespace Contrastive.Training;
 /// Data-parallel (the method's <see cref="ContrastiveMethod.Group"/> has several processes): every process starts from
 /// rank 0's state and steps with the processes' mean gradient (<see cref="DataParallel"/>); rank 0 alone evaluates,
 /// reports progress and writes the run's files, and its views/s count the views of all processes.
+/// A run in rounds (<see cref="TrainerOptions.RoundEpochs"/>) starts every round as a fresh run from the encoder as it is.
 /// </summary>
 public sealed class Trainer
 {
@@ -27,6 +28,8 @@ public sealed class Trainer
     private readonly ITrainingObserver? _observer;
     private readonly Tensor[] _parameters;
     private readonly bool _writes;
+    private readonly int _roundEpochs;
+    private readonly (Tensor Tensor, float[] Initial)[] _initialHeads;
 
     /// <summary>Creates a trainer writing into <paramref name="runDirectory"/>.</summary>
     public Trainer(TrainerOptions options, ContrastiveMethod method, IBatchSource data, string runDirectory,
@@ -45,15 +48,29 @@ public sealed class Trainer
         _parameters = method.OptimizedParameters().ToArray();
         Optimizer = OptimizerFactory.Create(options.Optimizer, method.OptimizedParameters(), method.ParametersWithoutWeightDecay(),
             method.ParametersWithFixedLearningRate(), method.Model.Encoder.Parameters());
-        var total = options.Epochs * data.BatchesPerEpoch;
-        Schedule = new WarmupCosineSchedule(options.Optimizer.LearningRate, options.WarmupEpochs * data.BatchesPerEpoch, total);
+        if (options.RoundEpochs is < 1) throw new ArgumentOutOfRangeException(nameof(options), $"a round lasts at least 1 epoch, got {options.RoundEpochs}");
+        _roundEpochs = options.RoundEpochs ?? options.Epochs;
+        // Taken before a resume loads the checkpoint: the heads as the model was built, which every round starts from.
+        _initialHeads = _roundEpochs < options.Epochs
+            ? method.Model.StateEntries().Where(e => !e.Name.StartsWith("encoder.", StringComparison.Ordinal)).Select(e => (e.Tensor, e.Tensor.ToArray())).ToArray()
+            : [];
     }
 
     /// <summary>The optimiser.</summary>
     public Optimizer Optimizer { get; }
 
-    /// <summary>The learning-rate schedule over all steps.</summary>
-    public WarmupCosineSchedule Schedule { get; }
+    /// <summary>The learning-rate schedule of the round holding <paramref name="epoch"/> (0-based): warmup (no longer than the
+    /// round) and cosine decay over the round's steps, counted from the round's first step; one round spans the whole run
+    /// unless <see cref="TrainerOptions.RoundEpochs"/> is set.</summary>
+    public WarmupCosineSchedule RoundSchedule(int epoch)
+    {
+        var first = RoundStart(epoch);
+        var epochs = Math.Min(_roundEpochs, _options.Epochs - first);
+        return new WarmupCosineSchedule(_options.Optimizer.LearningRate, Math.Min(_options.WarmupEpochs, epochs) * _data.BatchesPerEpoch, epochs * _data.BatchesPerEpoch);
+    }
+
+    /// <summary>The first epoch of the round holding <paramref name="epoch"/>.</summary>
+    private int RoundStart(int epoch) => epoch / _roundEpochs * _roundEpochs;
 
     /// <summary>The path of the model checkpoint (PyTorch state_dict keys).</summary>
     public string ModelPath => _run.Model;
@@ -89,6 +106,7 @@ public sealed class Trainer
         for (var epoch = startEpoch; epoch < _options.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (epoch > 0 && RoundStart(epoch) == epoch) StartRound();
             var metrics = RunEpoch(epoch, ref step, totalSteps, history, cancellation);
             RequireFiniteState(epoch);
             history.Add(metrics);
@@ -107,9 +125,19 @@ public sealed class Trainer
         return history;
     }
 
+    /// <summary>What a chain of runs each starting from the last one's encoder does: the heads return to their weights as
+    /// built and the optimiser forgets its state (the schedule restarts with <see cref="RoundSchedule"/>).</summary>
+    private void StartRound()
+    {
+        foreach (var (tensor, initial) in _initialHeads) initial.CopyTo(tensor.Span);
+        Optimizer.ClearState();
+    }
+
     private EpochMetrics RunEpoch(int epoch, ref long step, long totalSteps, IReadOnlyList<EpochMetrics> earlier, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
+        var schedule = RoundSchedule(epoch);
+        var roundFirstStep = (long)RoundStart(epoch) * _data.BatchesPerEpoch;
         var waitBefore = _data.WaitTime;
         var communicationBefore = _method.Group.CommunicationTime;
         var losses = new List<double>(_data.BatchesPerEpoch);
@@ -121,7 +149,7 @@ public sealed class Trainer
         {
             // Checked every step, not only when the loader has to wait: a cancelled run stops within one step.
             cancellation.ThrowIfCancellationRequested();
-            Schedule.Apply(Optimizer, step);
+            schedule.Apply(Optimizer, step - roundFirstStep);
             Optimizer.ZeroGrad();
             var value = DataParallel.ComputeGradients(_method, batch, _parameters);
             if (!double.IsFinite(value))
@@ -129,7 +157,7 @@ public sealed class Trainer
             Optimizer.Step();
             _method.AfterStep(new TrainingProgress(step, totalSteps));
             losses.Add(value);
-            lrs.Add(Schedule.LearningRate(step));
+            lrs.Add(schedule.LearningRate(step - roundFirstStep));
             step++;
             inEpoch++;
             _observer?.OnStep(new StepReport(epoch + 1, inEpoch, _data.BatchesPerEpoch, step, totalSteps, value, lrs[^1],

@@ -9,6 +9,13 @@ public sealed record TrainerOptions(int Epochs, OptimizerSettings Optimizer)
     /// <summary>Epochs of linear warmup before the cosine decay.</summary>
     public int WarmupEpochs { get; init; }
 
+    /// <summary>Epochs per round, or null for one round of <see cref="Epochs"/>. Each later round starts as a fresh run from
+    /// the encoder as it is, like a chain of runs each initialised from the last: the learning rate warms up and decays
+    /// again over the round (SGDR's warm restarts, Loshchilov and Hutter 2017), the heads (everything of the model but
+    /// <c>encoder.*</c>) return to their weights as built, and the optimiser's state is cleared. A method's state
+    /// beyond the online model (target network, queue) carries on.</summary>
+    public int? RoundEpochs { get; init; }
+
     /// <summary>Stop (with <see cref="TrainingDivergedException"/>) when the epoch's health check reports a collapse.</summary>
     public bool StopOnCollapse { get; init; }
 

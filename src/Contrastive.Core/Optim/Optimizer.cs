@@ -53,6 +53,10 @@ public abstract class Optimizer
         foreach (var p in _parameters) p.Grad = null;
     }
 
+    /// <summary>Forgets every parameter's state (momentum buffers, moments, step counts): the next step updates as a
+    /// fresh optimiser's first would.</summary>
+    public void ClearState() => _state.Clear();
+
     /// <summary>The state buffer <paramref name="name"/> of parameter <paramref name="index"/>, zero-filled on first use.</summary>
     protected float[] State(int index, string name)
     {

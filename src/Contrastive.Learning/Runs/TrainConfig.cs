@@ -205,7 +205,10 @@ public sealed record TrainConfig
     public int? PseudoLabels { get; init; }
 
     /// <summary>With <see cref="PseudoLabels"/>: cluster the training images again with the encoder being trained at the
-    /// start of every this many epochs (DeepCluster, <see cref="Reclustering"/>); null: the starting encoder's clusters throughout.</summary>
+    /// start of every this many epochs (DeepCluster, <see cref="Reclustering"/>), each clustering starting a round of the
+    /// run as a fresh run from the encoder as it is (<see cref="TrainerOptions.RoundEpochs"/>: the learning rate, the
+    /// heads and the optimiser state restart, as in a chain of <see cref="Init"/> runs); null: the starting encoder's
+    /// clusters throughout.</summary>
     public int? ReclusterEvery { get; init; }
 
     /// <summary>The batch size: <see cref="Batch"/>, or the method's default for the bench's 60,000 training images
@@ -262,6 +265,7 @@ public sealed record TrainConfig
         new OptimizerSettings(OptimizerName(), LearningRate(), WeightDecayValue(), EncoderLrScale))
     {
         WarmupEpochs = WarmupEpochs,
+        RoundEpochs = ReclusterEvery,
         StopOnCollapse = StopOnCollapse,
         Architecture = Arch,
         FilesAtStart = new Dictionary<string, string> { [RunFiles.Config] = JsonSerializer.Serialize(this, Json) },

@@ -42,4 +42,29 @@ public sealed class OptimizerStateTests : IDisposable
         Assert.Equal(w.ToArray(), resumedW!.ToArray());
         Assert.Throws<InvalidDataException>(() => new Sgd([w], 0.1f, momentum: 0.9f).LoadState(SafeTensors.Read(path).Tensors));
     }
+
+    [Fact]
+    public void A_cleared_optimizer_steps_as_a_fresh_one_does()
+    {
+        var rng = new Rng(5);
+        var grads = Enumerable.Range(0, 3).Select(_ => Tensor.Randn(rng, 2, 3)).ToArray();
+        var start = Tensor.Randn(rng, 2, 3);
+        var used = Tensor.Parameter(start.Span, 2, 3);
+        var opt = new AdamW([used], lr: 0.05f);
+        used.Grad = grads[0];
+        opt.Step();
+        start.Span.CopyTo(used.Span);
+
+        opt.ClearState();
+        Assert.Empty(opt.GetState());
+        var fresh = Tensor.Parameter(start.Span, 2, 3);
+        var freshOpt = new AdamW([fresh], lr: 0.05f);
+        foreach (var grad in grads[1..])
+        {
+            (used.Grad, fresh.Grad) = (grad, grad);
+            opt.Step();
+            freshOpt.Step();
+        }
+        Assert.Equal(fresh.ToArray(), used.ToArray());
+    }
 }
