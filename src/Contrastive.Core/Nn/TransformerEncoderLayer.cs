@@ -65,19 +65,27 @@ public sealed class TransformerEncoderLayer : Module
     public Tensor Forward(Tensor input, bool[]? keyPaddingMask)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // Without a graph (inference) every intermediate is recycled once its last reader has run (Intermediates.Recycle).
         if (NormFirst)
         {
-            var x = Ops.Add(input, _dropout1.Forward(SelfAttention.Forward(Norm1.Forward(input), keyPaddingMask)));
-            return Ops.Add(x, _dropout2.Forward(FeedForward(Norm2.Forward(x))));
+            var normed = Norm1.Forward(input);
+            var x = Residual(input, Intermediates.Recycle(normed, SelfAttention.Forward(normed, keyPaddingMask)), _dropout1);
+            normed = Norm2.Forward(x);
+            return Intermediates.Recycle(x, Residual(x, Intermediates.Recycle(normed, FeedForward(normed)), _dropout2));
         }
-        var y = Norm1.Forward(Ops.Add(input, _dropout1.Forward(SelfAttention.Forward(input, keyPaddingMask))));
-        return Norm2.Forward(Ops.Add(y, _dropout2.Forward(FeedForward(y))));
+        var sum = Residual(input, SelfAttention.Forward(input, keyPaddingMask), _dropout1);
+        var y = Intermediates.Recycle(sum, Norm1.Forward(sum));
+        sum = Intermediates.Recycle(y, Residual(y, FeedForward(y), _dropout2));
+        return Intermediates.Recycle(sum, Norm2.Forward(sum));
     }
+
+    /// <summary>x + dropout(branch), <paramref name="branch"/> being this layer's intermediate.</summary>
+    private static Tensor Residual(Tensor x, Tensor branch, Dropout dropout) => Intermediates.Recycle(branch, Ops.Add(x, dropout.Forward(branch)));
 
     private Tensor FeedForward(Tensor x)
     {
         var hidden = Linear1.Forward(x);
-        hidden = Activation == TransformerActivation.Gelu ? Ops.Gelu(hidden) : Ops.Relu(hidden);
-        return Linear2.Forward(_dropout.Forward(hidden));
+        hidden = Intermediates.Recycle(hidden, Activation == TransformerActivation.Gelu ? Ops.Gelu(hidden) : Ops.Relu(hidden));
+        return Intermediates.Recycle(hidden, Linear2.Forward(_dropout.Forward(hidden)));
     }
 }

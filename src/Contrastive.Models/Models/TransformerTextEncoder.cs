@@ -65,16 +65,18 @@ public sealed class TransformerTextEncoder : Module, IEncoder
             throw new ArgumentException($"text encoder: token ids must be (B, T) with 0 < T <= {Options.MaxLength}, got {Shapes.Format(input.Shape)}");
         int b = input.Size(0), t = input.Size(1), d = Options.ModelDim;
         var padding = TokenPooling.PaddingMask(input.Span);
-        var h = Ops.Add(_tokens.Forward(input), Ops.Narrow(_positions, 0, 0, t)); // (B, T, D)
-        foreach (var layer in _layers) h = layer.Forward(h, padding);
-        h = _norm.Forward(h);
+        // Without a graph (inference) each intermediate is recycled once the next step has read it (Intermediates.Recycle).
+        var embedded = _tokens.Forward(input);
+        var h = Intermediates.Recycle(embedded, Ops.Add(embedded, Ops.Narrow(_positions, 0, 0, t))); // (B, T, D)
+        foreach (var layer in _layers) h = Intermediates.Recycle(h, layer.Forward(h, padding));
+        h = Intermediates.Recycle(h, _norm.Forward(h));
         if (Options.Pooling == TextPooling.Cls)
         {
             for (var r = 0; r < b; r++)
                 if (padding[r * t]) throw new ArgumentException($"text encoder: row {r} starts with padding, nothing to pool for [CLS]");
             return Ops.Reshape(Ops.Narrow(h, 1, 0, 1), b, d);
         }
-        return TokenPooling.Mean(h, padding); // (B, D)
+        return Intermediates.Recycle(h, TokenPooling.Mean(h, padding)); // (B, D)
     }
 
     /// <summary>Packs encoded texts of one length into the (B, T) float id tensor this encoder takes.</summary>

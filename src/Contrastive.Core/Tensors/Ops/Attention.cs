@@ -36,12 +36,12 @@ public static partial class Ops
         float[] xv = x.Buffer, wIn = inProjWeight.Buffer, wOut = outProjWeight.Buffer;
 
         // qkv = x W_in^T + b_in: (B*T, 3D); row t of batch b holds [q | k | v], head h at columns h*hd.
-        var qkv = new float[n * d3];
+        var qkv = BufferPool.Rent(n * d3);
         gemm.Sgemm(false, true, n, d3, d, 1f, xv, d, wIn, d, 0f, qkv, d3);
         if (inProjBias is not null) AttentionKernels.AddRowBias(qkv, inProjBias.Buffer);
 
         // p = softmax(mask(Q K^T * scale)): (B, H, T, T). The GEMMs read Q and K in place (leading dimension 3D).
-        var p = new float[s.Batch * s.Heads * tt];
+        var p = BufferPool.Rent(s.Batch * s.Heads * tt);
         for (var b = 0; b < s.Batch; b++)
             for (var h = 0; h < s.Heads; h++)
             {
@@ -52,22 +52,34 @@ public static partial class Ops
         AttentionKernels.MaskedSoftmaxRows(p, s, keyPaddingMask);
 
         // ctx = P V: (B*T, D), head h written to columns h*hd (leading dimension D) - the concatenation of heads.
-        var ctx = new float[n * d];
+        var ctx = BufferPool.Rent(n * d);
         for (var b = 0; b < s.Batch; b++)
             for (var h = 0; h < s.Heads; h++)
                 gemm.Sgemm(false, false, s.Time, hd, s.Time, 1f, p.AsSpan((b * s.Heads + h) * tt, tt), s.Time,
                     qkv.AsSpan(b * s.Time * d3 + 2 * d + h * hd), d3, 0f, ctx.AsSpan(b * s.Time * d + h * hd), d);
 
         // y = ctx W_out^T + b_out: (B*T, D).
-        var y = new float[n * d];
+        var y = BufferPool.Rent(n * d);
         gemm.Sgemm(false, true, n, d, d, 1f, ctx, d, wOut, d, 0f, y, d);
         if (outProjBias is not null) AttentionKernels.AddRowBias(y, outProjBias.Buffer);
 
         var inputs = new List<Tensor>(5) { x, inProjWeight, outProjWeight };
         if (inProjBias is not null) inputs.Add(inProjBias);
         if (outProjBias is not null) inputs.Add(outProjBias);
-        return Tensor.FromOp(y, x.Shape, "multi_head_self_attention", [.. inputs],
-            g => AttentionBackward(g, s, x, inProjWeight, inProjBias, outProjWeight, outProjBias, qkv, p, ctx));
+        // The buffers kept for the backward (every one written in full above) go back to the pool once it has run,
+        // or at once when there is no graph.
+        var result = Tensor.FromOp(y, x.Shape, "multi_head_self_attention", [.. inputs], g =>
+        {
+            AttentionBackward(g, s, x, inProjWeight, inProjBias, outProjWeight, outProjBias, qkv, p, ctx);
+            ReturnAll(qkv, p, ctx);
+        });
+        if (result.Node is null) ReturnAll(qkv, p, ctx);
+        return result;
+    }
+
+    private static void ReturnAll(params ReadOnlySpan<float[]> buffers)
+    {
+        foreach (var buffer in buffers) BufferPool.Return(buffer);
     }
 
     /// <summary>
@@ -87,11 +99,11 @@ public static partial class Ops
         if (!x.TracksGrad && !inProjWeight.TracksGrad && inProjBias is not { TracksGrad: true }) return;
 
         // dctx = g W_out: (B*T, D); head h's dO is columns h*hd.
-        var dctx = new float[n * d];
+        var dctx = BufferPool.Rent(n * d);
         gemm.Sgemm(false, false, n, d, d, 1f, g, d, wOut, d, 0f, dctx, d);
 
         // dP = dO V^T for every (batch, head), then dS = P * (dP - rowsum(dP * P)) (softmax backward) in place.
-        var ds = new float[p.Length];
+        var ds = BufferPool.Rent(p.Length);
         for (var b = 0; b < s.Batch; b++)
             for (var h = 0; h < s.Heads; h++)
                 gemm.Sgemm(false, true, s.Time, s.Time, hd, 1f, dctx.AsSpan(b * s.Time * d + h * hd), d,
@@ -99,7 +111,7 @@ public static partial class Ops
         AttentionKernels.SoftmaxBackwardRows(p, ds, s);
 
         // dqkv: (B*T, 3D) with dQ = dS K * scale, dK = dS^T Q * scale, dV = P^T dO, written in place per head.
-        var dqkv = new float[n * d3];
+        var dqkv = BufferPool.Rent(n * d3);
         for (var b = 0; b < s.Batch; b++)
             for (var h = 0; h < s.Heads; h++)
             {
@@ -116,5 +128,6 @@ public static partial class Ops
         if (inProjWeight.TracksGrad) gemm.Sgemm(true, false, d3, d, n, 1f, dqkv, d3, x.Buffer, d, 1f, Tensor.GradBuffer(inProjWeight), d);
         if (inProjBias is { TracksGrad: true }) AttentionKernels.AccumulateColumnSums(dqkv, Tensor.GradBuffer(inProjBias));
         if (x.TracksGrad) gemm.Sgemm(false, false, n, d, d3, 1f, dqkv, d3, wIn, d, 1f, Tensor.GradBuffer(x), d);
+        ReturnAll(dctx, ds, dqkv);
     }
 }

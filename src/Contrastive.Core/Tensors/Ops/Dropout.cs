@@ -18,14 +18,17 @@ public static partial class Ops
         if (!(p >= 0f && p < 1f)) throw new ArgumentOutOfRangeException(nameof(p), $"dropout probability must be in [0, 1), got {p}");
         if (!training || p == 0f) return x;
         var keepScale = 1f / (1f - p);
-        var scale = new float[x.Length]; // 0 or 1 / (1 - p) per element: the mask and the gradient factor
+        var scale = BufferPool.Rent(x.Length); // 0 or 1 / (1 - p) per element: the mask and the gradient factor
         for (var i = 0; i < scale.Length; i++) scale[i] = rng.NextFloat() >= p ? keepScale : 0f;
-        var y = new float[x.Length];
+        var y = BufferPool.Rent(x.Length);
         TensorPrimitives.Multiply(x.Buffer, scale, y);
-        return Tensor.FromOp(y, x.Shape, "dropout", [x], g =>
+        var result = Tensor.FromOp(y, x.Shape, "dropout", [x], g =>
         {
             var gx = Tensor.GradBuffer(x);
             TensorPrimitives.MultiplyAdd(g, scale, gx, gx);
+            BufferPool.Return(scale); // a node runs its backward once
         });
+        if (result.Node is null) BufferPool.Return(scale);
+        return result;
     }
 }

@@ -20,7 +20,7 @@ public static partial class Ops
             if (t.Rank != 1 || t.Length != d)
                 throw new ArgumentException($"layer_norm: {name} has shape {Shapes.Format(t.Shape)} but input {Shapes.Format(x.Shape)} has last dimension {d}");
         var rows = x.Length / d;
-        float[] xv = x.Buffer, gv = gamma.Buffer, bv = beta.Buffer, y = new float[x.Length];
+        float[] xv = x.Buffer, gv = gamma.Buffer, bv = beta.Buffer, y = BufferPool.Rent(x.Length);
         float[] mean = new float[rows], invStd = new float[rows];
         Parallelism.ForChunks(rows, Math.Max(1, 16384 / d), (s, e) =>
         {

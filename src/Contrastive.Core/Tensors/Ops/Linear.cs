@@ -21,7 +21,7 @@ public static partial class Ops
         if (bias is not null && (bias.Rank != 1 || bias.Length != outF))
             throw new ArgumentException($"linear: bias {Shapes.Format(bias.Shape)} does not match weight {Shapes.Format(weight.Shape)} (need ({outF}))");
 
-        var y = new float[n * outF];
+        var y = BufferPool.Rent(n * outF); // every element written: the bias rows, or the GEMM with beta = 0
         if (bias is not null)
             for (var r = 0; r < n; r++) bias.Buffer.CopyTo(y, r * outF);
         var gemm = GemmProviders.Current;
