@@ -73,6 +73,11 @@ internal static class TrainCommand
             "from a table of the current projections rebuilt every N epochs (batch: 3 x floor(batch / 3); default: in-batch mining only)",
     };
     private static readonly Option<string?> s_config = new("--config") { Description = "A config.json to start from; explicit options override it" };
+    private static readonly Option<string?> s_preset = new("--preset")
+    {
+        Description = "A named recipe to start from, as --config would; explicit options override it. " +
+            string.Join("; ", TrainPresets.All.Select(p => $"{p.Name}: {p.Description}")),
+    };
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -80,7 +85,7 @@ internal static class TrainCommand
             "'mpirun -np N contrastive train ...' trains data-parallel: each process takes 1/N of every batch.")
         {
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_backboneStages, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
-            s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config,
+            s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config, s_preset,
             s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_poolColumns, s_width, s_headReadsGrid, s_speedChange, s_decoupled,
             s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart, s_hardNegatives, s_pseudoLabels, s_reclusterEvery,
         };
@@ -199,7 +204,9 @@ internal static class TrainCommand
 
     private static TrainConfig BuildConfig(ParseResult p)
     {
-        var c = p.GetValue(s_config) is { } file ? TrainConfig.Load(file) : new TrainConfig();
+        var (file, preset) = (p.GetValue(s_config), p.GetValue(s_preset));
+        if (file is not null && preset is not null) throw new ArgumentException("--config and --preset both give the values a run starts from; give one of them");
+        var c = file is not null ? TrainConfig.Load(file) : preset is not null ? TrainPresets.Get(preset) : new TrainConfig();
         return c with
         {
             Method = p.GetValue(s_method) ?? c.Method,

@@ -70,6 +70,25 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
     }
 
     [Fact]
+    public async Task A_preset_is_the_config_a_run_starts_from_and_explicit_options_override_it()
+    {
+        var images = WriteHalfBrightFolder("images", 8, seed: 12);
+        var run = Path.Combine(Dir, "preset-run");
+        var train = await Run("train", "--preset", "imagenet-clusters", "--input-size", "32", "--pseudo-labels", "3", "--data", images,
+            "--epochs", "2", "--batch", "8", "--threads", "1", "--out", run);
+        Assert.True(train.Code == 0, train.Err);
+        var preset = Contrastive.Runs.TrainPresets.Get("imagenet-clusters");
+        var written = Contrastive.Runs.TrainConfig.Load(Path.Combine(run, "config.json"));
+        Assert.Equal((preset.Method, preset.Arch, preset.Backbone, preset.TrainBlocks, preset.HeadReadsGrid, preset.ReclusterEvery),
+            (written.Method, written.Arch, written.Backbone, written.TrainBlocks, written.HeadReadsGrid, written.ReclusterEvery));
+        Assert.Equal((32, 3, 2, 8), (written.InputSize, written.PseudoLabels, written.Epochs, written.Batch));
+        Assert.Contains("labels: 3 k-means clusters of the encoder's representations, renewed every 1 epochs", train.Out);
+
+        AssertOneLineError(await Run("train", "--preset", "fastest", "--data", images), "unknown preset 'fastest' (expected imagenet-clusters)");
+        AssertOneLineError(await Run("train", "--preset", "imagenet-clusters", "--config", Path.Combine(run, "config.json"), "--data", images), "give one of them");
+    }
+
+    [Fact]
     public async Task Options_that_do_not_fit_are_one_line_errors()
     {
         var images = WriteHalfBrightFolder("images", 2, seed: 8);
