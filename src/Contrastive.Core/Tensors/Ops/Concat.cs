@@ -30,7 +30,7 @@ public static partial class Ops
         for (var i = 0; i < d; i++) outer *= shape[i];
         for (var i = d + 1; i < shape.Length; i++) inner *= shape[i];
         var inputs = tensors.ToArray();
-        var y = new float[Shapes.Count(shape)];
+        var y = BufferPool.Rent(Shapes.Count(shape)); // every block copied below
         var rowOut = shape[d] * inner;
         for (int k = 0, offset = 0; k < inputs.Length; offset += sizes[k] * inner, k++)
         {
@@ -68,7 +68,7 @@ public static partial class Ops
         var shape = x.Shape.ToArray();
         shape[Shapes.NormalizeDim(dim, x.Rank)] = length;
         int block = length * inner, rowIn = size * inner, offset = start * inner;
-        var y = new float[outer * block];
+        var y = BufferPool.Rent(outer * block);
         for (var o = 0; o < outer; o++) x.Buffer.AsSpan(o * rowIn + offset, block).CopyTo(y.AsSpan(o * block, block));
         return Tensor.FromOp(y, shape, "narrow", [x], g =>
         {

@@ -33,7 +33,7 @@ public static partial class Ops
         ValidateIndices(indices, c, "gather");
         var at = (int[])indices.Clone();
         var xv = x.Buffer;
-        var y = new float[at.Length];
+        var y = BufferPool.Rent(at.Length);
         for (var i = 0; i < at.Length; i++) y[i] = xv[i * c + at[i]];
         return Tensor.FromOp(y, [at.Length], "gather", [x], g =>
         {
@@ -71,7 +71,7 @@ public static partial class Ops
         var rowLength = rows == 0 ? 0 : x.Length / rows;
         var at = (int[])indices.Clone();
         var xv = x.Buffer;
-        var y = new float[at.Length * rowLength];
+        var y = BufferPool.Rent(at.Length * rowLength);
         for (var i = 0; i < at.Length; i++) xv.AsSpan(at[i] * rowLength, rowLength).CopyTo(y.AsSpan(i * rowLength, rowLength));
         return Tensor.FromOp(y, shape, name, [x], g =>
         {

@@ -20,7 +20,7 @@ public static partial class Ops
         if (k != kb)
             throw new ArgumentException($"matmul: inner dimensions differ for {Shapes.Format(a.Shape)}{(transA ? "^T" : "")} @ {Shapes.Format(b.Shape)}{(transB ? "^T" : "")}");
         int lda = a.Size(1), ldb = b.Size(1);
-        var y = new float[m * n];
+        var y = BufferPool.Rent(m * n); // written by the GEMM with beta = 0
         var gemm = GemmProviders.Current;
         gemm.Sgemm(transA, transB, m, n, k, 1f, a.Buffer, lda, b.Buffer, ldb, 0f, y, n);
         return Tensor.FromOp(y, [m, n], "matmul", [a, b], g =>

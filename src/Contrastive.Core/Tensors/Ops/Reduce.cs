@@ -30,7 +30,7 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(x);
         var (outer, size, inner, shape) = SplitAt(x, dim, keepDim);
         var xv = x.Buffer;
-        var y = new float[outer * inner];
+        var y = BufferPool.RentZeroed(outer * inner); // accumulated below
         for (var o = 0; o < outer; o++)
             for (var d = 0; d < size; d++)
                 TensorPrimitives.Add(y.AsSpan(o * inner, inner), xv.AsSpan((o * size + d) * inner, inner), y.AsSpan(o * inner, inner));

@@ -36,7 +36,7 @@ public static partial class Ops
         if (x.Rank != 2) throw new ArgumentException($"Transpose needs a rank-2 tensor, got {Shapes.Format(x.Shape)}");
         int r = x.Size(0), c = x.Size(1);
         var xv = x.Buffer;
-        var y = new float[x.Length];
+        var y = BufferPool.Rent(x.Length);
         for (var i = 0; i < r; i++)
             for (var j = 0; j < c; j++) y[j * r + i] = xv[i * c + j];
         return Tensor.FromOp(y, [c, r], "transpose", [x], g =>

@@ -10,7 +10,7 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         var xv = x.Buffer;
-        var y = new float[x.Length];
+        var y = BufferPool.Rent(x.Length);
         for (var i = 0; i < y.Length; i++) y[i] = f(xv[i]);
         return Tensor.FromOp(y, x.Shape, name, [x], g =>
         {
