@@ -31,11 +31,12 @@ public abstract class Module
     /// <summary>Switches to eval mode.</summary>
     public void Eval() => Train(false);
 
-    /// <summary>Runs <paramref name="body"/> in eval mode without gradients, then restores the previous mode.</summary>
+    /// <summary>Runs <paramref name="body"/> in eval mode without gradients, then gives every module its previous mode
+    /// back (a frozen part of a model in training stays in eval mode).</summary>
     public T Inference<T>(Func<T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var wasTraining = Training;
+        var modes = Modules().Select(m => (Module: m, m.Training)).ToArray();
         Eval();
         try
         {
@@ -44,7 +45,7 @@ public abstract class Module
         }
         finally
         {
-            Train(wasTraining);
+            foreach (var (module, training) in modes) module.Training = training;
         }
     }
 

@@ -75,6 +75,20 @@ public sealed class TransferTests : IDisposable
     }
 
     [Fact]
+    public void Frozen_blocks_stay_bit_identical_when_the_images_are_clustered_again_during_the_run()
+    {
+        // re-clustering embeds the images between epochs: the frozen blocks' batch norms must stay in eval mode after it
+        var source = TinyData.TrainRun(Config("simclr", epochs: 1) with { Arch = "resnet18", Seed = 11 }, Path.Combine(_temp.Path, "resnet"));
+        var config = Config("supcon", epochs: 2) with { Arch = "resnet18", Init = source, TrainBlocks = 1, PseudoLabels = 4, ReclusterEvery = 1 };
+
+        var trained = Train(config, "reclustered");
+
+        var initial = ModelWeights.Read(Path.Combine(source, "model.safetensors"));
+        foreach (var key in EncoderKeys(trained).Where(k => !k.StartsWith("encoder.layer4.1.", StringComparison.Ordinal)))
+            Assert.True(initial[key].Span.SequenceEqual(trained[key].Span), $"frozen {key} changed");
+    }
+
+    [Fact]
     public void A_resumed_run_with_a_frozen_encoder_ends_exactly_like_an_uninterrupted_one()
     {
         var source = PretrainedRun();
