@@ -14,6 +14,23 @@ public sealed partial class Tensor
         return result;
     }
 
+    /// <summary>
+    /// <see cref="FromOp(float[], ReadOnlySpan{int}, string, Tensor[], Action{float[]})"/> for an op that keeps buffers of
+    /// its own for the backward (<paramref name="kept"/>, referenced by nothing else): they go back to the
+    /// <see cref="BufferPool"/> once the backward has run (a node runs it once), or at once when no graph is recorded.
+    /// </summary>
+    internal static Tensor FromOp(float[] data, ReadOnlySpan<int> shape, string name, Tensor[] inputs, float[][] kept, Action<float[]> backward)
+    {
+        var result = FromOp(data, shape, name, inputs, g =>
+        {
+            backward(g);
+            foreach (var buffer in kept) BufferPool.Return(buffer);
+        });
+        if (result.Node is null)
+            foreach (var buffer in kept) BufferPool.Return(buffer);
+        return result;
+    }
+
     /// <summary>Back-propagates from a one-element tensor (the loss), seeding its gradient with 1.</summary>
     /// <exception cref="InvalidOperationException">The tensor is not a scalar or has no graph.</exception>
     public void Backward()

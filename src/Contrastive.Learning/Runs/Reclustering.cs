@@ -10,8 +10,9 @@ namespace Contrastive.Runs;
 /// <see cref="Every"/>-th epoch the training images are clustered again with the encoder as it is then
 /// (<see cref="PseudoLabels.Assign"/>), and the epoch's batches are drawn with the new cluster ids as labels. Epoch 0
 /// trains on the clusters of the starting encoder. A run re-clusters in rounds of as many epochs
-/// (<see cref="TrainerOptions.RoundEpochs"/>), each trained as a fresh run from the encoder that clustered. A resumed run clusters with the model it resumes at its first epoch,
-/// so it repeats an uninterrupted run exactly when it re-clusters every epoch (<see cref="Every"/> = 1). (Setup has
+/// (<see cref="TrainerOptions.RoundEpochs"/>), each trained as a fresh run from the encoder that clustered. A resumed
+/// run clusters with the model it resumes at its first epoch, so it repeats an uninterrupted run exactly when it
+/// re-clusters every epoch (<see cref="Every"/> = 1). (Setup has
 /// clustered the starting encoder by then, which a resumed run does not train on: one clustering more than needed.)
 /// </summary>
 public sealed class Reclustering : IBatchSource

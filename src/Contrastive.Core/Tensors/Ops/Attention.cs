@@ -66,20 +66,8 @@ public static partial class Ops
         var inputs = new List<Tensor>(5) { x, inProjWeight, outProjWeight };
         if (inProjBias is not null) inputs.Add(inProjBias);
         if (outProjBias is not null) inputs.Add(outProjBias);
-        // The buffers kept for the backward (every one written in full above) go back to the pool once it has run,
-        // or at once when there is no graph.
-        var result = Tensor.FromOp(y, x.Shape, "multi_head_self_attention", [.. inputs], g =>
-        {
-            AttentionBackward(g, s, x, inProjWeight, inProjBias, outProjWeight, outProjBias, qkv, p, ctx);
-            ReturnAll(qkv, p, ctx);
-        });
-        if (result.Node is null) ReturnAll(qkv, p, ctx);
-        return result;
-    }
-
-    private static void ReturnAll(params ReadOnlySpan<float[]> buffers)
-    {
-        foreach (var buffer in buffers) BufferPool.Return(buffer);
+        return Tensor.FromOp(y, x.Shape, "multi_head_self_attention", [.. inputs], [qkv, p, ctx],
+            g => AttentionBackward(g, s, x, inProjWeight, inProjBias, outProjWeight, outProjBias, qkv, p, ctx));
     }
 
     /// <summary>
@@ -128,6 +116,8 @@ public static partial class Ops
         if (inProjWeight.TracksGrad) gemm.Sgemm(true, false, d3, d, n, 1f, dqkv, d3, x.Buffer, d, 1f, Tensor.GradBuffer(inProjWeight), d);
         if (inProjBias is { TracksGrad: true }) AttentionKernels.AccumulateColumnSums(dqkv, Tensor.GradBuffer(inProjBias));
         if (x.TracksGrad) gemm.Sgemm(false, false, n, d, d3, 1f, dqkv, d3, wIn, d, 1f, Tensor.GradBuffer(x), d);
-        ReturnAll(dctx, ds, dqkv);
+        BufferPool.Return(dctx);
+        BufferPool.Return(ds);
+        BufferPool.Return(dqkv);
     }
 }

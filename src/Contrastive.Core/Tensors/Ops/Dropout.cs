@@ -22,13 +22,10 @@ public static partial class Ops
         for (var i = 0; i < scale.Length; i++) scale[i] = rng.NextFloat() >= p ? keepScale : 0f;
         var y = BufferPool.Rent(x.Length);
         TensorPrimitives.Multiply(x.Buffer, scale, y);
-        var result = Tensor.FromOp(y, x.Shape, "dropout", [x], g =>
+        return Tensor.FromOp(y, x.Shape, "dropout", [x], [scale], g =>
         {
             var gx = Tensor.GradBuffer(x);
             TensorPrimitives.MultiplyAdd(g, scale, gx, gx);
-            BufferPool.Return(scale); // a node runs its backward once
         });
-        if (result.Node is null) BufferPool.Return(scale);
-        return result;
     }
 }
