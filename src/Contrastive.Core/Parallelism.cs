@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Contrastive;
 
 /// <summary>Parallel loops that respect <see cref="Engine.Threads"/> and run inline when one thread suffices.</summary>
@@ -21,6 +23,8 @@ public static class Parallelism
     /// <summary>
     /// Runs <paramref name="body"/>(part, start, end) over [0, <paramref name="count"/>) split into <paramref name="parts"/>
     /// contiguous ranges, one per thread (inline when there is one); part indexes per-thread state such as partial sums.
+    /// An exception thrown by <paramref name="body"/> propagates as itself (the first one, when several parts throw),
+    /// not wrapped in an <see cref="AggregateException"/>, so a loop's callers see the same error at any thread count.
     /// </summary>
     public static void ForParts(int count, int parts, Action<int, int, int> body)
     {
@@ -31,7 +35,14 @@ public static class Parallelism
             body(0, 0, count);
             return;
         }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, c =>
-            body(c, (int)((long)count * c / parts), (int)((long)count * (c + 1) / parts)));
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, c =>
+                body(c, (int)((long)count * c / parts), (int)((long)count * (c + 1) / parts)));
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
+        }
     }
 }

@@ -67,9 +67,7 @@ public sealed class ViewGenerator
         var geometries = pipelines.Select(p => p.OutputGeometry(input)).ToArray();
         var outputs = geometries.Select(g => new float[(long)indices.Length * g.Size]).ToArray();
         var chunks = Math.Clamp(Math.Min(threads, indices.Length / 8), 1, Math.Max(1, indices.Length));
-        if (chunks == 1) Fill(0, indices.Length);
-        else Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks },
-            c => Fill((int)((long)indices.Length * c / chunks), (int)((long)indices.Length * (c + 1) / chunks)));
+        Parallelism.ForParts(indices.Length, chunks, (_, start, end) => Fill(start, end));
 
         var views = new Tensor[pipelines.Count];
         for (var v = 0; v < views.Length; v++)
