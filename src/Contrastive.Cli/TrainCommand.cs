@@ -52,6 +52,7 @@ internal static class TrainCommand
     private static readonly Option<int?> s_poolGrid = new("--pool-grid") { Description = $"bench ConvNet and resnet18-imagenet: the representation averages the last feature map over an N x N grid (1: global average; default 3 for the ConvNet, 1,152-d, {MethodDefaults.BackbonePoolGrid} for the backbone; the heads read the mean cell)" };
     private static readonly Option<int?> s_poolColumns = new("--pool-columns") { Description = "bench ConvNet and resnet18-imagenet: the pool grid's columns when not square (1: average over all columns, keeping --pool-grid bands of rows, e.g. frequency bands of a spectrogram)" };
     private static readonly Option<int?> s_width = new("--width") { Description = $"bench ConvNet: multiply its channels by N, 1 to {BenchEncoder.MaxWidth} (2: 64-128-256, about 3.5x the compute; default 1, the bench spec's 32-64-128)" };
+    private static readonly Option<int?> s_adapter = new("--adapter") { Description = "bench ConvNet and resnet18-imagenet: a trained layer of N units (Linear, batch norm, ReLU) on the whole read-out grid gives the representation; it trains under --freeze-encoder and --train-blocks (frozen ImageNet cut, --adapter 512: +3 points with 10 labels per class)" };
     private static readonly Option<bool?> s_headReadsGrid = new("--head-reads-grid") { Description = "bench ConvNet and resnet18-imagenet: the heads read the whole grid representation, not the mean of its cells, so the loss shapes every cell (voices: +11 kNN points with --pool-grid 8 --pool-columns 1)" };
     private static readonly Option<float?> s_speedChange = new("--speed-change") { Description = "Audio views: the largest speed change as a fraction (default 0.1: factors 0.9 to 1.1; 0: none, for speaker identity, as a speed change shifts a voice's formants)" };
     private static readonly Option<float?> s_cropScale = new("--crop-scale") { Description = "Smallest random-resized-crop scale of the image views, except byol's (default 0.2 grey, 0.08 colour)" };
@@ -86,7 +87,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_backboneStages, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config, s_preset,
-            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_poolColumns, s_width, s_headReadsGrid, s_speedChange, s_decoupled,
+            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_poolColumns, s_width, s_headReadsGrid, s_adapter, s_speedChange, s_decoupled,
             s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart, s_hardNegatives, s_pseudoLabels, s_reclusterEvery,
         };
         command.SetAction((parsed, cancellation) =>
@@ -247,6 +248,7 @@ internal static class TrainCommand
             PoolGrid = p.GetValue(s_poolGrid) ?? c.PoolGrid,
             PoolColumns = p.GetValue(s_poolColumns) ?? c.PoolColumns,
             HeadReadsGrid = p.GetValue(s_headReadsGrid) ?? c.HeadReadsGrid,
+            Adapter = p.GetValue(s_adapter) ?? c.Adapter,
             Width = p.GetValue(s_width) ?? c.Width,
             SpeedChange = p.GetValue(s_speedChange) ?? c.SpeedChange,
             LocalCrops = p.GetValue(s_localCrops) ?? c.LocalCrops,

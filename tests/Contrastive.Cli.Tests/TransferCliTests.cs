@@ -89,6 +89,27 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
     }
 
     [Fact]
+    public async Task An_adapter_on_a_frozen_backbone_gives_the_representation_that_embed_and_eval_read()
+    {
+        var images = WriteHalfBrightFolder("images", 8, seed: 5);
+        var run = Path.Combine(Dir, "adapted");
+        var train = await Run("train", "--backbone", "resnet18-imagenet", "--input-size", "32", "--freeze-encoder", "--adapter", "16", "--method", "supcon",
+            "--pseudo-labels", "4", "--data", images, "--epochs", "1", "--batch", "8", "--threads", "1", "--out", run);
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("\"adapter\": 16", File.ReadAllText(Path.Combine(run, "config.json")));
+
+        var npy = Path.Combine(Dir, "adapted.npy");
+        Assert.Equal(0, (await Run("embed", "--model", run, "--data", images, "--split", "all", "--out", npy)).Code);
+        Assert.Equal([16, 16], NpyFile.Read(npy).Shape);
+        var eval = await Run("eval", "--model", run, "--data", images, "--out", Path.Combine(Dir, "adapted-eval"));
+        Assert.True(eval.Code == 0, eval.Err);
+
+        AssertOneLineError(await Run("train", "--adapter", "16", "--head-reads-grid", "--data", images), "drop --head-reads-grid");
+        AssertOneLineError(await Run("train", "--adapter", "0", "--data", images), "adapter width must be between 1 and 4096, got 0");
+        AssertOneLineError(await Run("train", "--adapter", "16", "--arch", "resnet18", "--data", images), "--adapter applies to --arch bench");
+    }
+
+    [Fact]
     public async Task Options_that_do_not_fit_are_one_line_errors()
     {
         var images = WriteHalfBrightFolder("images", 2, seed: 8);

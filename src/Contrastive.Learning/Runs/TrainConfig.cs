@@ -137,6 +137,13 @@ public sealed record TrainConfig
     /// shapes every cell the kNN and the probe read; null or false: the mean cell.</summary>
     public bool? HeadReadsGrid { get; init; }
 
+    /// <summary>bench ConvNet and resnet18-imagenet: the width of a trained layer (Linear, batch norm, ReLU) on the whole
+    /// read-out grid, whose output becomes the representation the heads, the kNN, the probes and every deployment read;
+    /// it trains under <see cref="FreezeEncoder"/> and <see cref="TrainBlocks"/> (<see cref="ReadoutGrid.Adapter"/>). Being part of the
+    /// encoder (<c>encoder.adapter.*</c>), it keeps its weights from round to round (<see cref="ReclusterEvery"/>) and learns at
+    /// <see cref="EncoderLrScale"/>; null: none.</summary>
+    public int? Adapter { get; init; }
+
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
     public string? Init { get; init; }
 
@@ -218,6 +225,9 @@ public sealed record TrainConfig
     /// <summary>The training-set size <see cref="BatchSize"/> assumes before the data is known (full Fashion-MNIST).</summary>
     private const int FashionMnistTrainCount = 60_000;
 
+    /// <summary>The widest adapter accepted (<see cref="Adapter"/>).</summary>
+    public const int MaxAdapter = 4096;
+
     /// <summary>kNN's k: <see cref="KnnK"/>, or sized to <paramref name="trainLabels"/>
     /// (<see cref="KnnOptions.NeighboursFor"/>); 200 without labels, where no kNN is scored.</summary>
     public int KnnNeighbours(IReadOnlyCollection<int>? trainLabels) =>
@@ -237,8 +247,8 @@ public sealed record TrainConfig
     public int PoolGridSide() => PoolGrid ?? (IsImageNetBackbone && !TwoTowers ? MethodDefaults.BackbonePoolGrid : MethodSpecs.Get(Method).PoolGrid);
 
     /// <summary>How the bench ConvNet or resnet18-imagenet reads out its last map: <see cref="PoolGridSide"/> rows,
-    /// <see cref="PoolColumns"/> and <see cref="HeadReadsGrid"/>.</summary>
-    public ReadoutGrid Readout() => new(PoolGridSide(), PoolColumns, HeadReadsGrid == true);
+    /// <see cref="PoolColumns"/>, <see cref="HeadReadsGrid"/> and <see cref="Adapter"/>.</summary>
+    public ReadoutGrid Readout() => new(PoolGridSide(), PoolColumns, HeadReadsGrid == true, Adapter ?? 0);
 
     /// <summary>resnet18-imagenet's input size and stages kept, defaults resolved.</summary>
     public BackboneShape BackboneShape() =>
@@ -333,7 +343,9 @@ public sealed record TrainConfig
         Require(PoolColumns is null || PoolColumns is >= 1 and <= 8, $"pool columns must be between 1 and 8, got {PoolColumns}");
         Require(Width is null || Width is >= 1 and <= BenchEncoder.MaxWidth, $"width must be between 1 and {BenchEncoder.MaxWidth}, got {Width}");
         Require(Width is null or 1 || Arch == "bench", $"--width multiplies the bench ConvNet's channels; it does not apply to --arch {Arch}");
-        foreach (var (set, option) in new[] { (PoolGrid is not null, "--pool-grid"), (PoolColumns is not null, "--pool-columns"), (HeadReadsGrid == true, "--head-reads-grid") })
+        Require(Adapter is null || Adapter is >= 1 and <= MaxAdapter, $"adapter width must be between 1 and {MaxAdapter}, got {Adapter}");
+        Require(Adapter is null || HeadReadsGrid != true, "--adapter reads the whole grid and the heads read the adapter; drop --head-reads-grid");
+        foreach (var (set, option) in new[] { (PoolGrid is not null, "--pool-grid"), (PoolColumns is not null, "--pool-columns"), (HeadReadsGrid == true, "--head-reads-grid"), (Adapter is not null, "--adapter") })
             Require(!set || HasReadoutGrid, $"{option} applies to --arch bench or {ImageNetResNet18.Name} with one image encoder, not --arch {Arch} --method {Method}");
         Require(Views is null || Views is >= 2 and <= 8, $"views must be between 2 and 8, got {Views}");
         RequireApplies(Views is not (null or 2), "views");

@@ -196,7 +196,8 @@ public sealed class TrainingSetup
         return method;
     }
 
-    /// <summary>Loads the <c>encoder.*</c> weights of a previous run (transfer learning); the heads start fresh.</summary>
+    /// <summary>Loads the <c>encoder.*</c> weights of a previous run (transfer learning); the heads, and an adapter the run
+    /// has not, start fresh.</summary>
     /// <exception cref="FileNotFoundException">The folder is not a trained run (no config.json or model.safetensors).</exception>
     /// <exception cref="InvalidDataException">The run's encoder does not match the architecture.</exception>
     public static void InitialiseEncoder(ContrastiveMethod method, string runDirectory)
@@ -209,7 +210,7 @@ public sealed class TrainingSetup
             .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
         try
         {
-            method.Model.Encoder.LoadState(encoder, strict: true);
+            Backbones.LoadEncoder(method.Model.Encoder, encoder);
         }
         catch (InvalidDataException e)
         {

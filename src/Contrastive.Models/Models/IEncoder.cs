@@ -13,4 +13,8 @@ public interface IEncoder
     /// <summary>What the projection or classification head reads of a <paramref name="representation"/>: the
     /// representation itself unless the encoder says otherwise (a grid representation gives its mean cell).</summary>
     Tensors.Tensor HeadInput(Tensors.Tensor representation) => representation;
+
+    /// <summary>The trained layer that ends the encoder and gives its representation (<see cref="ReadoutGrid.Adapter"/>),
+    /// which freezing the encoder leaves training; null: none.</summary>
+    Nn.Module? Adapter => null;
 }

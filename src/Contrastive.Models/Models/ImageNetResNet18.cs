@@ -61,6 +61,9 @@ public sealed class ImageNetResNet18 : Module, IBlockEncoder
     public int OutputDim => _backbone.OutputDim;
 
     /// <inheritdoc />
+    public Module? Adapter => _backbone.Adapter;
+
+    /// <inheritdoc />
     public int HeadInputDim => _backbone.HeadInputDim;
 
     /// <inheritdoc />

@@ -6,7 +6,7 @@ namespace Contrastive.Models;
 /// <summary>
 /// A ResNet-18 (He et al. 2016): a stem (<see cref="ResNetStem"/>; CIFAR-style by default, as used by SimCLR for
 /// small images), four stages of two basic blocks (widths w, 2w, 4w, 8w; strides 1, 2, 2, 2) and average pooling
-/// (<see cref="GridReadout"/>: global by default). State keys follow torchvision (<c>conv1, bn1, layer1.0.conv1, ...,
+/// (<see cref="GridReadout"/>: global by default, with an optional trained <c>adapter</c>). State keys follow torchvision (<c>conv1, bn1, layer1.0.conv1, ...,
 /// layer2.0.downsample.0</c>). The number of blocks per stage can be changed (the ImageNet model of
 /// <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> has three in its last stage), and so can the number of stages: a
 /// network of the first one to three stages is a truncated ResNet, read out where its last kept stage ends.
@@ -45,11 +45,15 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
             for (var b = 1; b < blocksPerStage[s]; b++) _stages[s].Add(new BasicBlock(rng, outChannels, outChannels, 1));
             channels = outChannels;
         }
-        _readout = new GridReadout(channels, readout ?? ReadoutGrid.Global);
+        _readout = new GridReadout(channels, readout ?? ReadoutGrid.Global, rng);
+        if (_readout.Adapter is not null) RegisterModule("adapter", _readout.Adapter);
     }
 
     /// <inheritdoc />
     public int OutputDim => _readout.OutputDim;
+
+    /// <inheritdoc />
+    public Module? Adapter => _readout.Adapter;
 
     /// <inheritdoc />
     public int HeadInputDim => _readout.HeadInputDim;
@@ -74,7 +78,7 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
         var x = Intermediates.Recycle(stem, _stemNorm.ForwardRelu(stem));
         if (_stemPool is not null) x = Intermediates.Recycle(x, _stemPool.Forward(x));
         foreach (var stage in _stages) x = Intermediates.Recycle(x, stage.Forward(x));
-        return Intermediates.Recycle(x, _readout.Pool.Forward(x));
+        return Intermediates.Recycle(x, _readout.Forward(x));
     }
 
     /// <summary>The mean of the representation's grid cells (the global average for a grid of 1).</summary>
@@ -83,7 +87,7 @@ public sealed class ResNet18 : Module, IBlockEncoder, IBatchNormFoldable
     /// <inheritdoc />
     public Module FoldBatchNorm() => new Sequential([BatchNormFolding.Conv(_stem, _stemNorm, relu: true),
         .. _stemPool is null ? Array.Empty<Module>() : [_stemPool],
-        .. BatchNormFolding.FoldKnownLayers(_stages), _readout.Pool]);
+        .. BatchNormFolding.FoldKnownLayers([.. _stages, .. _readout.Layers])]);
 
     /// <summary>Two 3x3 conv + BN layers with an identity (or 1x1 conv + BN) shortcut: relu(F(x) + shortcut(x)).</summary>
     internal sealed class BasicBlock : Module, IBatchNormFoldable

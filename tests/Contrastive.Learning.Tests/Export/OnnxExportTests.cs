@@ -39,6 +39,15 @@ public class OnnxExportTests
     }
 
     [Fact]
+    public void An_adapter_exports_as_gemm_and_relu_after_the_grid()
+    {
+        var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(1), 1, new ReadoutGrid(2, Adapter: 6)), 2);
+        var onnx = AssertRunsLikeTheEngine(model, InputGeometry.Image(1, 12, 12), Tensor.Uniform(new Rng(3), 0, 1, 2, 1, 12, 12));
+        Assert.Equal(["Conv", "Relu", "Conv", "Relu", "Conv", "Relu", "Conv", "Flatten", "Gemm", "Relu"], onnx.Nodes.Select(n => n.OpType));
+        AssertValue(onnx.Outputs, "embedding", "N", 6L);
+    }
+
+    [Fact]
     public void ResNet18_exports_its_residual_blocks()
     {
         var model = TrainedStatistics.Apply(new ResNet18(new Rng(4), inChannels: 3, width: 4), 5);

@@ -32,6 +32,18 @@ public class BatchNormFoldingTests
     }
 
     [Fact]
+    public void An_adapter_on_a_grid_read_out_folds_with_the_encoder()
+    {
+        var model = TrainedStatistics.Apply(new BenchEncoder(new Rng(1), 1, new ReadoutGrid(2, Adapter: 6)), 2);
+        Assert.Equal(6, model.OutputDim);
+        AssertFoldedMatches(model, Tensor.Uniform(new Rng(3), 0, 1, 4, 1, 12, 12));
+        // conv+ReLU three times, the grid pooling, then the adapter as one fused Linear+ReLU
+        var folded = (Sequential)BatchNormFolding.TryFold(model)!;
+        Assert.Equal(5, folded.Layers.Count);
+        Assert.IsType<FusedLinear>(folded.Layers[^1]);
+    }
+
+    [Fact]
     public void ResNet18_folds_to_the_same_eval_outputs()
     {
         var model = TrainedStatistics.Apply(new ResNet18(new Rng(4), inChannels: 3, width: 4), 5);

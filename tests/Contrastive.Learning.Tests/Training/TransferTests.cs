@@ -1,4 +1,5 @@
 using Contrastive.Compression;
+using Contrastive.Models;
 using Contrastive.Runs;
 using Contrastive.Tensors;
 using Contrastive.Testing;
@@ -42,6 +43,25 @@ public sealed class TransferTests : IDisposable
         Assert.NotEmpty(EncoderKeys(trained));
         foreach (var key in EncoderKeys(trained)) Assert.True(initial[key].Span.SequenceEqual(trained[key].Span), $"{method}: frozen {key} changed");
         Assert.Contains(headBefore, h => !h.Value.AsSpan().SequenceEqual(trained[h.Key].Span));
+    }
+
+    [Fact]
+    public void An_adapter_trains_on_a_frozen_encoder_from_init_and_gives_the_representation()
+    {
+        var source = PretrainedRun();
+        var config = Config("supcon") with { Init = source, FreezeEncoder = true, Adapter = 12 };
+        var setup = TrainingSetup.Create(config, TinyData.Create(), workers: 1);
+        var adapterBefore = setup.Method.Model.StateEntries().Where(e => e.Name.StartsWith("encoder.adapter.", StringComparison.Ordinal)).ToDictionary(e => e.Name, e => e.Tensor.ToArray());
+
+        var trained = Train(config, "adapted");
+
+        var initial = ModelWeights.Read(Path.Combine(source, "model.safetensors"));
+        Assert.Equal(12, ((IEncoder)setup.Method.Model.Encoder).OutputDim);
+        Assert.Equal(["encoder.adapter.0.weight", "encoder.adapter.1.bias", "encoder.adapter.1.num_batches_tracked", "encoder.adapter.1.running_mean",
+            "encoder.adapter.1.running_var", "encoder.adapter.1.weight"], adapterBefore.Keys.Order(StringComparer.Ordinal));
+        Assert.False(adapterBefore["encoder.adapter.0.weight"].AsSpan().SequenceEqual(trained["encoder.adapter.0.weight"].Span), "the adapter should train");
+        foreach (var key in EncoderKeys(trained).Where(k => !adapterBefore.ContainsKey(k)))
+            Assert.True(initial[key].Span.SequenceEqual(trained[key].Span), $"frozen {key} changed");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public static class BatchNormFolding
     }
 
     /// <summary>Folds a chain of layers (nested sequences flattened): Conv2d [+ BatchNorm2d] [+ ReLU],
-    /// Linear [+ BatchNorm1d] [+ ReLU]; other foldable models and ReLU / global pooling pass through. Null when a layer
+    /// Linear [+ BatchNorm1d] [+ ReLU]; other foldable models, ReLU and average pooling pass through. Null when a layer
     /// is not known.</summary>
     internal static List<Module>? FoldLayers(IEnumerable<Module> chain)
     {
@@ -40,7 +40,7 @@ public static class BatchNormFolding
             {
                 Conv2d conv when norm is null or BatchNorm2d => Conv(conv, norm, relu),
                 Linear linear when norm is null or BatchNorm1d => Linear(linear, norm, relu),
-                ReLU or GlobalAvgPool2d => layers[i],
+                ReLU or GlobalAvgPool2d or GridAvgPool2d => layers[i],
                 IBatchNormFoldable foldable => foldable.FoldBatchNorm(),
                 _ => null,
             };
