@@ -79,10 +79,10 @@ public sealed class TransferCliTests() : CliTestBase("transfer")
         Assert.True(train.Code == 0, train.Err);
         var preset = Contrastive.Runs.TrainPresets.Get("imagenet-clusters");
         var written = Contrastive.Runs.TrainConfig.Load(Path.Combine(run, "config.json"));
-        Assert.Equal((preset.Method, preset.Arch, preset.Backbone, preset.TrainBlocks, preset.HeadReadsGrid, preset.ReclusterEvery),
-            (written.Method, written.Arch, written.Backbone, written.TrainBlocks, written.HeadReadsGrid, written.ReclusterEvery));
+        Assert.Equal((preset.Method, preset.Arch, preset.Backbone, preset.FreezeEncoder, preset.Adapter, preset.Temperature),
+            (written.Method, written.Arch, written.Backbone, written.FreezeEncoder, written.Adapter, written.Temperature));
         Assert.Equal((32, 3, 2, 8), (written.InputSize, written.PseudoLabels, written.Epochs, written.Batch));
-        Assert.Contains("labels: 3 k-means clusters of the encoder's representations, renewed every 1 epochs", train.Out);
+        Assert.Contains("labels: 3 k-means clusters of the starting encoder's representations, 2 epochs", train.Out);
 
         AssertOneLineError(await Run("train", "--preset", "fastest", "--data", images), "unknown preset 'fastest' (expected imagenet-clusters)");
         AssertOneLineError(await Run("train", "--preset", "imagenet-clusters", "--config", Path.Combine(run, "config.json"), "--data", images), "give one of them");

@@ -12,18 +12,19 @@ public static class TrainPresets
     public static IReadOnlyList<(string Name, string Description, TrainConfig Config)> All { get; } =
     [
         ("imagenet-clusters",
-            "SupCon on 100 k-means clusters of the ImageNet ResNet-18's features, its last 2 blocks fine-tuned, clustered again " +
-            "every epoch for 3 epochs (no label used): the best embeddings for few labels (BENCHMARKS.md, \"Re-clustering the pseudo-labels\")",
+            "SupCon at temperature 0.1 on 100 k-means clusters of the ImageNet ResNet-18 cut's features, the cut frozen and a " +
+            "512-unit adapter on it trained for 1 epoch (no label used): the best embeddings for few labels, +10 points over raw " +
+            "pixels with 10 labels per class on Fashion-MNIST (BENCHMARKS.md, \"An adapter on the frozen ImageNet cut\")",
             new TrainConfig
             {
                 Method = Methods.SupCon.Id,
                 Arch = ImageNetResNet18.Name,
                 Backbone = ImageNetResNet18.Name,
-                TrainBlocks = 2,
-                HeadReadsGrid = true,
+                FreezeEncoder = true,
+                Adapter = 512,
+                Temperature = 0.1f,
                 PseudoLabels = 100,
-                ReclusterEvery = 1,
-                Epochs = 3,
+                Epochs = 1,
                 Batch = 128,
             }),
     ];
