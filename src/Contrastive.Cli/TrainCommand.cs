@@ -21,7 +21,7 @@ internal static class TrainCommand
     private static readonly Option<int?> s_inputSize = new("--input-size") { Description = $"resnet18-imagenet: side of the square images it sees (default {MethodDefaults.BackboneInputSize}; ImageNet's is 224)" };
     private static readonly Option<float?> s_encoderLrScale = new("--encoder-lr-scale") { Description = "Discriminative learning rates: the encoder learns at this fraction of the heads' rate (e.g. 0.1 for a pre-trained backbone)" };
     private static readonly Option<int?> s_backboneStages = new("--backbone-stages") { Description = $"resnet18-imagenet: keep its first N of 4 stages (2 or 3 read out mid-level features; default {MethodDefaults.BackboneStages})" };
-    private static readonly Option<int?> s_trainBlocks = new("--train-blocks") { Description = "Partial fine-tuning: train only the encoder's last N blocks (resnet18, resnet18-imagenet) and the heads" };
+    private static readonly Option<int?> s_trainBlocks = new("--train-blocks") { Description = "Partial fine-tuning: train only the encoder's last N blocks (resnet18, resnet18-imagenet) and the heads (and an --adapter)" };
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default 10)" };
     private static readonly Option<int?> s_batch = new("--batch") { Description = "Images per batch, two views each; clip: image-text pairs (default 256; triplet with batch-hard mining 40: 4 images of each of 10 classes)" };
     private static readonly Option<float?> s_lr = new("--lr") { Description = $"Base learning rate (default {MethodSpecs.DescribeLearningRates()})" };
@@ -38,7 +38,7 @@ internal static class TrainCommand
     private static readonly Option<string?> s_out = new("--out") { Description = "Run directory (default runs/<method>)" };
     private static readonly Option<bool> s_resume = new("--resume") { Description = "Continue the run in --out from its last checkpoint" };
     private static readonly Option<string?> s_init = new("--init") { Description = "Initialise the encoder from a previous run directory (transfer learning)" };
-    private static readonly Option<bool> s_freeze = new("--freeze-encoder") { Description = "Train only the heads; the encoder (from --init or --backbone) stays as it is" };
+    private static readonly Option<bool> s_freeze = new("--freeze-encoder") { Description = "Train only the heads (and an --adapter); the encoder (from --init or --backbone) stays as it is" };
     private static readonly Option<bool> s_stopOnCollapse = new("--stop-on-collapse") { Description = "Stop when the collapse alarm fires" };
     private static readonly Option<bool> s_noStopGradient = new("--no-stop-gradient") { Description = "SimSiam without stop-gradient (an ablation: it stops learning)" };
     private static readonly Option<int?> s_gradCacheChunk = new("--grad-cache-chunk") { Description = "simclr, moco and text methods: encode batches in chunks of N images or texts with cached gradients (large batches, little memory)" };

@@ -147,7 +147,7 @@ public sealed record TrainConfig
     /// <summary>A run directory whose model.safetensors initialises the encoder (transfer learning).</summary>
     public string? Init { get; init; }
 
-    /// <summary>Train only the heads: the encoder keeps its initial (pre-trained) weights and batch-norm statistics.</summary>
+    /// <summary>Train only the heads (and the <see cref="Adapter"/>): the encoder keeps its initial (pre-trained) weights and batch-norm statistics.</summary>
     public bool FreezeEncoder { get; init; }
 
     /// <summary>Partial fine-tuning: train only the encoder's last N blocks (ResNet basic blocks) and the heads; null: all of it.</summary>
