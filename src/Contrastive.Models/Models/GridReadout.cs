@@ -22,20 +22,16 @@ internal sealed class GridReadout
     /// <summary>Reads out a map of <paramref name="channels"/> channels as <paramref name="grid"/> says; <paramref name="rng"/>
     /// initialises the adapter, if the grid has one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A side of the grid is below 1 or the adapter's width negative.</exception>
-    /// <exception cref="ArgumentException">The grid has an adapter and no generator is given.</exception>
-    public GridReadout(int channels, ReadoutGrid grid, Rng? rng = null)
+    public GridReadout(int channels, ReadoutGrid grid, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(rng);
         ArgumentOutOfRangeException.ThrowIfLessThan(grid.Rows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(grid.ColumnCount, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(grid.Adapter);
         (_channels, _cells, _headReadsGrid, _adapterWidth) = (channels, grid.Rows * grid.ColumnCount, grid.HeadReadsGrid, grid.Adapter);
         Pool = _cells == 1 ? new GlobalAvgPool2d() : new GridAvgPool2d(grid.Rows, grid.ColumnCount);
-        if (grid.Adapter > 0)
-        {
-            if (rng is null) throw new ArgumentException("a read-out with an adapter needs a generator for its weights", nameof(rng));
-            Adapter = new Sequential(new Linear(PooledDim, grid.Adapter, bias: false, rng: rng), new BatchNorm1d(grid.Adapter), new ReLU());
-        }
+        if (_adapterWidth > 0) Adapter = new Sequential(new Linear(PooledDim, _adapterWidth, bias: false, rng: rng), new BatchNorm1d(_adapterWidth), new ReLU());
     }
 
     /// <summary>The pooling layer, (N, C, H, W) to (N, C R K).</summary>
@@ -49,7 +45,7 @@ internal sealed class GridReadout
     public IReadOnlyList<Module> Layers => Adapter is null ? [Pool] : [Pool, Adapter];
 
     /// <summary>The size of the representation: C R K, or the adapter's width.</summary>
-    public int OutputDim => Adapter is null ? PooledDim : _adapterWidth;
+    public int OutputDim => _adapterWidth > 0 ? _adapterWidth : PooledDim;
 
     /// <summary>The size of what the heads read: C, or the representation's size when they read the whole grid or the adapter.</summary>
     public int HeadInputDim => _headReadsGrid || Adapter is not null ? OutputDim : _channels;
