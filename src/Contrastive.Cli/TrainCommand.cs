@@ -47,6 +47,7 @@ internal static class TrainCommand
     private static readonly Option<int?> s_maxTextLength = new("--max-text-length") { Description = $"clip: tokens per caption, [CLS] and [SEP] included (default {MethodDefaults.MaxTextLength})" };
     private static readonly Option<int?> s_textWidth = new("--text-width") { Description = $"clip: width of the Transformer text tower, a multiple of its {MethodDefaults.TextHeads} heads (default {MethodDefaults.TextWidth})" };
     private static readonly Option<int?> s_textLayers = new("--text-layers") { Description = $"clip: layers of the Transformer text tower (default {MethodDefaults.TextLayers})" };
+    private static readonly Option<int?> s_lengthGroups = new("--length-groups") { Description = $"Text runs: cut batches from groups of N shuffled batches sorted by length, so batches pad little (1: plain shuffled batches; default {MethodDefaults.TextLengthGroups})" };
     private static readonly Option<int?> s_knnK = new("--knn-k") { Description = "kNN neighbours of the evaluations (default: 4% of the smallest class, between 5 and 200: 32 on the demo, 200 on full Fashion-MNIST)" };
     private static readonly Option<int?> s_views = new("--views") { Description = "simclr: augmented views per image, 2 to 8; the loss averages NT-Xent over every pair (default 2)" };
     private static readonly Option<int?> s_poolGrid = new("--pool-grid") { Description = $"bench ConvNet and resnet18-imagenet: the representation averages the last feature map over an N x N grid (1: global average; default 3 for the ConvNet, 1,152-d, {MethodDefaults.BackbonePoolGrid} for the backbone; the heads read the mean cell)" };
@@ -87,7 +88,7 @@ internal static class TrainCommand
         {
             s_method, s_data, s_arch, s_backbone, s_inputSize, s_backboneStages, s_trainBlocks, s_encoderLrScale, s_epochs, s_batch, s_lr, s_optimizer, s_weightDecay, s_warmup, s_temperature, s_momentum,
             s_queue, s_margin, s_miner, s_seed, s_threads, s_out, s_resume, s_init, s_freeze, s_stopOnCollapse, s_noStopGradient, s_gradCacheChunk, s_config, s_preset,
-            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_poolColumns, s_width, s_headReadsGrid, s_adapter, s_speedChange, s_decoupled,
+            s_labelColumn, s_corruptionRate, s_maxTextLength, s_textWidth, s_textLayers, s_textDropout, s_textAugment, s_trainLimit, s_lengthGroups, s_knnK, s_flip, s_views, s_cropScale, s_poolGrid, s_poolColumns, s_width, s_headReadsGrid, s_adapter, s_speedChange, s_decoupled,
             s_localCrops, s_rotation, s_noise, s_erasing, s_curriculumStart, s_hardNegatives, s_pseudoLabels, s_reclusterEvery,
         };
         command.SetAction((parsed, cancellation) =>
@@ -260,6 +261,7 @@ internal static class TrainCommand
             TextDropout = p.GetValue(s_textDropout) ?? c.TextDropout,
             TextAugment = p.GetValue(s_textAugment) || c.TextAugment,
             TrainLimit = p.GetValue(s_trainLimit) ?? c.TrainLimit,
+            LengthGroups = p.GetValue(s_lengthGroups) ?? c.LengthGroups,
             HardNegatives = p.GetValue(s_hardNegatives) ?? c.HardNegatives,
             PseudoLabels = p.GetValue(s_pseudoLabels) ?? c.PseudoLabels,
             ReclusterEvery = p.GetValue(s_reclusterEvery) ?? c.ReclusterEvery,

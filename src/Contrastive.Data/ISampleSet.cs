@@ -27,6 +27,11 @@ public interface ISampleSet
     /// take fewer so the attention maps stay small.</summary>
     int EmbeddingBatchSize => 1000;
 
+    /// <summary>The order to embed the samples in, a permutation of [0, <see cref="Count"/>): texts go by length, so that a
+    /// batch padded to its longest text wastes little; null (the default): as they are. The embeddings come back in
+    /// sample order either way.</summary>
+    int[]? EmbeddingOrder => null;
+
     /// <summary>The samples at <paramref name="rows"/>, in that order, as one encoder input: (B, C, H, W) images,
     /// (B, D) table rows, (B, ...) fixed-shape features, (B, L) token ids padded to the longest text.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A row is outside [0, <see cref="Count"/>).</exception>

@@ -12,8 +12,9 @@ namespace Contrastive.Training;
 /// </summary>
 public static class Embedder
 {
-    /// <summary>The (N, D) encoder outputs of every sample of <paramref name="data"/>, in order, in batches of
-    /// <paramref name="batchSize"/> samples (default: the set's <see cref="ISampleSet.EmbeddingBatchSize"/>).</summary>
+    /// <summary>The (N, D) encoder outputs of every sample of <paramref name="data"/>, in sample order, computed in
+    /// batches of <paramref name="batchSize"/> samples (default: the set's <see cref="ISampleSet.EmbeddingBatchSize"/>)
+    /// taken in the set's <see cref="ISampleSet.EmbeddingOrder"/>.</summary>
     /// <exception cref="ArgumentException">The set is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The batch size is not positive.</exception>
     public static Tensor Embed(Module encoder, ISampleSet data, int? batchSize = null)
@@ -24,6 +25,8 @@ public static class Embedder
         if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"batch size must be positive, got {batch}");
         var count = data.Count;
         if (count == 0) throw new ArgumentException($"{data.Source}: cannot embed an empty dataset", nameof(data));
+        var order = data.EmbeddingOrder ?? [.. Enumerable.Range(0, count)];
+        if (order.Length != count) throw new ArgumentException($"{data.Source}: the embedding order holds {order.Length} rows for {count} samples", nameof(data));
         return encoder.Inference(() =>
         {
             var network = BatchNormFolding.TryFold(encoder) ?? encoder;
@@ -32,13 +35,14 @@ public static class Embedder
             for (var start = 0; start < count; start += batch)
             {
                 var n = Math.Min(batch, count - start);
-                var z = network.Forward(data.Gather([.. Enumerable.Range(start, n)]));
+                var rows = order.AsSpan(start, n);
+                var z = network.Forward(data.Gather(rows));
                 if (all is null)
                 {
                     dim = z.Length / n;
                     all = new float[(long)count * dim];
                 }
-                z.Span.CopyTo(all.AsSpan(start * dim, n * dim));
+                for (var i = 0; i < n; i++) z.Span.Slice(i * dim, dim).CopyTo(all.AsSpan(rows[i] * dim, dim));
             }
             return new Tensor(all!, [count, dim]);
         });

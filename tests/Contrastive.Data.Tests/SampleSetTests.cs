@@ -49,6 +49,7 @@ public class SampleSetTests
         Assert.Equal([2, 5], batch.Shape.ToArray()); // [CLS] a b c [SEP] is the longest
         Assert.Equal(TokenBatch.Pack([tokenizer.Tokenize("d"), tokenizer.Tokenize("a b c")], tokenizer, 8).ToArray(), batch.ToArray());
         Assert.Equal(256, texts.EmbeddingBatchSize);
+        Assert.Equal([1, 2, 0], texts.EmbeddingOrder); // by packed length: 3, 4, 5 ids
         Assert.Throws<ArgumentException>(() => new TokenizedTexts([], tokenizer, 8));
     }
 }

@@ -10,6 +10,7 @@ public sealed class TokenizedTexts : ISampleSet
 {
     private readonly IReadOnlyList<string> _texts;
     private readonly ISentenceTokenizer _tokenizer;
+    private readonly Lazy<int[]> _byLength;
 
     /// <summary>Creates the set over <paramref name="texts"/> (not copied).</summary>
     /// <exception cref="ArgumentException">There are no texts or the labels are not one per text in
@@ -22,6 +23,7 @@ public sealed class TokenizedTexts : ISampleSet
         if (labels is not null && (labels.Length != texts.Count || labels.Any(l => l < 0 || l >= classCount)))
             throw new ArgumentException($"{source}: the labels must be one per text ({texts.Count}) in [0, {classCount})", nameof(labels));
         (_texts, _tokenizer, MaxLength, Source, Labels, ClassCount) = (texts, tokenizer, maxLength, source, labels, labels is null ? 0 : classCount);
+        _byLength = new(() => [.. Enumerable.Range(0, texts.Count).OrderBy(i => tokenizer.Pack(tokenizer.Tokenize(texts[i]), maxLength).Length)]);
     }
 
     /// <inheritdoc />
@@ -41,6 +43,9 @@ public sealed class TokenizedTexts : ISampleSet
 
     /// <inheritdoc />
     public int EmbeddingBatchSize => 256;
+
+    /// <summary>The texts by packed length (ties in text order), so that each embedding batch pads little.</summary>
+    public int[] EmbeddingOrder => _byLength.Value;
 
     /// <inheritdoc />
     public Tensor Gather(ReadOnlySpan<int> rows)

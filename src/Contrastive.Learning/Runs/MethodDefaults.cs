@@ -52,6 +52,10 @@ public static class MethodDefaults
         _ => 5e-4f,
     };
 
+    /// <summary>Text runs: shuffled batches pooled and sorted by length to cut each batch from (see BENCHMARKS.md,
+    /// "Text batches grouped by length").</summary>
+    public const int TextLengthGroups = 32;
+
     /// <summary>CLIP: the token length of captions when none is given (room for 30 words).</summary>
     public const int MaxTextLength = 32;
 

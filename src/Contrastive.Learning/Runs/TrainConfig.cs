@@ -198,6 +198,11 @@ public sealed record TrainConfig
     /// <summary>Text runs: SimCSE views are text augmentations (token deletion, span masking) of the text as well as dropout.</summary>
     public bool TextAugment { get; init; }
 
+    /// <summary>Text runs: batches are cut from groups of this many shuffled batches sorted by length, so a batch pads
+    /// little (<see cref="Data.Sampling.LengthGroupedBatchSampler"/>); 1: plain shuffled batches; null:
+    /// <see cref="MethodDefaults.TextLengthGroups"/>.</summary>
+    public int? LengthGroups { get; init; }
+
     /// <summary>Text runs: train on at most this many training records (pairs, triplets or texts), a seeded subset drawn
     /// after the train / held-out split, so the held-out records and the evaluation are those of the whole data; null: all.</summary>
     public int? TrainLimit { get; init; }
@@ -424,6 +429,7 @@ public sealed record TrainConfig
         {
             Require(MaxTextLength is null && TextWidth is null && TextLayers is null && TextDropout is null && !TextAugment,
                 $"--max-text-length, --text-width, --text-layers, --text-dropout and --text-augment apply to --method clip, not {Method} (and to text data, --arch transformer|gru)");
+            Require(LengthGroups is null, $"--length-groups groups the texts of a text run by length; it does not apply to --method {Method}");
             return;
         }
         Require(TextDropout is null || TextDropout is >= 0 and < 1, $"text dropout must be in [0, 1), got {TextDropout}");
@@ -436,6 +442,8 @@ public sealed record TrainConfig
         Require(MaxTextLength is null || MaxTextLength >= 3, $"max text length must be at least 3 ([CLS], a word, [SEP]), got {MaxTextLength}");
         Require(TextWidth is null || TextWidth > 0 && TextWidth % MethodDefaults.TextHeads == 0, $"text width must be a positive multiple of {MethodDefaults.TextHeads} (the attention heads), got {TextWidth}");
         Require(TextLayers is null || TextLayers >= 1, $"text layers must be at least 1, got {TextLayers}");
+        Require(LengthGroups is null || text, $"--length-groups groups the texts of a text run by length; it does not apply to --method {Method}");
+        Require(LengthGroups is null or >= 1, $"length groups must be at least 1 batch, got {LengthGroups}");
         if (text) return;
         var defaults = new TrainConfig();
         var notForClip = new (bool Set, string Option)[]

@@ -45,7 +45,12 @@ public sealed class TextBatchViews : IBatchViews
         _negatives = train.Negatives is null ? null : Tokenize(train.Negatives);
         if (labeled)
             _byClass = [.. Enumerable.Range(0, train.ClassNames!.Count).Select(c => Enumerable.Range(0, train.Count).Where(i => train.Labels![i] == c).ToArray())];
+        PackedLengths = [.. Enumerable.Range(0, Count).Select(PackedLength)];
     }
+
+    /// <summary>Per record, the packed ids ([CLS] and [SEP] included) of its longest fixed view: the anchor, and the given
+    /// positive and negative (a positive drawn from the record's class varies from batch to batch and is not counted).</summary>
+    public int[] PackedLengths { get; }
 
     /// <inheritdoc />
     public string Source => _data.Source;
@@ -115,6 +120,14 @@ public sealed class TextBatchViews : IBatchViews
     }
 
     private Tensor Pack(IEnumerable<int[]> words) => TokenBatch.Pack([.. words], _tokenizer, _maxLength);
+
+    private int PackedLength(int row)
+    {
+        var longest = _tokenizer.Pack(_anchors[row], _maxLength).Length;
+        if (_positives is not null) longest = Math.Max(longest, _tokenizer.Pack(_positives[row], _maxLength).Length);
+        if (_negatives is not null && _method.HardNegatives) longest = Math.Max(longest, _tokenizer.Pack(_negatives[row], _maxLength).Length);
+        return longest;
+    }
 
     private int[][] Tokenize(IReadOnlyList<string> texts) => [.. texts.Select(_tokenizer.Tokenize)];
 }

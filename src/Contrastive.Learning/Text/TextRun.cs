@@ -126,16 +126,19 @@ public static class TextRun
             ? new TextAugmentationPipeline(new RandomTokenDeletion(0.1), new RandomSpanMasking(0.1, tokenizer.MaskId)) : null;
         var maxLength = config.MaxTextLength ?? MethodDefaults.MaxTextLength;
         var views = new TextBatchViews(split.Train, tokenizer, maxLength, textMethod, (ulong)config.Seed, augmentation);
-        return (method, Batches(views, config.BatchSize(), (ulong)config.Seed, config.Epochs), tokenizer);
+        var groups = config.LengthGroups ?? MethodDefaults.TextLengthGroups;
+        return (method, Batches(views, config.BatchSize(), (ulong)config.Seed, config.Epochs, groups), tokenizer);
     }
 
-    /// <summary>Shuffled epochs of <paramref name="views"/> in batches of <paramref name="batchSize"/> records.</summary>
+    /// <summary>Shuffled epochs of <paramref name="views"/> in batches of <paramref name="batchSize"/> records, each cut
+    /// from a group of <paramref name="lengthGroups"/> shuffled batches sorted by length (1: the shuffled batches).</summary>
     /// <exception cref="ArgumentException">The batch is larger than the data.</exception>
-    public static PrefetchedBatchSource Batches(TextBatchViews views, int batchSize, ulong seed, int epochs)
+    public static PrefetchedBatchSource Batches(TextBatchViews views, int batchSize, ulong seed, int epochs, int lengthGroups)
     {
         ArgumentNullException.ThrowIfNull(views);
         if (batchSize > views.Count) throw new ArgumentException($"--batch {batchSize} is larger than the {views.Count} training records of {views.Source}");
-        return new PrefetchedBatchSource(views, new ShuffledBatchSampler(views.Count, batchSize, seed), epochs);
+        var shuffled = new ShuffledBatchSampler(views.Count, batchSize, seed);
+        return new PrefetchedBatchSource(views, new LengthGroupedBatchSampler(shuffled, views.PackedLengths, lengthGroups, seed), epochs);
     }
 
     /// <summary>True when <paramref name="runDirectory"/> holds a text run (its config names a text encoder and it is not an

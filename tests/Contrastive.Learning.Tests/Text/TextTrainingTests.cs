@@ -74,7 +74,7 @@ public class TextTrainingTests
         var fortunes = TextCorpusSplit.Of(FortunesCorpus.Load(Fixture("fortunes")), 1).Train;
         var tokenizer = WordTokenizer.Build(fortunes.AllTexts(), 500);
         TrainingBatch First(TextMethod method, ITextAugmentation? augmentation = null) =>
-            TextRun.Batches(new TextBatchViews(fortunes, tokenizer, 32, method, 3, augmentation), 8, 3, 1).Epoch(0, 0, default).First();
+            TextRun.Batches(new TextBatchViews(fortunes, tokenizer, 32, method, 3, augmentation), 8, 3, 1, 1).Epoch(0, 0, default).First();
         var triplets = First(TextMethod.Triplet);
         Assert.Equal(3, triplets.Views.Count);
         Assert.Equal(fortunes.Labels!.Where((_, i) => triplets.Indices.Contains(i)).Order(), triplets.Labels!.Order());
@@ -85,6 +85,21 @@ public class TextTrainingTests
     }
 
     [Fact]
+    public void Batches_grouped_by_length_pad_less_and_hold_the_same_records()
+    {
+        var pairs = TextCorpusSplit.Of(WordNetCorpus.Load(Fixture("wordnet")), 1).Train;
+        var tokenizer = WordTokenizer.Build(pairs.AllTexts(), 500);
+        var views = new TextBatchViews(pairs, tokenizer, 32, TextMethod.Pairs, 3);
+        int Packed(string text) => tokenizer.Pack(tokenizer.Tokenize(text), 32).Length;
+        Assert.Equal(Enumerable.Range(0, pairs.Count).Select(i => Math.Max(Packed(pairs.Anchors[i]), Packed(pairs.Positives![i]))), views.PackedLengths);
+        TrainingBatch[] Epoch(int groups) => [.. TextRun.Batches(views, 8, 3, 1, groups).Epoch(0, 0, default)];
+        static long Padded(IEnumerable<TrainingBatch> batches) => batches.Sum(b => b.Views.Sum(v => (long)v.Shape[0] * v.Shape[1]));
+        var (plain, grouped) = (Epoch(1), Epoch(8));
+        Assert.Equal(plain.SelectMany(b => b.Indices).Order(), grouped.SelectMany(b => b.Indices).Order());
+        Assert.True(Padded(grouped) < 0.9 * Padded(plain), $"packed ids: grouped {Padded(grouped)}, plain {Padded(plain)}");
+    }
+
+    [Fact]
     public void Records_without_what_the_method_needs_are_refused()
     {
         var texts = new TextCorpus(TextRecordKind.Texts, ["a b", "c d", "e f"], null, null, null, null, "mem.jsonl");
@@ -92,7 +107,7 @@ public class TextTrainingTests
         var tokenizer = WordTokenizer.Build(["a b c d e f"], 50);
         Assert.Contains("holds single texts", Assert.Throws<ArgumentException>(() => new TextBatchViews(texts, tokenizer, 8, TextMethod.Pairs, 0)).Message);
         Assert.Contains("needs triplets", Assert.Throws<ArgumentException>(() => new TextBatchViews(pairs, tokenizer, 8, TextMethod.Triplet, 0)).Message);
-        Assert.Contains("--batch 4 is larger", Assert.Throws<ArgumentException>(() => TextRun.Batches(new TextBatchViews(texts, tokenizer, 8, TextMethod.SimCse, 0), 4, 0, 1)).Message);
+        Assert.Contains("--batch 4 is larger", Assert.Throws<ArgumentException>(() => TextRun.Batches(new TextBatchViews(texts, tokenizer, 8, TextMethod.SimCse, 0), 4, 0, 1, 1)).Message);
     }
 
     [Fact]
@@ -108,6 +123,24 @@ public class TextTrainingTests
         Assert.Contains("--text-augment", Assert.Throws<ArgumentException>(() => (config with { Method = "pairs", TextAugment = true }).Validate()).Message);
         Assert.Contains("and to text data", Assert.Throws<ArgumentException>(() => new TrainConfig { TextDropout = 0.1f }.Validate()).Message);
         Assert.Contains("one bidirectional layer", Assert.Throws<ArgumentException>(() => (config with { Arch = "gru" }).Validate()).Message);
+        Assert.Contains("at least 1 batch, got 0", Assert.Throws<ArgumentException>(() => (config with { LengthGroups = 0 }).Validate()).Message);
+        Assert.Contains("--length-groups", Assert.Throws<ArgumentException>(() => new TrainConfig { LengthGroups = 4 }.Validate()).Message);
+    }
+
+    [Theory]
+    [InlineData("transformer")]
+    [InlineData("gru")]
+    public void Texts_embedded_by_length_come_back_in_order_as_each_alone(string arch)
+    {
+        var texts = TextCorpusSplit.Of(WordNetCorpus.Load(Fixture("wordnet")), 1).Test.Anchors.Take(40).ToArray();
+        var tokenizer = WordTokenizer.Build(texts, 500, minFrequency: 1);
+        var encoder = TextRun.CreateEncoder(Config("pairs", arch, "wordnet"), tokenizer.VocabularySize);
+        var set = new TokenizedTexts(texts, tokenizer, 32);
+        Assert.NotEqual(Enumerable.Range(0, texts.Length), set.EmbeddingOrder);
+        var together = Embedder.Embed(encoder, set, batchSize: 16).ToArray();
+        var alone = texts.SelectMany(t => Embedder.Embed(encoder, new TokenizedTexts([t], tokenizer, 32)).ToArray()).ToArray();
+        Assert.Equal(alone.Length, together.Length);
+        for (var i = 0; i < alone.Length; i++) Assert.True(Math.Abs(alone[i] - together[i]) < 1e-4f, $"element {i}: {together[i]} in a batch, {alone[i]} alone");
     }
 
     [Fact]
