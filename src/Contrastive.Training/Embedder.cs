@@ -15,7 +15,7 @@ public static class Embedder
     /// <summary>The (N, D) encoder outputs of every sample of <paramref name="data"/>, in sample order, computed in
     /// batches of <paramref name="batchSize"/> samples (default: the set's <see cref="ISampleSet.EmbeddingBatchSize"/>)
     /// taken in the set's <see cref="ISampleSet.EmbeddingOrder"/>.</summary>
-    /// <exception cref="ArgumentException">The set is empty.</exception>
+    /// <exception cref="ArgumentException">The set is empty, or its embedding order does not hold one row per sample.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The batch size is not positive.</exception>
     public static Tensor Embed(Module encoder, ISampleSet data, int? batchSize = null)
     {

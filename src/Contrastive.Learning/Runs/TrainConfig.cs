@@ -425,11 +425,11 @@ public sealed record TrainConfig
     /// <summary>The text-tower options belong to CLIP and the text runs, and the options of the other methods' losses and heads do not apply to CLIP.</summary>
     private void ValidateText(bool text)
     {
+        Require(LengthGroups is null || text, $"--length-groups groups the texts of a text run by length; it does not apply to --method {Method}");
         if (!TwoTowers && !text)
         {
             Require(MaxTextLength is null && TextWidth is null && TextLayers is null && TextDropout is null && !TextAugment,
                 $"--max-text-length, --text-width, --text-layers, --text-dropout and --text-augment apply to --method clip, not {Method} (and to text data, --arch transformer|gru)");
-            Require(LengthGroups is null, $"--length-groups groups the texts of a text run by length; it does not apply to --method {Method}");
             return;
         }
         Require(TextDropout is null || TextDropout is >= 0 and < 1, $"text dropout must be in [0, 1), got {TextDropout}");
@@ -442,7 +442,6 @@ public sealed record TrainConfig
         Require(MaxTextLength is null || MaxTextLength >= 3, $"max text length must be at least 3 ([CLS], a word, [SEP]), got {MaxTextLength}");
         Require(TextWidth is null || TextWidth > 0 && TextWidth % MethodDefaults.TextHeads == 0, $"text width must be a positive multiple of {MethodDefaults.TextHeads} (the attention heads), got {TextWidth}");
         Require(TextLayers is null || TextLayers >= 1, $"text layers must be at least 1, got {TextLayers}");
-        Require(LengthGroups is null || text, $"--length-groups groups the texts of a text run by length; it does not apply to --method {Method}");
         Require(LengthGroups is null or >= 1, $"length groups must be at least 1 batch, got {LengthGroups}");
         if (text) return;
         var defaults = new TrainConfig();
