@@ -3,13 +3,13 @@ using Contrastive.Tensors;
 namespace Contrastive.Data.Text;
 
 /// <summary>
-/// Texts as encoder inputs: each tokenised when gathered and packed with [CLS] and [SEP] to at most
+/// Texts as encoder inputs: all tokenised once, when first needed, and packed with [CLS] and [SEP] to at most
 /// <see cref="MaxLength"/> ids, a batch padded to its longest text (<see cref="TokenBatch"/>).
 /// </summary>
 public sealed class TokenizedTexts : ISampleSet
 {
-    private readonly IReadOnlyList<string> _texts;
     private readonly ISentenceTokenizer _tokenizer;
+    private readonly Lazy<int[][]> _ids;
     private readonly Lazy<int[]> _byLength;
 
     /// <summary>Creates the set over <paramref name="texts"/> (not copied).</summary>
@@ -22,15 +22,16 @@ public sealed class TokenizedTexts : ISampleSet
         if (texts.Count == 0) throw new ArgumentException($"{source}: no texts", nameof(texts));
         if (labels is not null && (labels.Length != texts.Count || labels.Any(l => l < 0 || l >= classCount)))
             throw new ArgumentException($"{source}: the labels must be one per text ({texts.Count}) in [0, {classCount})", nameof(labels));
-        (_texts, _tokenizer, MaxLength, Source, Labels, ClassCount) = (texts, tokenizer, maxLength, source, labels, labels is null ? 0 : classCount);
-        _byLength = new(() => [.. Enumerable.Range(0, texts.Count).OrderBy(i => tokenizer.Pack(tokenizer.Tokenize(texts[i]), maxLength).Length)]);
+        (_tokenizer, MaxLength, Source, Labels, ClassCount, Count) = (tokenizer, maxLength, source, labels, labels is null ? 0 : classCount, texts.Count);
+        _ids = new(() => [.. texts.Select(tokenizer.Tokenize)]);
+        _byLength = new(() => [.. Enumerable.Range(0, Count).OrderBy(i => tokenizer.Pack(_ids.Value[i], maxLength).Length)]);
     }
 
     /// <inheritdoc />
     public string Source { get; }
 
     /// <inheritdoc />
-    public int Count => _texts.Count;
+    public int Count { get; }
 
     /// <inheritdoc />
     public int[]? Labels { get; }
@@ -54,7 +55,7 @@ public sealed class TokenizedTexts : ISampleSet
         for (var i = 0; i < rows.Length; i++)
         {
             if ((uint)rows[i] >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(rows), $"row {rows[i]} is outside [0, {Count})");
-            words[i] = _tokenizer.Tokenize(_texts[rows[i]]);
+            words[i] = _ids.Value[rows[i]];
         }
         return TokenBatch.Pack(words, _tokenizer, MaxLength);
     }
